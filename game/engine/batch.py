@@ -1,0 +1,133 @@
+"""Many games at once: playthroughs under a policy, summaries, and the record's bands."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from game.engine.compiled import Compiled
+from game.engine.core import new_game, step
+from game.engine.policies import Policy, get_policy
+from game.model.scenario import RecordMeasure
+from game.model.state import GameState
+
+LEDGER_METRICS = ("present", "killed", "injured", "left", "food_days", "hospitals")
+
+
+def play_through(c: Compiled, seed: int, policies: dict[str, Policy]) -> GameState:
+    """One whole game with every role played by a policy."""
+    s = new_game(c, seed)
+    while s.week < c.n_weeks:
+        decisions = {role: pol(c, s, role) for role, pol in policies.items()}
+        s, _ = step(c, s, decisions)
+    return s
+
+
+def policies_for(c: Compiled, name: str, humans: dict[str, Policy] | None = None) -> dict[str, Policy]:
+    pol = get_policy(c, name)
+    out = {role: pol for role in c.roles}
+    if humans:
+        out.update(humans)
+    return out
+
+
+def run_batch(c: Compiled, policy: str, runs: int, seed: int) -> list[GameState]:
+    pols = policies_for(c, policy)
+    return [play_through(c, seed + k, pols) for k in range(runs)]
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The q-th percentile (0..100), linear between closest ranks."""
+    if not values:
+        return 0.0
+    xs = sorted(values)
+    pos = (len(xs) - 1) * q / 100.0
+    lo = int(pos)
+    hi = min(lo + 1, len(xs) - 1)
+    return xs[lo] + (xs[hi] - xs[lo]) * (pos - lo)
+
+
+def final_ledgers(states: list[GameState]) -> list[dict[str, Any]]:
+    return [s.history[-1] for s in states]
+
+
+def summarise(states: list[GameState]) -> dict[str, Any]:
+    """Median, 10th and 90th percentile of each final ledger measure, per zone."""
+    out: dict[str, Any] = {}
+    finals = final_ledgers(states)
+    for zone in ("east", "west", "total"):
+        zd: dict[str, Any] = {}
+        for m in LEDGER_METRICS:
+            vals = [float(f[zone][m]) for f in finals if f[zone][m] is not None]
+            if not vals:
+                continue
+            zd[m] = {"median": percentile(vals, 50), "p10": percentile(vals, 10), "p90": percentile(vals, 90)}
+        causes = finals[0][zone]["killed_by_cause"].keys() if finals else []
+        zd["killed_by_cause"] = {
+            cause: {
+                "median": percentile([float(f[zone]["killed_by_cause"][cause]) for f in finals], 50),
+                "p10": percentile([float(f[zone]["killed_by_cause"][cause]) for f in finals], 10),
+                "p90": percentile([float(f[zone]["killed_by_cause"][cause]) for f in finals], 90),
+            }
+            for cause in causes
+        }
+        out[zone] = zd
+    return out
+
+
+def _week_index(c: Compiled, day: dt.date) -> int:
+    return c.week_of(day)
+
+
+def measure(c: Compiled, s: GameState, m: RecordMeasure) -> float:
+    """The value of a record measure in one finished (or far enough) game."""
+    hist = s.history  # history[0] is the start; history[k + 1] is after week k
+
+    def value(entry: dict[str, Any]) -> float:
+        if m.metric == "left" and m.route:
+            return float(entry["left_by_route"].get(m.route, 0))
+        return float(entry[m.zone][m.metric] or 0.0)
+
+    if m.kind == "at":
+        assert m.week is not None
+        k = _week_index(c, m.week)
+        return value(hist[min(k + 1, len(hist) - 1)])
+    assert m.start is not None and m.end is not None
+    a, b = _week_index(c, m.start), _week_index(c, m.end)
+    return value(hist[min(b + 1, len(hist) - 1)]) - value(hist[a])
+
+
+@dataclass
+class Calibrated:
+    measure: RecordMeasure
+    median: float
+    p10: float
+    p90: float
+
+    @property
+    def inside(self) -> bool:
+        return self.measure.band[0] <= self.median <= self.measure.band[1]
+
+
+def calibrate(c: Compiled, states: list[GameState]) -> list[Calibrated]:
+    out = []
+    for m in c.sc.record:
+        vals = [measure(c, s, m) for s in states]
+        out.append(Calibrated(m, percentile(vals, 50), percentile(vals, 10), percentile(vals, 90)))
+    return out
+
+
+def trace(c: Compiled, s: GameState) -> list[dict[str, Any]]:
+    """A game's weeks in the `simulate --trace` form."""
+    weeks = []
+    for entry in s.history[1:]:
+        k = entry["week"]
+        ledger = {
+            zone: {
+                m: entry[zone][m] for m in ("present", "killed", "injured", "left", "food_days", "hospitals", "killed_by_cause")
+            }
+            for zone in ("east", "west", "total")
+        }
+        weeks.append({"week": k + 1, "date": c.weeks[k].start.isoformat(), "ledger": ledger})
+    return weeks

@@ -1,0 +1,317 @@
+"""A scenario turned into the fast form the engine steps with.
+
+Compiling does the work that is the same for every game once: the phase mix of each
+week (a week may span two phases: its hazard is the day-weighted sum), the days each
+route is open, which dated events and dilemmas fall in which week, and expressions
+parsed into closures. A compiled scenario is immutable and shared by every game of it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.model.scenario import CAUSES, Effect, Scenario
+from game.scenario.expr import Expr, parse_value
+
+# Names an expression may read besides the declared variables.
+SPECIAL_NAMES: dict[str, str] = {
+    "phase": "str",
+    "week": "number",
+    "month": "number",
+    "present.east": "number",
+    "food_days.east": "number",
+    "hospitals.east": "number",
+    "killed.east": "number",
+    "killed.west": "number",
+}
+
+# Parameters the engine reads; a scenario must give each of them.
+REQUIRED_PARAMETERS: tuple[str, ...] = (
+    "lethality_air",
+    "lethality_shelling",
+    "lethality_ground",
+    "shelter_effect",
+    "warning_effect",
+    "pressure_effect",
+    "weekly_sigma",
+    "rescue_max",
+    "rescue_per_team",
+    "west_rescue_share",
+    "hospital_capacity",
+    "clinic_capacity",
+    "treated_death",
+    "untreated_death",
+    "no_supplies_factor",
+    "no_fuel_factor",
+    "hospital_hit_rate",
+    "hospital_repair",
+    "ration_threshold_days",
+    "min_ration",
+    "bakery_effect",
+    "bakery_max",
+    "hunger_threshold_days",
+    "hunger_rate",
+    "water_disease_rate",
+    "push_danger",
+    "push_hunger",
+    "attention_decay",
+    "attention_baseline",
+)
+
+# Variables the engine reads or writes; a scenario must declare each of them.
+REQUIRED_VARIABLES: tuple[str, ...] = (
+    "east.food_stock",
+    "east.water",
+    "east.clinics",
+    "east.rescuers",
+    "east.fuel",
+    "east.medical_supplies",
+    "east.warning",
+    "east.bakeries",
+    "attention",
+)
+
+def known_names(sc: Scenario) -> dict[str, str]:
+    names = {v.id: "number" for v in sc.variables}
+    names.update(SPECIAL_NAMES)
+    for r in sc.routes:
+        names[f"open.{r.id}"] = "number"
+    return names
+
+
+@dataclass(slots=True)
+class CEffect:
+    kind: str  # set | add | damage | holder | chance
+    items: list[tuple[str, Expr]] = field(default_factory=list)
+    delay: int = 0
+    chance: Expr | None = None
+    then: list[int] = field(default_factory=list)
+    orelse: list[int] = field(default_factory=list)
+    damage_zone: str = "east"
+    damage_count: int = 0
+    damage_permanent: bool = False
+    holders: list[tuple[int, str]] = field(default_factory=list)
+    note: str = ""
+
+
+@dataclass(slots=True)
+class CAction:
+    role: str
+    id: str
+    name: str
+    cost: dict[str, float]
+    points: int
+    when: Expr | None
+    effects: list[int]
+
+
+@dataclass(slots=True)
+class CEvent:
+    id: str
+    week: int | None
+    when: Expr | None
+    chance: Expr | None
+    effects: list[int]
+
+
+@dataclass(slots=True)
+class CDilemma:
+    id: str
+    role: str
+    week: int | None
+    when: Expr | None
+    default: str
+    options: dict[str, tuple[dict[str, float], list[int]]]
+
+
+@dataclass(slots=True)
+class Week:
+    index: int
+    start: dt.date
+    phase: str  # the phase holding most of the week's days
+    phases: tuple[str, ...]  # every phase the week touches, in order
+    rates: dict[str, tuple[float, float, float]]  # hazard zone -> weekly (air, shelling, ground) per 100k
+    route_days: dict[str, float]  # route -> open days this week (0..7) times openness
+    events: list[str]  # dated events, by date
+    dilemmas: list[str]  # dated dilemmas, by date
+
+
+class Compiled:
+    """The engine's view of one scenario."""
+
+    def __init__(self, sc: Scenario):
+        self.sc = sc
+        self.id = sc.id
+        self.p = dict(sc.parameters)
+        self.n_weeks = sc.weeks
+        self.causes = CAUSES
+        self.district_ids = [d.id for d in sc.districts]
+        self.district_index = {d.id: i for i, d in enumerate(sc.districts)}
+        self.zone_of = [d.zone for d in sc.districts]
+        self.zone_members = {
+            z: [i for i, d in enumerate(sc.districts) if d.zone == z] for z in ("east", "west", "kurdish")
+        }
+        self.east = self.zone_members["east"]
+        self.hospitals_base = [d.hospitals for d in sc.districts]
+        self.shelter_factor = [1.0 - d.shelter * self.p["shelter_effect"] for d in sc.districts]
+        self.exposure = [(d.exposure.air, d.exposure.shelling, d.exposure.ground) for d in sc.districts]
+        self.bounds = {v.id: (v.min, v.max) for v in sc.variables}
+        self.routes = {r.id: r for r in sc.routes}
+        self.known = known_names(sc)
+        self.roles = [r.id for r in sc.roles]
+        self.role_by_id = {r.id: r for r in sc.roles}
+
+        self.effects: list[CEffect] = []
+        self.income: dict[str, list[int]] = {r.id: self._effects(r.income) for r in sc.roles}
+        self.actions: dict[str, dict[str, CAction]] = {}
+        for r in sc.roles:
+            self.actions[r.id] = {
+                a.id: CAction(
+                    role=r.id,
+                    id=a.id,
+                    name=a.name,
+                    cost=dict(a.cost),
+                    points=a.points,
+                    when=self._cond(a.when),
+                    effects=self._effects(a.effects),
+                )
+                for a in r.actions
+            }
+        self.events: dict[str, CEvent] = {}
+        for e in sc.events:
+            self.events[e.id] = CEvent(
+                id=e.id,
+                week=self.week_of(e.date) if e.date else None,
+                when=self._cond(e.when),
+                chance=self._num(e.chance) if e.chance is not None else None,
+                effects=self._effects(e.effects),
+            )
+        self.conditional_events = [e for e in self.events.values() if e.week is None]
+        self.dilemmas: dict[str, CDilemma] = {}
+        for d in sc.dilemmas:
+            self.dilemmas[d.id] = CDilemma(
+                id=d.id,
+                role=d.role,
+                week=self.week_of(d.date) if d.date else None,
+                when=self._cond(d.when),
+                default=d.default,
+                options={o.id: (dict(o.cost), self._effects(o.effects)) for o in d.options},
+            )
+        self.conditional_dilemmas = [d for d in self.dilemmas.values() if d.week is None]
+        self.weeks = [self._week(i) for i in range(sc.weeks)]
+
+    # -- calendar -----------------------------------------------------------------
+    def week_of(self, day: dt.date) -> int:
+        return (day - self.sc.start).days // 7
+
+    def phase_on(self, day: dt.date) -> str:
+        """The phase of a day: the latest phase begun on or before it."""
+        current = self.sc.phases[0].id
+        for ph in self.sc.phases:
+            if ph.start <= day:
+                current = ph.id
+        return current
+
+    def _week(self, i: int) -> Week:
+        start = self.sc.week_start(i)
+        phases = {ph.id: ph for ph in self.sc.phases}
+        day_phases = [self.phase_on(start + dt.timedelta(days=k)) for k in range(7)]
+        rates: dict[str, list[float]] = {z: [0.0, 0.0, 0.0] for z in ("east", "west", "kurdish")}
+        route_days: dict[str, float] = {r: 0.0 for r in self.routes}
+        for pid in day_phases:
+            ph = phases[pid]
+            for z, h in ph.hazard.items():
+                acc = rates[z]
+                acc[0] += h.air
+                acc[1] += h.shelling
+                acc[2] += h.ground
+            for rid, openness in ph.routes.items():
+                route_days[rid] += openness
+        order: list[str] = []
+        for pid in day_phases:
+            if pid not in order:
+                order.append(pid)
+        main = max(order, key=lambda p: (day_phases.count(p), -order.index(p)))
+        events = sorted(
+            (e for e in self.sc.events if e.date and self.week_of(e.date) == i),
+            key=lambda e: e.date or start,
+        )
+        dilemmas = sorted(
+            (d for d in self.sc.dilemmas if d.date and self.week_of(d.date) == i),
+            key=lambda d: d.date or start,
+        )
+        return Week(
+            index=i,
+            start=start,
+            phase=main,
+            phases=tuple(order),
+            rates={z: (v[0], v[1], v[2]) for z, v in rates.items()},
+            route_days=route_days,
+            events=[e.id for e in events],
+            dilemmas=[d.id for d in dilemmas],
+        )
+
+    # -- expressions and effects --------------------------------------------------
+    def _cond(self, text: str | None) -> Expr | None:
+        if text is None:
+            return None
+        return parse_value(text, self.known, expect="bool")
+
+    def _num(self, value: Any) -> Expr:
+        return parse_value(value, self.known, expect="number")
+
+    def _effects(self, effects: list[Effect]) -> list[int]:
+        return [self._effect(e) for e in effects]
+
+    def _effect(self, e: Effect) -> int:
+        ce = CEffect(kind="", delay=e.delay, note=e.note)
+        if e.set is not None:
+            ce.kind = "set"
+            ce.items = [(k, self._num(v)) for k, v in e.set.items()]
+        elif e.add is not None:
+            ce.kind = "add"
+            ce.items = [(k, self._num(v)) for k, v in e.add.items()]
+        elif e.damage_hospitals is not None:
+            ce.kind = "damage"
+            ce.damage_zone = e.damage_hospitals.zone
+            ce.damage_count = e.damage_hospitals.count
+            ce.damage_permanent = e.damage_hospitals.permanent
+        elif e.holder is not None:
+            ce.kind = "holder"
+            ce.holders = [(self.district_index[d], h) for d, h in e.holder.items()]
+        else:
+            ce.kind = "chance"
+            ce.then = self._effects(e.then or [])
+            ce.orelse = self._effects(e.else_ or [])
+        if e.chance is not None:
+            ce.chance = self._num(e.chance)
+            if ce.kind != "chance":
+                # `chance` on a plain effect: it happens with that probability.
+                inner = CEffect(
+                    kind=ce.kind,
+                    items=ce.items,
+                    damage_zone=ce.damage_zone,
+                    damage_count=ce.damage_count,
+                    damage_permanent=ce.damage_permanent,
+                    holders=ce.holders,
+                    note=ce.note,
+                )
+                self.effects.append(inner)
+                ce = CEffect(kind="chance", delay=e.delay, chance=ce.chance, then=[len(self.effects) - 1], note=e.note)
+        self.effects.append(ce)
+        return len(self.effects) - 1
+
+
+_CACHE: dict[int, Compiled] = {}
+
+
+def compile_scenario(sc: Scenario) -> Compiled:
+    """Compile once per scenario object (scenarios are frozen, so this is safe)."""
+    key = id(sc)
+    c = _CACHE.get(key)
+    if c is None or c.sc is not sc:
+        c = Compiled(sc)
+        _CACHE[key] = c
+    return c

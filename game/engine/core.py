@@ -1,0 +1,802 @@
+"""The simulation: `new_game` and `step(state, decisions) -> (state, report)`.
+
+Pure and deterministic: no I/O, no clock, and all chance comes from generators derived
+from the seed held in the state and the week being resolved (`week_rng`). The same
+state and decisions always give the same result.
+
+Each week: the decisions are applied (dilemma choices, then each role's actions), then
+the world model resolves the week district by district (strikes, rescue, care, hunger,
+departures), the ledger is recorded, and the next week opens (income, delayed effects,
+dated and conditional events) so the returned state stands at the next decision point.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.engine.compiled import Compiled
+from game.model.scenario import CAUSES
+from game.model.state import Decisions, GameState, Pending, RoleDecision
+
+ZONES = ("east", "west", "kurdish")
+LEDGER_ZONES = ("east", "west", "total")
+
+
+class IllegalDecision(ValueError):
+    """A decision the rules do not allow this week (unknown, unaffordable, over budget)."""
+
+
+# Streams keep the chance of different parts apart, so that a change in how many numbers
+# one part draws never shifts the luck of another.
+STREAM_OPEN, STREAM_RESOLVE, STREAM_POLICY = 1, 2, 3
+
+
+def week_rng(seed: int, week: int, stream: int, salt: int = 0) -> random.Random:
+    """The generator for one part of one week of one game."""
+    return random.Random((((seed & 0xFFFFFFFFFFFF) * 1009 + week) * 16 + stream) * 1_000_003 + salt)
+
+
+@dataclass(slots=True)
+class Cause:
+    """Why a measure moved: `amount` people (or days) on `measure`, set off by `kind`
+    (phase, event, decision, chance, model) named `ref`, in plain words `text`."""
+
+    measure: str
+    amount: float
+    kind: str
+    ref: str
+    text: str
+
+
+@dataclass(slots=True)
+class WeekReport:
+    week: int
+    date: str
+    phase: str
+    before: dict[str, Any]
+    after: dict[str, Any]
+    actions: list[tuple[str, str, str]] = field(default_factory=list)  # (role, action, outcome)
+    choices: list[tuple[str, str, str]] = field(default_factory=list)  # (role, dilemma, option)
+    outcomes: list[str] = field(default_factory=list)  # chance outcomes, in words
+    causes: list[Cause] = field(default_factory=list)
+    opened: list[str] = field(default_factory=list)  # events that opened the next week
+
+    def change(self, zone: str, metric: str) -> float:
+        return float(self.after[zone][metric]) - float(self.before[zone][metric])
+
+
+# ---------------------------------------------------------------------------------
+# Environment for expressions
+# ---------------------------------------------------------------------------------
+
+
+def env_for(c: Compiled, s: GameState) -> dict[str, Any]:
+    env: dict[str, Any] = dict(s.vars)
+    w = min(s.week, c.n_weeks - 1)
+    wk = c.weeks[w]
+    env["phase"] = wk.phase
+    env["week"] = s.week + 1
+    env["month"] = wk.start.month
+    east = c.east
+    pres = s.present
+    pe = sum(pres[i] for i in east)
+    env["present.east"] = pe
+    env["food_days.east"] = s.vars["east.food_stock"] / pe if pe > 0 else 0.0
+    env["hospitals.east"] = hospitals(c, s, "east")
+    env["killed.east"] = sum(sum(k[i] for i in east) for k in s.killed.values())
+    west = c.zone_members["west"]
+    env["killed.west"] = sum(sum(k[i] for i in west) for k in s.killed.values())
+    for rid, days in wk.route_days.items():
+        env[f"open.{rid}"] = days
+    return env
+
+
+def hospitals(c: Compiled, s: GameState, zone: str) -> int:
+    members = range(len(c.district_ids)) if zone == "total" else c.zone_members[zone]
+    return sum(max(0, c.hospitals_base[i] - s.hosp_damaged[i] - s.hosp_lost[i]) for i in members)
+
+
+# ---------------------------------------------------------------------------------
+# Effects
+# ---------------------------------------------------------------------------------
+
+
+def _set_var(c: Compiled, s: GameState, name: str, value: float) -> None:
+    lo, hi = c.bounds.get(name, (None, None))
+    if lo is not None and value < lo:
+        value = lo
+    if hi is not None and value > hi:
+        value = hi
+    s.vars[name] = value
+
+
+def apply_effect(
+    c: Compiled,
+    s: GameState,
+    idx: int,
+    env: dict[str, Any],
+    rng: random.Random,
+    origin: str,
+    log: list[str] | None,
+    *,
+    now: bool = False,
+) -> None:
+    """Apply compiled effect `idx` (or schedule it, if it has a delay and `now` is false)."""
+    e = c.effects[idx]
+    if e.delay and not now:
+        s.pending.append(Pending(due=s.week + e.delay, effect=idx, origin=origin))
+        return
+    kind = e.kind
+    if kind == "add" or kind == "set":
+        raise_credit = origin.startswith("action:") or origin.startswith("choice:")
+        for name, expr in e.items:
+            v = float(expr(env))
+            old = s.vars[name]
+            new = old + v if kind == "add" else v
+            _set_var(c, s, name, new)
+            env[name] = s.vars[name]
+            if raise_credit and s.vars[name] > old:
+                who = s.credit.setdefault(name, [])
+                tag = origin.split(":", 1)[1]
+                if tag not in who:
+                    who.append(tag)
+    elif kind == "chance":
+        assert e.chance is not None
+        p = float(e.chance(env))
+        hit = rng.random() < p
+        if log is not None and e.note:
+            log.append(f"{e.note}: {'yes' if hit else 'no'} (chance {p:.0%})")
+        for j in e.then if hit else e.orelse:
+            apply_effect(c, s, j, env, rng, origin, log)
+    elif kind == "damage":
+        damage_hospitals(c, s, e.damage_zone, e.damage_count, e.damage_permanent)
+    elif kind == "holder":
+        for i, h in e.holders:
+            s.holder[i] = h
+
+
+def damage_hospitals(c: Compiled, s: GameState, zone: str, count: int, permanent: bool) -> int:
+    """Put `count` working hospitals of a zone out of service, the best-provided districts
+    first (a deterministic choice). Returns how many were hit."""
+    hit = 0
+    for _ in range(count):
+        best, most = -1, 0
+        for i in c.zone_members[zone]:
+            working = c.hospitals_base[i] - s.hosp_damaged[i] - s.hosp_lost[i]
+            if working > most:
+                best, most = i, working
+        if best < 0:
+            break
+        if permanent:
+            s.hosp_lost[best] += 1
+        else:
+            s.hosp_damaged[best] += 1
+        hit += 1
+    return hit
+
+
+# ---------------------------------------------------------------------------------
+# Availability
+# ---------------------------------------------------------------------------------
+
+
+def affordable(s: GameState, cost: dict[str, float]) -> bool:
+    return all(s.vars[k] >= v - 1e-9 for k, v in cost.items())
+
+
+def available_actions(c: Compiled, s: GameState, role: str, env: dict[str, Any] | None = None) -> list[str]:
+    """Actions of a role whose condition holds this week (affordability aside)."""
+    if env is None:
+        env = env_for(c, s)
+    return [a.id for a in c.actions[role].values() if a.when is None or a.when(env)]
+
+
+def check_decision(c: Compiled, s: GameState, role: str, d: RoleDecision) -> None:
+    """Raise IllegalDecision unless `d` is a legal decision for `role` this week."""
+    if role not in c.actions:
+        raise IllegalDecision(f"unknown role {role!r}")
+    env = env_for(c, s)
+    vars_after = dict(s.vars)
+    points = 0
+    seen: set[str] = set()
+    for aid in d.actions:
+        a = c.actions[role].get(aid)
+        if a is None:
+            raise IllegalDecision(f"{role} has no action {aid!r}")
+        if aid in seen:
+            raise IllegalDecision(f"{aid} can be taken once a week")
+        seen.add(aid)
+        if a.when is not None and not a.when(env):
+            raise IllegalDecision(f"{a.name} is not possible this week")
+        for k, v in a.cost.items():
+            if vars_after[k] < v - 1e-9:
+                raise IllegalDecision(f"{a.name} needs {v:g} {k}, only {vars_after[k]:g} left")
+            vars_after[k] -= v
+        points += a.points
+    budget = c.role_by_id[role].budget
+    if points > budget:
+        raise IllegalDecision(f"{role} has {budget} action points a week; this plan uses {points}")
+    for did, opt in d.choices.items():
+        dl = c.dilemmas.get(did)
+        if dl is None or dl.role != role or did not in s.dilemmas:
+            raise IllegalDecision(f"no dilemma {did!r} is put to {role} this week")
+        if opt not in dl.options:
+            raise IllegalDecision(f"dilemma {did} has no option {opt!r}")
+
+
+# ---------------------------------------------------------------------------------
+# New game and the opening of a week
+# ---------------------------------------------------------------------------------
+
+
+def new_game(c: Compiled, seed: int) -> GameState:
+    sc = c.sc
+    n = len(sc.districts)
+    s = GameState(
+        scenario=sc.id,
+        seed=int(seed),
+        week=0,
+        vars={v.id: float(v.initial) for v in sc.variables},
+        present=[d.population for d in sc.districts],
+        killed={cause: [0] * n for cause in CAUSES},
+        injured=[0] * n,
+        treated=[0] * n,
+        left=[0] * n,
+        left_by_route={r.id: 0 for r in sc.routes},
+        hosp_damaged=[0] * n,
+        hosp_lost=[0] * n,
+        holder=[d.holder for d in sc.districts],
+    )
+    s.history.append(ledger(c, s, -1))
+    open_week(c, s)
+    return s
+
+
+def open_week(c: Compiled, s: GameState) -> None:
+    """Income, delayed effects falling due, and this week's events; then the dilemmas
+    this week puts to the roles."""
+    s.news = []
+    s.dilemmas = []
+    if s.week >= c.n_weeks:
+        return
+    rng = week_rng(s.seed, s.week, STREAM_OPEN)
+    env = env_for(c, s)
+    for role in c.roles:
+        for idx in c.income[role]:
+            apply_effect(c, s, idx, env, rng, f"income:{role}", None)
+    due = [p for p in s.pending if p.due <= s.week]
+    if due:
+        s.pending = [p for p in s.pending if p.due > s.week]
+        for p in due:
+            apply_effect(c, s, p.effect, env, rng, p.origin, None, now=True)
+    wk = c.weeks[s.week]
+    for eid in wk.events:
+        _fire(c, s, eid, env, rng)
+    for ev in c.conditional_events:
+        if ev.id in s.fired:
+            continue
+        assert ev.when is not None
+        if not ev.when(env):
+            continue
+        if ev.chance is not None and rng.random() >= float(ev.chance(env)):
+            continue
+        _fire(c, s, ev.id, env, rng)
+    for did in wk.dilemmas:
+        s.dilemmas.append(did)
+    for dl in c.conditional_dilemmas:
+        if dl.id in s.choices or dl.id in s.dilemmas:
+            continue
+        assert dl.when is not None
+        if dl.when(env):
+            s.dilemmas.append(dl.id)
+
+
+def _fire(c: Compiled, s: GameState, eid: str, env: dict[str, Any], rng: random.Random) -> None:
+    s.news.append(eid)
+    s.fired.append(eid)
+    for idx in c.events[eid].effects:
+        apply_effect(c, s, idx, env, rng, f"event:{eid}", None)
+
+
+# ---------------------------------------------------------------------------------
+# The ledger
+# ---------------------------------------------------------------------------------
+
+
+def ledger(c: Compiled, s: GameState, week: int) -> dict[str, Any]:
+    """A snapshot of the civilian ledger: east, west and total, plus the week index
+    (-1 for the start)."""
+    out: dict[str, Any] = {"week": week}
+    pe = sum(s.present[i] for i in c.east)
+    food_days = s.vars["east.food_stock"] / pe if pe > 0 else 0.0
+    killed = s.killed
+    total: dict[str, Any] = {
+        "present": 0,
+        "killed": 0,
+        "injured": 0,
+        "left": 0,
+        "treated": 0,
+        "food_days": round(food_days, 1),
+        "hospitals": 0,
+        "killed_by_cause": dict.fromkeys(CAUSES, 0),
+    }
+    for z in ("east", "west", "kurdish"):
+        m = c.zone_members[z]
+        by_cause = {cause: sum(killed[cause][i] for i in m) for cause in CAUSES}
+        zd = {
+            "present": sum(s.present[i] for i in m),
+            "killed": sum(by_cause.values()),
+            "injured": sum(s.injured[i] for i in m),
+            "left": sum(s.left[i] for i in m),
+            "treated": sum(s.treated[i] for i in m),
+            "food_days": round(food_days, 1) if z == "east" else None,
+            "hospitals": hospitals(c, s, z),
+            "killed_by_cause": by_cause,
+        }
+        for k in ("present", "killed", "injured", "left", "treated", "hospitals"):
+            total[k] += zd[k]
+        for cause, v in by_cause.items():
+            total["killed_by_cause"][cause] += v
+        if z != "kurdish":
+            out[z] = zd
+        else:
+            out["kurdish"] = zd
+    out["total"] = total
+    out["left_by_route"] = dict(s.left_by_route)
+    return out
+
+
+# ---------------------------------------------------------------------------------
+# Resolving a week
+# ---------------------------------------------------------------------------------
+
+
+def step(c: Compiled, state: GameState, decisions: Decisions | None = None) -> tuple[GameState, WeekReport]:
+    """Resolve the week `state` stands at with `decisions` (role -> RoleDecision; roles
+    left out do nothing, dilemmas left unanswered take their default option)."""
+    if state.week >= c.n_weeks:
+        raise IllegalDecision("the game is over: every week has been played")
+    decisions = decisions or {}
+    for role, d in decisions.items():
+        check_decision(c, state, role, d)
+    s = state.copy()
+    w = s.week
+    wk = c.weeks[w]
+    rng = week_rng(s.seed, w, STREAM_RESOLVE)
+    before = s.history[-1]
+    report = WeekReport(week=w, date=wk.start.isoformat(), phase=wk.phase, before=before, after=before)
+    env = env_for(c, s)
+
+    # 1. Dilemmas put this week: the chosen option, or the default.
+    for did in s.dilemmas:
+        dl = c.dilemmas[did]
+        d = decisions.get(dl.role)
+        opt = d.choices.get(did, dl.default) if d else dl.default
+        cost, effects = dl.options[opt]
+        if not affordable(s, cost):
+            opt = dl.default
+            cost, effects = dl.options[opt]
+        for k, v in cost.items():
+            _set_var(c, s, k, s.vars[k] - v)
+            env[k] = s.vars[k]
+        for idx in effects:
+            apply_effect(c, s, idx, env, rng, f"choice:{dl.role}:{did}={opt}", report.outcomes)
+        s.choices[did] = opt
+        report.choices.append((dl.role, did, opt))
+    s.dilemmas = []
+
+    # 2. Actions, role by role in the scenario's order.
+    for role in c.roles:
+        d = decisions.get(role)
+        if d is None:
+            continue
+        for aid in d.actions:
+            a = c.actions[role][aid]
+            for k, v in a.cost.items():
+                _set_var(c, s, k, s.vars[k] - v)
+                env[k] = s.vars[k]
+            n_out = len(report.outcomes)
+            for idx in a.effects:
+                apply_effect(c, s, idx, env, rng, f"action:{role}:{aid}", report.outcomes)
+            outcome = "; ".join(report.outcomes[n_out:]) or "done"
+            report.actions.append((role, aid, outcome))
+
+    # 3. The world model.
+    resolve_world(c, s, wk, rng, report)
+
+    # 4. Ledger, then open the next week.
+    after = ledger(c, s, w)
+    s.history.append(after)
+    report.after = after
+    s.week = w + 1
+    open_week(c, s)
+    report.opened = list(s.news)
+    report.causes.sort(key=lambda x: -abs(x.amount))
+    return s, report
+
+
+def _people(mu: float, rng: random.Random) -> int:
+    """A whole number of people around an expected `mu` (Poisson-like spread)."""
+    if mu <= 0.0:
+        return 0
+    if mu < 12.0:
+        # Knuth's method: exact Poisson for small means.
+        limit = math.exp(-mu)
+        k, prod = 0, rng.random()
+        while prod > limit:
+            k += 1
+            prod *= rng.random()
+        return k
+    return max(0, int(mu + math.sqrt(mu) * rng.gauss(0.0, 1.0) + 0.5))
+
+
+def _credit(s: GameState, var: str) -> str:
+    who = s.credit.get(var)
+    if not who:
+        return ""
+    names = ", ".join(w.split(":", 1)[-1].replace("_", " ") for w in who[-3:])
+    return f" (strengthened by: {names})"
+
+
+def resolve_world(c: Compiled, s: GameState, wk: Any, rng: random.Random, report: WeekReport) -> None:
+    p = c.p
+    v = s.vars
+    n = len(c.district_ids)
+    present = s.present
+    east = c.east
+
+    # Modifiers from the state of the world.
+    attention = v["attention"]
+    pressure_mod = 1.0 - p["pressure_effect"] * min(1.0, attention / 100.0)
+    warning = min(1.0, max(0.0, v["east.warning"]))
+    warn_mod = 1.0 - p["warning_effect"] * warning
+    luck = {z: math.exp(rng.gauss(0.0, p["weekly_sigma"]) - p["weekly_sigma"] ** 2 / 2) for z in ZONES}
+    leth = (p["lethality_air"], p["lethality_shelling"], p["lethality_ground"])
+    rates = wk.rates
+
+    # Pass 1: casualties per district and cause (expected, then drawn).
+    cas: list[tuple[int, int, int]] = [(0, 0, 0)] * n
+    expected_killed_plain = {"east": 0.0, "west": 0.0}
+    expected_killed_mitigated = {"east": 0.0, "west": 0.0}
+    lethal_east = 0
+    for i in range(n):
+        pop = present[i]
+        if pop <= 0:
+            continue
+        z = c.zone_of[i]
+        air_r, shell_r, ground_r = rates[z]
+        if air_r == 0.0 and shell_r == 0.0 and ground_r == 0.0:
+            continue
+        ex_a, ex_s, ex_g = c.exposure[i]
+        base = pop * 1e-5 * c.shelter_factor[i]
+        mu_a = base * air_r * ex_a
+        mu_s = base * shell_r * ex_s
+        mu_g = pop * 1e-5 * ground_r * ex_g
+        if z in expected_killed_plain:
+            expected_killed_plain[z] += mu_a * leth[0] + mu_s * leth[1] + mu_g * leth[2]
+        if z == "east":
+            mu_a *= pressure_mod * warn_mod
+            mu_s *= warn_mod
+        if z in expected_killed_mitigated:
+            expected_killed_mitigated[z] += mu_a * leth[0] + mu_s * leth[1] + mu_g * leth[2]
+        lk = luck[z]
+        ca = _people(mu_a * lk, rng)
+        cs = _people(mu_s * lk, rng)
+        cg = _people(mu_g * lk, rng)
+        tot = ca + cs + cg
+        if tot > pop:
+            scale = pop / tot
+            ca, cs, cg = int(ca * scale), int(cs * scale), int(cg * scale)
+        cas[i] = (ca, cs, cg)
+        if z == "east":
+            lethal_east += int(ca * leth[0] + cs * leth[1] + cg * leth[2])
+
+    # Rescue capacity in the east: teams with fuel pull trapped people out alive.
+    fuel_factor = 1.0 if v["east.fuel"] > 0 else p["no_fuel_factor"]
+    rescue_cap = v["east.rescuers"] * p["rescue_per_team"] * fuel_factor
+    rescue_east = p["rescue_max"] * min(1.0, rescue_cap / lethal_east) if lethal_east > 0 else 0.0
+    rescue_share = {"east": rescue_east, "west": p["west_rescue_share"], "kurdish": p["west_rescue_share"]}
+
+    # Pass 2: killed outright and injured.
+    killed = s.killed
+    k_air, k_shell, k_ground = killed["air"], killed["shelling"], killed["ground"]
+    inj_week = [0] * n
+    saved = {"east": 0, "west": 0, "kurdish": 0}
+    direct = {"east": 0, "west": 0, "kurdish": 0}
+    for i in range(n):
+        ca, cs, cg = cas[i]
+        if ca == 0 and cs == 0 and cg == 0:
+            continue
+        z = c.zone_of[i]
+        r = rescue_share[z]
+        da = int(ca * leth[0] + rng.random())
+        ds = int(cs * leth[1] + rng.random())
+        dg = int(cg * leth[2] + rng.random())
+        sa, ss, sg = int(da * r + rng.random()), int(ds * r + rng.random()), int(dg * r + rng.random())
+        da, ds, dg = da - sa, ds - ss, dg - sg
+        k_air[i] += da
+        k_shell[i] += ds
+        k_ground[i] += dg
+        saved[z] += sa + ss + sg
+        direct[z] += da + ds + dg
+        injured = ca + cs + cg - da - ds - dg
+        inj_week[i] = injured
+        s.injured[i] += injured
+        present[i] -= da + ds + dg
+
+    # Care: hospitals and clinics treat the injured; the rest face worse odds.
+    supplies_factor = 1.0 if v["east.medical_supplies"] > 0 else p["no_supplies_factor"]
+    hosp_east = hospitals(c, s, "east")
+    care_cap = (hosp_east * p["hospital_capacity"] + v["east.clinics"] * p["clinic_capacity"]) * supplies_factor * fuel_factor
+    inj_east = sum(inj_week[i] for i in east)
+    treated_share_east = min(1.0, care_cap / inj_east) if inj_east > 0 else 1.0
+    wound_deaths = {"east": 0, "west": 0, "kurdish": 0}
+    care_deaths = {"east": 0, "west": 0, "kurdish": 0}
+    k_care = killed["lack_of_care"]
+    for i in range(n):
+        inj = inj_week[i]
+        if inj == 0:
+            continue
+        z = c.zone_of[i]
+        f = treated_share_east if z == "east" else 1.0
+        treated = int(inj * f + rng.random())
+        untreated = inj - treated
+        s.treated[i] += treated
+        # Deaths among the treated count under the strike that wounded them; the extra
+        # deaths among the untreated count as lack of care.
+        dt_ = _people(treated * p["treated_death"], rng)
+        du = _people(untreated * p["untreated_death"], rng)
+        dt_ = min(dt_, present[i])
+        du = min(du, present[i] - dt_)
+        ca, cs, cg = cas[i]
+        if dt_:
+            if ca >= cs and ca >= cg:
+                k_air[i] += dt_
+            elif cs >= cg:
+                k_shell[i] += dt_
+            else:
+                k_ground[i] += dt_
+        k_care[i] += du
+        present[i] -= dt_ + du
+        wound_deaths[z] += dt_
+        care_deaths[z] += du
+    if inj_east > 0:
+        v["east.medical_supplies"] = max(0.0, v["east.medical_supplies"] - 1.0)
+    v["east.fuel"] = max(0.0, v["east.fuel"] - 1.0)
+
+    # Hospitals: strikes put some out of service; some are repaired.
+    air_east = rates["east"][0] * pressure_mod
+    p_hit = min(0.9, p["hospital_hit_rate"] * air_east / 100.0)
+    hosp_hits = 0
+    for i in east:
+        working = c.hospitals_base[i] - s.hosp_damaged[i] - s.hosp_lost[i]
+        repaired = 0
+        for _ in range(s.hosp_damaged[i]):
+            if rng.random() < p["hospital_repair"]:
+                repaired += 1
+        hits = 0
+        for _ in range(working):
+            if rng.random() < p_hit:
+                hits += 1
+        s.hosp_damaged[i] += hits - repaired
+        hosp_hits += hits
+
+    # Food: routes bring some in; the east eats, rationing as stocks fall.
+    pe = sum(present[i] for i in east)
+    stock = v["east.food_stock"]
+    inflow = 0.0
+    for rid, days in wk.route_days.items():
+        if days > 0.0:
+            inflow += days * c.routes[rid].food_inflow * _route_factor(v, rid)
+    stock += inflow
+    food_days = stock / pe if pe > 0 else 0.0
+    ration = min(1.0, max(p["min_ration"], food_days / p["ration_threshold_days"]))
+    bakery = min(p["bakery_max"], v["east.bakeries"] * p["bakery_effect"])
+    eaten = pe * 7.0 * ration * (1.0 - bakery)
+    stock = max(0.0, stock - eaten)
+    v["east.food_stock"] = stock
+    food_days = stock / pe if pe > 0 else 0.0
+
+    # Hunger and unsafe water.
+    thr = p["hunger_threshold_days"]
+    short = max(0.0, (thr - food_days) / thr)
+    hunger_rate = p["hunger_rate"] * short * short + p["water_disease_rate"] * (1.0 - v["east.water"])
+    k_hunger = killed["hunger"]
+    hunger_deaths = 0
+    if hunger_rate > 0.0:
+        for i in east:
+            d = min(present[i], _people(present[i] * hunger_rate, rng))
+            k_hunger[i] += d
+            present[i] -= d
+            hunger_deaths += d
+
+    # Departures: people leave the east by whatever route is open, if they dare.
+    pe = sum(present[i] for i in east)
+    danger = (rates["east"][0] + rates["east"][1]) / 100.0
+    push = 1.0 + p["push_danger"] * danger + p["push_hunger"] * short
+    departures: dict[str, int] = {}
+    route_deaths = 0
+    k_route = killed["on_route"]
+    for rid, days in wk.route_days.items():
+        r = c.routes[rid]
+        if days <= 0.0 or r.exit_rate <= 0.0 or pe <= 0:
+            continue
+        trust = v.get(r.trust, 1.0) if r.trust else 1.0
+        share = min(0.5, days * r.exit_rate * trust * push * _route_factor(v, rid))
+        total_leaving = _people(pe * share, rng)
+        if total_leaving <= 0:
+            continue
+        moved = 0
+        for i in east:
+            k = min(present[i], int(total_leaving * present[i] / pe + rng.random()))
+            if k <= 0:
+                continue
+            dead = _people(k * r.risk, rng)
+            dead = min(dead, k)
+            k_route[i] += dead
+            route_deaths += dead
+            present[i] -= k
+            s.left[i] += k - dead
+            moved += k - dead
+        s.left_by_route[rid] += moved
+        departures[rid] = moved
+
+    # Scheduled departures (medical evacuations and the like): exit.<route> variables.
+    for rid in c.routes:
+        key = f"exit.{rid}"
+        want = int(v.get(key, 0.0))
+        if want <= 0:
+            continue
+        v[key] = 0.0
+        if wk.route_days.get(rid, 0.0) <= 0.0 and c.routes[rid].kind != "medevac":
+            continue
+        pe = sum(present[i] for i in east)
+        want = min(want, pe)
+        moved = 0
+        for i in sorted(east, key=lambda j: -present[j]):
+            k = min(present[i], want - moved)
+            present[i] -= k
+            s.left[i] += k
+            moved += k
+            if moved >= want:
+                break
+        s.left_by_route[rid] += moved
+        departures[rid] = departures.get(rid, 0) + moved
+
+    # Attention fades toward its baseline.
+    base = p["attention_baseline"]
+    v["attention"] = base + (v["attention"] - base) * (1.0 - p["attention_decay"])
+
+    # Explanations: the largest movers, at zone level.
+    causes = report.causes
+    phase_name = wk.phase
+    for z in ("east", "west"):
+        plain = expected_killed_plain[z]
+        if plain >= 1.0:
+            causes.append(
+                Cause(
+                    f"killed.{z}",
+                    round(plain, 1),
+                    "phase",
+                    phase_name,
+                    f"Strikes and fighting of this phase would be expected to kill about {plain:.0f} in the {z} with no protection.",
+                )
+            )
+    mitig = expected_killed_plain["east"] - expected_killed_mitigated["east"]
+    if mitig >= 1.0:
+        causes.append(
+            Cause(
+                "killed.east",
+                -round(mitig, 1),
+                "decision" if s.credit.get("east.warning") or attention > base else "model",
+                "east.warning",
+                f"Early warning and international attention kept about {mitig:.0f} out of harm's way{_credit(s, 'east.warning')}.",
+            )
+        )
+    luck_e = luck["east"] - 1.0
+    if abs(luck_e) > 0.15 and expected_killed_mitigated["east"] >= 5:
+        word = "heavier" if luck_e > 0 else "lighter"
+        causes.append(
+            Cause(
+                "killed.east",
+                round(luck_e * expected_killed_mitigated["east"], 1),
+                "chance",
+                "luck",
+                f"Chance: the bombardment in the east was {word} than this phase's average.",
+            )
+        )
+    if saved["east"]:
+        causes.append(
+            Cause(
+                "killed.east",
+                -saved["east"],
+                "decision" if s.credit.get("east.rescuers") else "model",
+                "east.rescuers",
+                f"Rescue teams pulled {saved['east']} people alive from struck buildings{_credit(s, 'east.rescuers')}.",
+            )
+        )
+    if care_deaths["east"]:
+        causes.append(
+            Cause(
+                "killed.east",
+                care_deaths["east"],
+                "model",
+                "care",
+                f"{care_deaths['east']} injured died for lack of care: {hosp_east} hospitals and"
+                f" {v['east.clinics']:.0f} clinics could treat {treated_share_east:.0%} of the wounded.",
+            )
+        )
+    if v["east.clinics"] > 0 and inj_east > 0:
+        clinic_treated = min(inj_east, v["east.clinics"] * p["clinic_capacity"] * supplies_factor * fuel_factor)
+        averted = clinic_treated * (p["untreated_death"] - p["treated_death"])
+        if averted >= 0.5 and treated_share_east < 1.0 or averted >= 1.0:
+            causes.append(
+                Cause(
+                    "killed.east",
+                    -round(averted, 1),
+                    "decision" if s.credit.get("east.clinics") else "model",
+                    "east.clinics",
+                    f"Underground clinics treated about {clinic_treated:.0f} wounded, saving about {averted:.0f}{_credit(s, 'east.clinics')}.",
+                )
+            )
+    if hunger_deaths:
+        causes.append(
+            Cause(
+                "killed.east",
+                hunger_deaths,
+                "model",
+                "hunger",
+                f"{hunger_deaths} died of hunger and unsafe water: food for {food_days:.0f} days, running water for {v['east.water']:.0%}.",
+            )
+        )
+    if inflow >= 1.0:
+        causes.append(
+            Cause(
+                "food_days.east",
+                round(inflow / pe, 1) if pe else 0.0,
+                "phase",
+                phase_name,
+                f"Open routes brought in food for about {inflow / pe:.1f} days." if pe else "Open routes brought in food.",
+            )
+        )
+    if bakery > 0.0 and pe:
+        causes.append(
+            Cause(
+                "food_days.east",
+                round(7.0 * ration * bakery, 1),
+                "decision" if s.credit.get("east.bakeries") else "model",
+                "east.bakeries",
+                f"Supported bakeries stretched the flour: about {7 * ration * bakery:.1f} days of food saved{_credit(s, 'east.bakeries')}.",
+            )
+        )
+    if hosp_hits:
+        causes.append(
+            Cause(
+                "hospitals.east",
+                -hosp_hits,
+                "chance",
+                "strikes",
+                f"Air strikes put {hosp_hits} hospital{'s' if hosp_hits > 1 else ''} out of service.",
+            )
+        )
+    for rid, moved in departures.items():
+        if moved:
+            causes.append(
+                Cause(
+                    "left.east",
+                    moved,
+                    "phase",
+                    rid,
+                    f"{moved} people left the east by {c.routes[rid].name}.",
+                )
+            )
+    if route_deaths:
+        causes.append(Cause("killed.east", route_deaths, "model", "on_route", f"{route_deaths} were killed while trying to leave."))
+
+
+def _route_factor(v: dict[str, float], rid: str) -> float:
+    """A route's own state variable (`route.<id>`, 0..1), if the scenario declares one."""
+    return v.get(f"route.{rid}", 1.0)

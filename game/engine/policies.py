@@ -1,0 +1,114 @@
+"""Policies: automatic players for any role.
+
+- `historical`: what was actually done (each role's `historical` plan in the scenario).
+- `random`: any legal plan, drawn from the game's seeded generator.
+- every strategy a scenario's roles define (e.g. `relief-first`): take the highest
+  priority actions that are possible and affordable, up to the week's budget.
+
+A policy never draws on outside chance: `random` uses the week's policy stream of the
+state's seed, so a batch run is as reproducible as a single game.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from game.engine.compiled import Compiled
+from game.engine.core import STREAM_POLICY, affordable, available_actions, env_for, week_rng
+from game.model.state import GameState, RoleDecision
+
+Policy = Callable[[Compiled, GameState, str], RoleDecision]
+
+
+def _fill(c: Compiled, s: GameState, role: str, wanted: list[str]) -> tuple[str, ...]:
+    """The wanted actions, in order, that are possible and affordable within budget."""
+    acts = c.actions[role]
+    avail = set(available_actions(c, s, role))
+    budget = c.role_by_id[role].budget
+    spent: dict[str, float] = {}
+    chosen: list[str] = []
+    points = 0
+    for aid in wanted:
+        a = acts.get(aid)
+        if a is None or aid not in avail or aid in chosen or points + a.points > budget:
+            continue
+        if not all(s.vars[k] - spent.get(k, 0.0) >= v - 1e-9 for k, v in a.cost.items()):
+            continue
+        for k, v in a.cost.items():
+            spent[k] = spent.get(k, 0.0) + v
+        chosen.append(aid)
+        points += a.points
+    return tuple(chosen)
+
+
+def _dilemma_choices(c: Compiled, s: GameState, role: str, table: dict[str, str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for did in s.dilemmas:
+        dl = c.dilemmas[did]
+        if dl.role != role:
+            continue
+        opt = table.get(did, dl.default)
+        cost, _ = dl.options[opt]
+        out[did] = opt if affordable(s, cost) else dl.default
+    return out
+
+
+def historical(c: Compiled, s: GameState, role: str) -> RoleDecision:
+    r = c.role_by_id[role]
+    day = c.weeks[s.week].start
+    wanted = list(r.historical.get(day, []))
+    return RoleDecision(actions=_fill(c, s, role, wanted), choices=_dilemma_choices(c, s, role, dict(r.historical_choices)))
+
+
+def random_policy(c: Compiled, s: GameState, role: str) -> RoleDecision:
+    rng = week_rng(s.seed, s.week, STREAM_POLICY, salt=c.roles.index(role))
+    ids = sorted(c.actions[role])
+    rng.shuffle(ids)
+    budget = c.role_by_id[role].budget
+    # Sometimes hold back: a plan of 0..budget actions.
+    take = rng.randint(0, budget)
+    chosen = _fill(c, s, role, ids)[:take]
+    choices: dict[str, str] = {}
+    for did in s.dilemmas:
+        dl = c.dilemmas[did]
+        if dl.role != role:
+            continue
+        opts = sorted(o for o, (cost, _) in dl.options.items() if affordable(s, cost))
+        choices[did] = rng.choice(opts) if opts else dl.default
+    return RoleDecision(actions=chosen, choices=choices)
+
+
+def strategy(name: str) -> Policy:
+    def decide(c: Compiled, s: GameState, role: str) -> RoleDecision:
+        st = c.role_by_id[role].strategies[name]
+        return RoleDecision(actions=_fill(c, s, role, list(st.priorities)), choices=_dilemma_choices(c, s, role, {}))
+
+    decide.__name__ = name
+    return decide
+
+
+def policy_names(c: Compiled) -> list[str]:
+    """Every policy that can play every role of this scenario."""
+    names = ["historical", "random"]
+    common: set[str] | None = None
+    for r in c.sc.roles:
+        keys = set(r.strategies)
+        common = keys if common is None else common & keys
+    return names + sorted(common or ())
+
+
+def get_policy(c: Compiled, name: str) -> Policy:
+    if name == "historical":
+        return historical
+    if name == "random":
+        return random_policy
+    if name in policy_names(c):
+        return strategy(name)
+    raise KeyError(name)
+
+
+def decide_all(c: Compiled, s: GameState, policies: dict[str, Policy]) -> dict[str, RoleDecision]:
+    return {role: pol(c, s, role) for role, pol in policies.items()}
+
+
+__all__ = ["Policy", "decide_all", "get_policy", "historical", "policy_names", "random_policy", "strategy", "env_for"]

@@ -1,0 +1,354 @@
+"""The static scenario schema: what a scenario's YAML files hold.
+
+Everything here is frozen data, read once when a scenario loads and never saved with a
+game. The saved, changing part of a game lives in `game.model.state`.
+
+Expressions (conditions, probabilities, amounts) are kept here as their source text or
+as plain numbers; `game.scenario.loader` parses and checks them against the declared
+variables, and `game.engine.compiled` turns them into closures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=64)]
+VarName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$", max_length=80)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+Num = float | str  # a number, or an expression in the scenario language
+
+Zone = Literal["east", "west", "kurdish"]
+Holder = Literal["rebels", "government", "kurdish", "contested"]
+Stance = Literal[
+    "international",
+    "monitor",
+    "government",
+    "opposition",
+    "russian-mod",
+    "media",
+    "research",
+    "rebel-faction",
+    "us-government",
+]
+CAUSES = ("air", "shelling", "ground", "hunger", "lack_of_care", "on_route")
+Cause = Literal["air", "shelling", "ground", "hunger", "lack_of_care", "on_route"]
+ZONES: tuple[Zone, ...] = ("east", "west", "kurdish")
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class Source(Frozen):
+    id: Id
+    name: Text
+    stance: Stance
+    note: str = ""
+    url: str | None = None
+
+
+class Claim(Frozen):
+    """One source's figure or statement on a topic. Several claims on one topic are
+    shown side by side; a topic with `contested: true` on any claim is marked contested."""
+
+    id: Id
+    topic: Id
+    date: dt.date
+    text: Text
+    value: float | None = None
+    unit: str = ""
+    source: Id
+    contested: bool = False
+
+
+class Variable(Frozen):
+    """A named number of the world, declared up front with its starting value and range."""
+
+    id: VarName
+    label: Text
+    initial: float
+    min: float | None = None
+    max: float | None = None
+    unit: str = ""
+    role: Id | None = None  # the role whose resource this is, if any
+
+    @model_validator(mode="after")
+    def _range(self) -> Variable:
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min {self.min} is above max {self.max}")
+        if self.min is not None and self.initial < self.min:
+            raise ValueError(f"initial {self.initial} is below min {self.min}")
+        if self.max is not None and self.initial > self.max:
+            raise ValueError(f"initial {self.initial} is above max {self.max}")
+        return self
+
+
+class Exposure(Frozen):
+    air: float = Field(1.0, ge=0, le=5)
+    shelling: float = Field(1.0, ge=0, le=5)
+    ground: float = Field(0.0, ge=0, le=5)
+
+
+class District(Frozen):
+    id: Id
+    name: Text
+    zone: Zone
+    population: int = Field(ge=0, le=5_000_000)
+    shelter: float = Field(ge=0, le=1)
+    hospitals: int = Field(0, ge=0, le=100)
+    bakeries: int = Field(0, ge=0, le=100)
+    water: bool = True
+    holder: Holder
+    front: bool = False
+    exposure: Exposure = Exposure()
+    note: str = ""
+
+
+class HazardRates(Frozen):
+    """Casualties (killed and injured) per 100,000 people per day, before shelter,
+    warning and rescue."""
+
+    air: float = Field(0.0, ge=0, le=1000)
+    shelling: float = Field(0.0, ge=0, le=1000)
+    ground: float = Field(0.0, ge=0, le=1000)
+
+
+class Phase(Frozen):
+    id: Id
+    name: Text
+    start: dt.date
+    end: dt.date
+    summary: Text
+    summary_gentle: Text | None = None
+    sources: list[Id] = Field(min_length=1)
+    hazard: dict[Zone, HazardRates] = {}
+    routes: dict[Id, float] = {}  # route id -> openness on this phase's days (0..1)
+
+    @model_validator(mode="after")
+    def _dates(self) -> Phase:
+        if self.end < self.start:
+            raise ValueError(f"phase ends ({self.end}) before it starts ({self.start})")
+        for rid, v in self.routes.items():
+            if not 0 <= v <= 1:
+                raise ValueError(f"route {rid} openness {v} is outside 0..1")
+        return self
+
+
+class Route(Frozen):
+    id: Id
+    name: Text
+    kind: Literal["supply", "exit", "corridor", "medevac"]
+    text: Text
+    food_inflow: float = Field(0.0, ge=0)  # person-days of food brought in per open day
+    exit_rate: float = Field(0.0, ge=0, le=1)  # share of the east leaving per open day at full trust
+    risk: float = Field(0.0, ge=0, le=1)  # chance that one crossing person is killed
+    trust: VarName | None = None  # variable (0..1) scaling how many dare to use it
+    sources: list[Id] = []
+
+
+class HospitalDamage(Frozen):
+    zone: Zone = "east"
+    count: int = Field(ge=1, le=50)
+    permanent: bool = False
+
+
+class Effect(Frozen):
+    """One change to the world. Exactly one of `set`, `add`, `damage_hospitals`,
+    `holder` or `then` (a chance block with optional `else`)."""
+
+    set: dict[VarName, Num] | None = None
+    add: dict[VarName, Num] | None = None
+    damage_hospitals: HospitalDamage | None = None
+    holder: dict[Id, Holder] | None = None
+    chance: Num | None = None
+    then: list[Effect] | None = None
+    else_: list[Effect] | None = Field(None, alias="else")
+    delay: int = Field(0, ge=0, le=20)
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Effect:
+        kinds = [
+            k
+            for k in ("set", "add", "damage_hospitals", "holder", "then")
+            if getattr(self, k) is not None
+        ]
+        if len(kinds) != 1:
+            found = ", ".join(kinds) if kinds else "none"
+            raise ValueError(
+                "an effect needs exactly one of set, add, damage_hospitals, holder, then"
+                f" (found: {found})"
+            )
+        if self.else_ is not None and self.then is None:
+            raise ValueError("'else' needs 'then' and 'chance'")
+        if self.then is not None and self.chance is None:
+            raise ValueError("'then' needs 'chance'")
+        if isinstance(self.chance, float | int) and not 0 <= self.chance <= 1:
+            raise ValueError(f"chance {self.chance} is not a probability between 0 and 1")
+        return self
+
+
+class Action(Frozen):
+    id: Id
+    name: Text
+    summary: Text
+    cost: dict[VarName, float] = {}
+    points: int = Field(1, ge=1, le=5)
+    when: str | None = None
+    effects: list[Effect] = []
+    uncertainty: Text
+    sources: list[Id] = []
+
+
+class Strategy(Frozen):
+    summary: Text
+    priorities: list[Id] = Field(min_length=1)
+
+
+class Role(Frozen):
+    id: Id
+    name: Text
+    summary: Text
+    fictional: bool = False
+    budget: int = Field(ge=1, le=6)
+    resources: list[VarName] = []
+    income: list[Effect] = []
+    actions: list[Action] = Field(min_length=1)
+    historical: dict[dt.date, list[Id]] = {}
+    historical_choices: dict[Id, Id] = {}
+    strategies: dict[Id, Strategy] = {}
+    ledger: list[VarName] = []
+
+
+class DilemmaOption(Frozen):
+    id: Id
+    label: Text
+    text: Text
+    cost: dict[VarName, float] = {}
+    effects: list[Effect] = []
+    uncertainty: Text
+
+
+class Dilemma(Frozen):
+    id: Id
+    role: Id
+    date: dt.date | None = None
+    when: str | None = None
+    title: Text
+    text: Text
+    text_gentle: Text | None = None
+    sources: list[Id] = Field(min_length=1)
+    contested: str = ""
+    options: list[DilemmaOption] = Field(min_length=2, max_length=3)
+    default: Id
+
+    @model_validator(mode="after")
+    def _trigger(self) -> Dilemma:
+        if self.date is None and self.when is None:
+            raise ValueError("a dilemma needs a date or a 'when' condition")
+        if self.default not in {o.id for o in self.options}:
+            raise ValueError(f"default {self.default!r} is not one of its options")
+        return self
+
+
+class Event(Frozen):
+    id: Id
+    date: dt.date | None = None
+    when: str | None = None
+    chance: Num | None = None
+    title: Text
+    text: Text
+    text_gentle: Text | None = None
+    sources: list[Id] = Field(min_length=1)
+    contested: str = ""
+    claims: list[Id] = []
+    effects: list[Effect] = []
+
+    @model_validator(mode="after")
+    def _trigger(self) -> Event:
+        if self.date is None and self.when is None:
+            raise ValueError("an event needs a date or a 'when' condition")
+        if isinstance(self.chance, float | int) and not 0 <= self.chance <= 1:
+            raise ValueError(f"chance {self.chance} is not a probability between 0 and 1")
+        return self
+
+
+class Assumption(Frozen):
+    id: Id
+    title: Text
+    text: Text
+    parameters: list[str] = []
+    sources: list[Id] = []
+
+
+class RecordMeasure(Frozen):
+    """A calibration band: what the model must land near, and the record it stands for."""
+
+    id: Id
+    label: Text
+    metric: Literal["present", "killed", "injured", "left", "food_days", "hospitals"]
+    zone: Literal["east", "west", "total"]
+    kind: Literal["at", "during"]
+    week: dt.date | None = None  # kind "at": the value after this week
+    start: dt.date | None = None  # kind "during": change over these weeks (inclusive)
+    end: dt.date | None = None
+    route: Id | None = None  # metric "left": only departures by this route
+    band: tuple[float, float]
+    record: Text
+    sources: list[Id] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _spec(self) -> RecordMeasure:
+        if self.band[0] > self.band[1]:
+            raise ValueError("band's low end is above its high end")
+        if self.kind == "at" and self.week is None:
+            raise ValueError("a measure of kind 'at' needs 'week'")
+        if self.kind == "during" and (self.start is None or self.end is None):
+            raise ValueError("a measure of kind 'during' needs 'start' and 'end'")
+        return self
+
+
+class EpilogueItem(Frozen):
+    date: dt.date
+    text: Text
+    text_gentle: Text | None = None
+    sources: list[Id] = Field(min_length=1)
+
+
+class Scenario(Frozen):
+    id: Id
+    title: Text
+    summary: Text
+    content_note: Text
+    content_note_gentle: Text | None = None
+    start: dt.date
+    weeks: int = Field(ge=1, le=104)
+    parameters: dict[str, float]
+    variables: list[Variable]
+    sources: list[Source] = Field(min_length=1)
+    claims: list[Claim] = []
+    districts: list[District] = Field(min_length=1)
+    routes: list[Route] = []
+    phases: list[Phase] = Field(min_length=1)
+    events: list[Event] = []
+    roles: list[Role] = Field(min_length=1)
+    dilemmas: list[Dilemma] = []
+    assumptions: list[Assumption] = []
+    record: list[RecordMeasure] = []
+    epilogue: list[EpilogueItem] = []
+
+    @property
+    def end(self) -> dt.date:
+        return self.start + dt.timedelta(days=7 * self.weeks - 1)
+
+    def week_start(self, week: int) -> dt.date:
+        return self.start + dt.timedelta(days=7 * week)
+
+    def week_of(self, day: dt.date) -> int:
+        return (day - self.start).days // 7
+
+
+Effect.model_rebuild()

@@ -1,0 +1,389 @@
+"""Loading a scenario: YAML files -> checked, frozen `Scenario`.
+
+A scenario is a folder of YAML files (or a single file). Each file is a mapping whose
+top-level keys are fields of `Scenario`; list fields (sources, districts, events, roles…)
+may be spread over several files and are joined in file-name order, every other field is
+given once. Every problem found is reported at once, each as `path:line:col: message`:
+the YAML itself (`yamlsrc`), the schema (pydantic), then cross references and
+expressions (this module).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from game.engine.compiled import REQUIRED_PARAMETERS, REQUIRED_VARIABLES, known_names
+from game.model.scenario import Effect, Scenario
+from game.scenario.expr import ExprError, parse_value
+from game.scenario.yamlsrc import Located, ScenarioError, ScenarioErrors, load_yaml
+
+LIST_FIELDS = {
+    name
+    for name, f in Scenario.model_fields.items()
+    if getattr(f.annotation, "__origin__", None) is list or str(f.annotation).startswith("list[")
+}
+MAX_FILES = 200
+
+
+class _Origin:
+    """Where each merged value came from: field -> file, and list item -> (file, index)."""
+
+    def __init__(self) -> None:
+        self.field_file: dict[str, Located] = {}
+        self.items: dict[str, list[tuple[Located, int]]] = {}
+
+    def locate(self, loc: Sequence[str | int]) -> tuple[Located | None, tuple[str | int, ...]]:
+        if not loc:
+            return None, ()
+        head = loc[0]
+        if isinstance(head, str) and head in self.items and len(loc) > 1 and isinstance(loc[1], int):
+            items = self.items[head]
+            if 0 <= loc[1] < len(items):
+                f, k = items[loc[1]]
+                return f, (head, k, *loc[2:])
+        if isinstance(head, str) and head in self.field_file:
+            return self.field_file[head], tuple(loc)
+        return None, tuple(loc)
+
+
+class _Checker:
+    def __init__(self, origin: _Origin, fallback: str):
+        self.origin = origin
+        self.fallback = fallback
+        self.errors: list[ScenarioError] = []
+        self._texts: dict[str, list[str]] = {}
+
+    def at(self, loc: Sequence[str | int], message: str, *, key: bool = False, offset: int | None = None) -> None:
+        f, inner = self.origin.locate(loc)
+        if f is None:
+            self.errors.append(ScenarioError(self.fallback, None, None, message))
+            return
+        line, col = f.key_position(inner) if key else f.position(inner)
+        if offset is not None:
+            col += offset + self._quote(f.path, line, col)
+        self.errors.append(ScenarioError(f.path, line, col, message))
+
+    def _quote(self, path: str, line: int, col: int) -> int:
+        """1 if the scalar at (line, col) starts with a quote, so offsets skip it."""
+        if path not in self._texts:
+            try:
+                self._texts[path] = Path(path).read_text(encoding="utf-8").splitlines()
+            except OSError:
+                self._texts[path] = []
+        lines = self._texts[path]
+        if 0 < line <= len(lines) and 0 < col <= len(lines[line - 1]):
+            return 1 if lines[line - 1][col - 1] in "'\"" else 0
+        return 0
+
+
+def scenario_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+        return files
+    return [path]
+
+
+def load_scenario(path: str | os.PathLike[str]) -> Scenario:
+    """Load and check a scenario folder or file; raise ScenarioErrors listing every problem."""
+    root = Path(path)
+    if not root.exists():
+        raise ScenarioErrors([ScenarioError(str(root), None, None, "no such file or folder")])
+    files = scenario_files(root)
+    if not files:
+        raise ScenarioErrors([ScenarioError(str(root), None, None, "no .yaml files in this folder")])
+    if len(files) > MAX_FILES:
+        raise ScenarioErrors([ScenarioError(str(root), None, None, f"more than {MAX_FILES} files")])
+    errors: list[ScenarioError] = []
+    located: list[Located] = []
+    for f in files:
+        try:
+            located.append(load_yaml(f))
+        except ScenarioErrors as e:
+            errors.extend(e.errors)
+    merged, origin = _merge(located, errors)
+    if errors:
+        raise ScenarioErrors(errors)
+    return check(merged, origin, str(root))
+
+
+def _merge(located: list[Located], errors: list[ScenarioError]) -> tuple[dict[str, Any], _Origin]:
+    merged: dict[str, Any] = {}
+    origin = _Origin()
+    fields = set(Scenario.model_fields)
+    for f in located:
+        if not isinstance(f.data, dict):
+            line, col = f.position(())
+            errors.append(ScenarioError(f.path, line, col, "a scenario file must be a mapping of fields (e.g. 'districts:')"))
+            continue
+        for key, value in f.data.items():
+            if not isinstance(key, str) or key not in fields:
+                line, col = f.key_position((key,))
+                hint = difflib.get_close_matches(str(key), sorted(fields), n=1)
+                extra = f" (did you mean {hint[0]!r}?)" if hint else ""
+                errors.append(ScenarioError(f.path, line, col, f"unknown field {key!r}{extra}"))
+                continue
+            if key in LIST_FIELDS and isinstance(value, list):
+                merged.setdefault(key, [])
+                if not isinstance(merged[key], list):
+                    continue
+                items = origin.items.setdefault(key, [])
+                for k, item in enumerate(value):
+                    merged[key].append(item)
+                    items.append((f, k))
+                origin.field_file.setdefault(key, f)
+                continue
+            if key in merged:
+                line, col = f.key_position((key,))
+                first = origin.field_file[key].path
+                errors.append(ScenarioError(f.path, line, col, f"{key!r} is given twice (also in {first})"))
+                continue
+            merged[key] = value
+            origin.field_file[key] = f
+    return merged, origin
+
+
+def load_scenario_text(text: str, path: str = "<scenario>") -> Scenario:
+    """A single-file scenario from a string (for tests and tools)."""
+    from game.scenario.yamlsrc import load_yaml_text
+
+    f = load_yaml_text(text, path)
+    errors: list[ScenarioError] = []
+    merged, origin = _merge([f], errors)
+    if errors:
+        raise ScenarioErrors(errors)
+    return check(merged, origin, path)
+
+
+def _pydantic_message(err: Any) -> str:
+    msg = str(err.get("msg", "invalid value"))
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, ") :]
+    if err.get("type") == "extra_forbidden":
+        msg = f"unknown field {err['loc'][-1]!r}"
+    elif err.get("type") == "missing":
+        msg = f"missing field {err['loc'][-1]!r}"
+    return msg.replace("\n", " ")
+
+
+def check(merged: dict[str, Any], origin: _Origin, fallback: str) -> Scenario:
+    ck = _Checker(origin, fallback)
+    try:
+        sc = Scenario.model_validate(merged)
+    except ValidationError as e:
+        for err in e.errors():
+            loc = tuple(err["loc"])
+            key = err.get("type") in ("extra_forbidden",)
+            ck.at(loc, _pydantic_message(err), key=key)
+        raise ScenarioErrors(ck.errors) from None
+    _cross_check(sc, ck)
+    if ck.errors:
+        raise ScenarioErrors(ck.errors)
+    return sc
+
+
+# ---------------------------------------------------------------------------------
+# Cross references and expressions
+# ---------------------------------------------------------------------------------
+
+
+def _dupes(ck: _Checker, field: str, items: Sequence[Any], attr: str = "id") -> None:
+    seen: dict[str, int] = {}
+    for k, item in enumerate(items):
+        ident = getattr(item, attr)
+        if ident in seen:
+            ck.at((field, k, attr), f"duplicate id {ident!r} (first at item {seen[ident] + 1} of {field})")
+        else:
+            seen[ident] = k
+
+
+def _unknown(kind: str, name: str, valid: Sequence[str]) -> str:
+    hint = difflib.get_close_matches(name, list(valid), n=1)
+    extra = f" (did you mean {hint[0]!r}?)" if hint else ""
+    return f"unknown {kind} {name!r}{extra}"
+
+
+def _cross_check(sc: Scenario, ck: _Checker) -> None:
+    for field in ("sources", "claims", "districts", "routes", "phases", "events", "roles", "dilemmas", "assumptions", "record", "variables"):
+        _dupes(ck, field, getattr(sc, field))
+    sources = {s.id for s in sc.sources}
+    claims = {c.id for c in sc.claims}
+    districts = {d.id for d in sc.districts}
+    routes = {r.id for r in sc.routes}
+    roles = {r.id for r in sc.roles}
+    variables = {v.id for v in sc.variables}
+    params = set(sc.parameters)
+    known = known_names(sc)
+    start, end = sc.start, sc.end
+
+    def src(loc: tuple[str | int, ...], ids: Sequence[str]) -> None:
+        for k, sid in enumerate(ids):
+            if sid not in sources:
+                ck.at((*loc, k), _unknown("source", sid, sorted(sources)))
+
+    def in_calendar(loc: tuple[str | int, ...], day: dt.date | None) -> None:
+        if day is not None and not start <= day <= end:
+            ck.at(loc, f"date {day} is outside the scenario's calendar ({start} to {end})")
+
+    def expr(loc: tuple[str | int, ...], value: Any, expect: str) -> None:
+        if value is None:
+            return
+        try:
+            parse_value(value, known, expect=expect)
+        except ExprError as e:
+            ck.at(loc, e.message, offset=e.offset if isinstance(value, str) else None)
+
+    def var(loc: tuple[str | int, ...], name: str, *, key: bool = True) -> None:
+        if name not in variables:
+            ck.at(loc, _unknown("variable", name, sorted(variables)), key=key)
+
+    def effects(loc: tuple[str | int, ...], effs: Sequence[Effect]) -> None:
+        for k, e in enumerate(effs):
+            here = (*loc, k)
+            for op in ("set", "add"):
+                items = getattr(e, op)
+                if items:
+                    for name, value in items.items():
+                        var((*here, op, name), name)
+                        expr((*here, op, name), value, "number")
+            if e.holder:
+                for d in e.holder:
+                    if d not in districts:
+                        ck.at((*here, "holder", d), _unknown("district", d, sorted(districts)), key=True)
+            if e.chance is not None:
+                expr((*here, "chance"), e.chance, "number")
+            if e.then:
+                effects((*here, "then"), e.then)
+            if e.else_:
+                effects((*here, "else"), e.else_)
+
+    for name in REQUIRED_PARAMETERS:
+        if name not in params:
+            ck.at(("parameters",), f"missing parameter {name!r} (the engine needs it)")
+    for name in REQUIRED_VARIABLES:
+        if name not in variables:
+            ck.at(("variables",), f"missing variable {name!r} (the engine needs it)")
+    for k, v in enumerate(sc.variables):
+        if v.role is not None and v.role not in roles:
+            ck.at(("variables", k, "role"), _unknown("role", v.role, sorted(roles)))
+    for k, c in enumerate(sc.claims):
+        if c.source not in sources:
+            ck.at(("claims", k, "source"), _unknown("source", c.source, sorted(sources)))
+    for k, r in enumerate(sc.routes):
+        src(("routes", k, "sources"), r.sources)
+        if r.trust is not None:
+            var(("routes", k, "trust"), r.trust, key=False)
+
+    prev: dt.date | None = None
+    for k, ph in enumerate(sc.phases):
+        src(("phases", k, "sources"), ph.sources)
+        if prev is not None and ph.start < prev:
+            ck.at(("phases", k, "start"), f"phases must be in date order: {ph.start} comes before {prev}")
+        prev = ph.start
+        for rid in ph.routes:
+            if rid not in routes:
+                ck.at(("phases", k, "routes", rid), _unknown("route", rid, sorted(routes)), key=True)
+    if sc.phases and sc.phases[0].start > start:
+        ck.at(("phases", 0, "start"), f"the first phase must begin by the scenario's start ({start})")
+
+    for k, ev in enumerate(sc.events):
+        src(("events", k, "sources"), ev.sources)
+        in_calendar(("events", k, "date"), ev.date)
+        expr(("events", k, "when"), ev.when, "bool")
+        expr(("events", k, "chance"), ev.chance, "number")
+        for j, cid in enumerate(ev.claims):
+            if cid not in claims:
+                ck.at(("events", k, "claims", j), _unknown("claim", cid, sorted(claims)))
+        effects(("events", k, "effects"), ev.effects)
+
+    dilemma_opts = {d.id: {o.id for o in d.options} for d in sc.dilemmas}
+    for k, dl in enumerate(sc.dilemmas):
+        src(("dilemmas", k, "sources"), dl.sources)
+        in_calendar(("dilemmas", k, "date"), dl.date)
+        expr(("dilemmas", k, "when"), dl.when, "bool")
+        if dl.role not in roles:
+            ck.at(("dilemmas", k, "role"), _unknown("role", dl.role, sorted(roles)))
+        _dupes_nested(ck, ("dilemmas", k, "options"), dl.options)
+        for j, o in enumerate(dl.options):
+            for name in o.cost:
+                var(("dilemmas", k, "options", j, "cost", name), name)
+            effects(("dilemmas", k, "options", j, "effects"), o.effects)
+
+    strategy_names: set[str] | None = None
+    for k, r in enumerate(sc.roles):
+        _dupes_nested(ck, ("roles", k, "actions"), r.actions)
+        actions = {a.id for a in r.actions}
+        for j, name in enumerate(r.resources):
+            var(("roles", k, "resources", j), name, key=False)
+        for j, name in enumerate(r.ledger):
+            var(("roles", k, "ledger", j), name, key=False)
+        effects(("roles", k, "income"), r.income)
+        for j, a in enumerate(r.actions):
+            src(("roles", k, "actions", j, "sources"), a.sources)
+            for name in a.cost:
+                var(("roles", k, "actions", j, "cost", name), name)
+            expr(("roles", k, "actions", j, "when"), a.when, "bool")
+            effects(("roles", k, "actions", j, "effects"), a.effects)
+        for day, ids in r.historical.items():
+            loc = ("roles", k, "historical", day.isoformat())
+            if not start <= day <= end or (day - start).days % 7:
+                ck.at(loc, f"{day} is not the first day of a week of the calendar (weeks start {start})", key=True)
+            for j, aid in enumerate(ids):
+                if aid not in actions:
+                    ck.at((*loc, j), _unknown("action", aid, sorted(actions)))
+        for did, oid in r.historical_choices.items():
+            loc = ("roles", k, "historical_choices", did)
+            if did not in dilemma_opts:
+                ck.at(loc, _unknown("dilemma", did, sorted(dilemma_opts)), key=True)
+            elif oid not in dilemma_opts[did]:
+                ck.at(loc, _unknown(f"option of {did}", oid, sorted(dilemma_opts[did])))
+        for name, st in r.strategies.items():
+            for j, aid in enumerate(st.priorities):
+                if aid not in actions:
+                    ck.at(("roles", k, "strategies", name, "priorities", j), _unknown("action", aid, sorted(actions)))
+        names = set(r.strategies)
+        strategy_names = names if strategy_names is None else strategy_names & names
+        if "historical" in names or "random" in names:
+            ck.at(("roles", k, "strategies"), "'historical' and 'random' are built-in policy names", key=True)
+    for k, r in enumerate(sc.roles):
+        missing = set().union(*(set(x.strategies) for x in sc.roles)) - set(r.strategies)
+        for name in sorted(missing):
+            ck.at(("roles", k, "strategies"), f"role {r.id} lacks strategy {name!r} that other roles define")
+
+    for k, a in enumerate(sc.assumptions):
+        src(("assumptions", k, "sources"), a.sources)
+        for j, name in enumerate(a.parameters):
+            if name not in params:
+                ck.at(("assumptions", k, "parameters", j), _unknown("parameter", name, sorted(params)))
+    for k, m in enumerate(sc.record):
+        src(("record", k, "sources"), m.sources)
+        in_calendar(("record", k, "week"), m.week)
+        in_calendar(("record", k, "start"), m.start)
+        in_calendar(("record", k, "end"), m.end)
+        if m.route is not None and m.route not in routes:
+            ck.at(("record", k, "route"), _unknown("route", m.route, sorted(routes)))
+    for k, item in enumerate(sc.epilogue):
+        src(("epilogue", k, "sources"), item.sources)
+
+
+def _dupes_nested(ck: _Checker, loc: tuple[str | int, ...], items: Sequence[Any]) -> None:
+    seen: set[str] = set()
+    for j, item in enumerate(items):
+        if item.id in seen:
+            ck.at((*loc, j, "id"), f"duplicate id {item.id!r}")
+        seen.add(item.id)
+
+
+def iter_problems(paths: Sequence[str | os.PathLike[str]]) -> Iterator[ScenarioError]:
+    """Every problem of every scenario path given (for `corridors validate`)."""
+    for p in paths:
+        try:
+            load_scenario(p)
+        except ScenarioErrors as e:
+            yield from e.errors
