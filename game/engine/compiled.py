@@ -160,6 +160,7 @@ class Compiled:
         self.bounds = {v.id: (v.min, v.max) for v in sc.variables}
         self.routes = {r.id: r for r in sc.routes}
         self.known = known_names(sc)
+        self.used: set[str] = set()  # every name some expression reads
         self.roles = [r.id for r in sc.roles]
         self.role_by_id = {r.id: r for r in sc.roles}
 
@@ -201,6 +202,10 @@ class Compiled:
             )
         self.conditional_dilemmas = [d for d in self.dilemmas.values() if d.week is None]
         self.weeks = [self._week(i) for i in range(sc.weeks)]
+        # Which costly derived names env_for must compute (the rest are cheap or unused).
+        self.need_killed = {z for z in ("east", "west") if f"killed.{z}" in self.used}
+        self.need_hospitals = "hospitals.east" in self.used
+        self.weeks_open = [{f"open.{r}": d for r, d in wk.route_days.items()} for wk in self.weeks]
 
     # -- calendar -----------------------------------------------------------------
     def week_of(self, day: dt.date) -> int:
@@ -257,10 +262,14 @@ class Compiled:
     def _cond(self, text: str | None) -> Expr | None:
         if text is None:
             return None
-        return parse_value(text, self.known, expect="bool")
+        e = parse_value(text, self.known, expect="bool")
+        self.used.update(e.names)
+        return e
 
     def _num(self, value: Any) -> Expr:
-        return parse_value(value, self.known, expect="number")
+        e = parse_value(value, self.known, expect="number")
+        self.used.update(e.names)
+        return e
 
     def _effects(self, effects: list[Effect]) -> list[int]:
         return [self._effect(e) for e in effects]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from game.engine.compiled import Compiled
 from game.model.scenario import CAUSES
@@ -37,6 +37,26 @@ STREAM_OPEN, STREAM_RESOLVE, STREAM_POLICY = 1, 2, 3
 def week_rng(seed: int, week: int, stream: int, salt: int = 0) -> random.Random:
     """The generator for one part of one week of one game."""
     return random.Random((((seed & 0xFFFFFFFFFFFF) * 1009 + week) * 16 + stream) * 1_000_003 + salt)
+
+
+class Chance(Protocol):
+    def random(self) -> float: ...
+
+
+class LazyRng:
+    """`week_rng`, made only when a first number is drawn (most weeks open without
+    chance, and seeding a generator costs more than the rest of opening a week)."""
+
+    __slots__ = ("_args", "_rng")
+
+    def __init__(self, seed: int, week: int, stream: int) -> None:
+        self._args = (seed, week, stream)
+        self._rng: random.Random | None = None
+
+    def random(self) -> float:
+        if self._rng is None:
+            self._rng = week_rng(*self._args)
+        return self._rng.random()
 
 
 @dataclass(slots=True)
@@ -74,23 +94,25 @@ class WeekReport:
 
 
 def env_for(c: Compiled, s: GameState) -> dict[str, Any]:
+    """The names an expression may read this week: the variables, and the derived names
+    (phase, week, food days…) that some expression of the scenario uses."""
     env: dict[str, Any] = dict(s.vars)
-    w = min(s.week, c.n_weeks - 1)
-    wk = c.weeks[w]
+    wk = c.weeks[min(s.week, c.n_weeks - 1)]
     env["phase"] = wk.phase
     env["week"] = s.week + 1
     env["month"] = wk.start.month
-    east = c.east
     pres = s.present
-    pe = sum(pres[i] for i in east)
+    pe = 0
+    for i in c.east:
+        pe += pres[i]
     env["present.east"] = pe
     env["food_days.east"] = s.vars["east.food_stock"] / pe if pe > 0 else 0.0
-    env["hospitals.east"] = hospitals(c, s, "east")
-    env["killed.east"] = sum(sum(k[i] for i in east) for k in s.killed.values())
-    west = c.zone_members["west"]
-    env["killed.west"] = sum(sum(k[i] for i in west) for k in s.killed.values())
-    for rid, days in wk.route_days.items():
-        env[f"open.{rid}"] = days
+    if c.need_hospitals:
+        env["hospitals.east"] = hospitals(c, s, "east")
+    for z in c.need_killed:
+        members = c.zone_members[z]
+        env[f"killed.{z}"] = sum(sum(k[i] for i in members) for k in s.killed.values())
+    env.update(c.weeks_open[wk.index])
     return env
 
 
@@ -118,7 +140,7 @@ def apply_effect(
     s: GameState,
     idx: int,
     env: dict[str, Any],
-    rng: random.Random,
+    rng: Chance,
     origin: str,
     log: list[str] | None,
     *,
@@ -262,7 +284,7 @@ def open_week(c: Compiled, s: GameState) -> None:
     s.dilemmas = []
     if s.week >= c.n_weeks:
         return
-    rng = week_rng(s.seed, s.week, STREAM_OPEN)
+    rng = LazyRng(s.seed, s.week, STREAM_OPEN)
     env = env_for(c, s)
     for role in c.roles:
         for idx in c.income[role]:
@@ -294,7 +316,7 @@ def open_week(c: Compiled, s: GameState) -> None:
             s.dilemmas.append(dl.id)
 
 
-def _fire(c: Compiled, s: GameState, eid: str, env: dict[str, Any], rng: random.Random) -> None:
+def _fire(c: Compiled, s: GameState, eid: str, env: dict[str, Any], rng: Chance) -> None:
     s.news.append(eid)
     s.fired.append(eid)
     for idx in c.events[eid].effects:
@@ -307,44 +329,62 @@ def _fire(c: Compiled, s: GameState, eid: str, env: dict[str, Any], rng: random.
 
 
 def ledger(c: Compiled, s: GameState, week: int) -> dict[str, Any]:
-    """A snapshot of the civilian ledger: east, west and total, plus the week index
-    (-1 for the start)."""
-    out: dict[str, Any] = {"week": week}
-    pe = sum(s.present[i] for i in c.east)
-    food_days = s.vars["east.food_stock"] / pe if pe > 0 else 0.0
+    """A snapshot of the civilian ledger: east, west, kurdish and total, plus the week
+    index (-1 for the start) and departures by route."""
+    present, injured, left, treated = s.present, s.injured, s.left, s.treated
     killed = s.killed
-    total: dict[str, Any] = {
-        "present": 0,
-        "killed": 0,
-        "injured": 0,
-        "left": 0,
-        "treated": 0,
-        "food_days": round(food_days, 1),
-        "hospitals": 0,
-        "killed_by_cause": dict.fromkeys(CAUSES, 0),
-    }
-    for z in ("east", "west", "kurdish"):
+    pe = 0
+    for i in c.east:
+        pe += present[i]
+    food_days = round(s.vars["east.food_stock"] / pe, 1) if pe > 0 else 0.0
+    total_causes = dict.fromkeys(CAUSES, 0)
+    tp = tk = ti = tl = tt = th = 0
+    out: dict[str, Any] = {"week": week}
+    for z in ZONES:
         m = c.zone_members[z]
-        by_cause = {cause: sum(killed[cause][i] for i in m) for cause in CAUSES}
-        zd = {
-            "present": sum(s.present[i] for i in m),
-            "killed": sum(by_cause.values()),
-            "injured": sum(s.injured[i] for i in m),
-            "left": sum(s.left[i] for i in m),
-            "treated": sum(s.treated[i] for i in m),
-            "food_days": round(food_days, 1) if z == "east" else None,
-            "hospitals": hospitals(c, s, z),
+        by_cause = {}
+        zk = 0
+        for cause in CAUSES:
+            row = killed[cause]
+            n = 0
+            for i in m:
+                n += row[i]
+            by_cause[cause] = n
+            total_causes[cause] += n
+            zk += n
+        zp = zi = zl = zt = 0
+        for i in m:
+            zp += present[i]
+            zi += injured[i]
+            zl += left[i]
+            zt += treated[i]
+        zh = hospitals(c, s, z)
+        out[z] = {
+            "present": zp,
+            "killed": zk,
+            "injured": zi,
+            "left": zl,
+            "treated": zt,
+            "food_days": food_days if z == "east" else None,
+            "hospitals": zh,
             "killed_by_cause": by_cause,
         }
-        for k in ("present", "killed", "injured", "left", "treated", "hospitals"):
-            total[k] += zd[k]
-        for cause, v in by_cause.items():
-            total["killed_by_cause"][cause] += v
-        if z != "kurdish":
-            out[z] = zd
-        else:
-            out["kurdish"] = zd
-    out["total"] = total
+        tp += zp
+        tk += zk
+        ti += zi
+        tl += zl
+        tt += zt
+        th += zh
+    out["total"] = {
+        "present": tp,
+        "killed": tk,
+        "injured": ti,
+        "left": tl,
+        "treated": tt,
+        "food_days": food_days,
+        "hospitals": th,
+        "killed_by_cause": total_causes,
+    }
     out["left_by_route"] = dict(s.left_by_route)
     return out
 
@@ -354,14 +394,25 @@ def ledger(c: Compiled, s: GameState, week: int) -> dict[str, Any]:
 # ---------------------------------------------------------------------------------
 
 
-def step(c: Compiled, state: GameState, decisions: Decisions | None = None) -> tuple[GameState, WeekReport]:
+def step(
+    c: Compiled,
+    state: GameState,
+    decisions: Decisions | None = None,
+    *,
+    check: bool = True,
+    explain: bool = True,
+) -> tuple[GameState, WeekReport]:
     """Resolve the week `state` stands at with `decisions` (role -> RoleDecision; roles
-    left out do nothing, dilemmas left unanswered take their default option)."""
+    left out do nothing, dilemmas left unanswered take their default option).
+
+    `check=False` skips checking the decisions (for policies, whose plans are legal by
+    construction); `explain=False` skips the plain-word causes (for batch runs)."""
     if state.week >= c.n_weeks:
         raise IllegalDecision("the game is over: every week has been played")
     decisions = decisions or {}
-    for role, d in decisions.items():
-        check_decision(c, state, role, d)
+    if check:
+        for role, d in decisions.items():
+            check_decision(c, state, role, d)
     s = state.copy()
     w = s.week
     wk = c.weeks[w]
@@ -373,8 +424,8 @@ def step(c: Compiled, state: GameState, decisions: Decisions | None = None) -> t
     # 1. Dilemmas put this week: the chosen option, or the default.
     for did in s.dilemmas:
         dl = c.dilemmas[did]
-        d = decisions.get(dl.role)
-        opt = d.choices.get(did, dl.default) if d else dl.default
+        rd = decisions.get(dl.role)
+        opt = rd.choices.get(did, dl.default) if rd else dl.default
         cost, effects = dl.options[opt]
         if not affordable(s, cost):
             opt = dl.default
@@ -390,10 +441,10 @@ def step(c: Compiled, state: GameState, decisions: Decisions | None = None) -> t
 
     # 2. Actions, role by role in the scenario's order.
     for role in c.roles:
-        d = decisions.get(role)
-        if d is None:
+        plan = decisions.get(role)
+        if plan is None:
             continue
-        for aid in d.actions:
+        for aid in plan.actions:
             a = c.actions[role][aid]
             for k, v in a.cost.items():
                 _set_var(c, s, k, s.vars[k] - v)
@@ -405,7 +456,7 @@ def step(c: Compiled, state: GameState, decisions: Decisions | None = None) -> t
             report.actions.append((role, aid, outcome))
 
     # 3. The world model.
-    resolve_world(c, s, wk, rng, report)
+    resolve_world(c, s, wk, rng, report if explain else None)
 
     # 4. Ledger, then open the next week.
     after = ledger(c, s, w)
@@ -441,128 +492,158 @@ def _credit(s: GameState, var: str) -> str:
     return f" (strengthened by: {names})"
 
 
-def resolve_world(c: Compiled, s: GameState, wk: Any, rng: random.Random, report: WeekReport) -> None:
+def resolve_world(
+    c: Compiled, s: GameState, wk: Any, rng: random.Random, report: WeekReport | None
+) -> None:
+    """The world model for one week, district by district. `report` (if given) receives
+    the week's causes in plain words."""
     p = c.p
     v = s.vars
-    n = len(c.district_ids)
     present = s.present
     east = c.east
+    zone_of = c.zone_of
+    exposure = c.exposure
+    shelter_factor = c.shelter_factor
+    people = _people
+    rand = rng.random
 
     # Modifiers from the state of the world.
     attention = v["attention"]
     pressure_mod = 1.0 - p["pressure_effect"] * min(1.0, attention / 100.0)
     warning = min(1.0, max(0.0, v["east.warning"]))
     warn_mod = 1.0 - p["warning_effect"] * warning
-    luck = {z: math.exp(rng.gauss(0.0, p["weekly_sigma"]) - p["weekly_sigma"] ** 2 / 2) for z in ZONES}
-    leth = (p["lethality_air"], p["lethality_shelling"], p["lethality_ground"])
+    sigma = p["weekly_sigma"]
+    la, ls, lg = p["lethality_air"], p["lethality_shelling"], p["lethality_ground"]
     rates = wk.rates
 
-    # Pass 1: casualties per district and cause (expected, then drawn).
-    cas: list[tuple[int, int, int]] = [(0, 0, 0)] * n
-    expected_killed_plain = {"east": 0.0, "west": 0.0}
-    expected_killed_mitigated = {"east": 0.0, "west": 0.0}
-    lethal_east = 0
-    for i in range(n):
-        pop = present[i]
-        if pop <= 0:
-            continue
-        z = c.zone_of[i]
+    # Rescue in the east: teams with fuel pull trapped people out alive. Their reach is
+    # set against the deaths this week's hazard would be expected to cause.
+    fuel_factor = 1.0 if v["east.fuel"] > 0 else p["no_fuel_factor"]
+    rescue_cap = v["east.rescuers"] * p["rescue_per_team"] * fuel_factor
+
+    # Strikes and fighting: casualties per district (one draw for the district, split
+    # among causes by their expected shares), then who of them is killed.
+    killed = s.killed
+    k_air, k_shell, k_ground = killed["air"], killed["shelling"], killed["ground"]
+    injured_total = s.injured
+    n = len(present)
+    inj_week = [0] * n
+    dominant = [0] * n  # 0 air, 1 shelling, 2 ground: the cause most of a district's casualties had
+    plain_killed = {"east": 0.0, "west": 0.0, "kurdish": 0.0}
+    mitigated_killed = {"east": 0.0, "west": 0.0, "kurdish": 0.0}
+    saved = {"east": 0, "west": 0, "kurdish": 0}
+    luck: dict[str, float] = {}
+    for z in ZONES:
         air_r, shell_r, ground_r = rates[z]
         if air_r == 0.0 and shell_r == 0.0 and ground_r == 0.0:
             continue
-        ex_a, ex_s, ex_g = c.exposure[i]
-        base = pop * 1e-5 * c.shelter_factor[i]
-        mu_a = base * air_r * ex_a
-        mu_s = base * shell_r * ex_s
-        mu_g = pop * 1e-5 * ground_r * ex_g
-        if z in expected_killed_plain:
-            expected_killed_plain[z] += mu_a * leth[0] + mu_s * leth[1] + mu_g * leth[2]
+        members = c.zone_members[z]
+        # Expected casualties per district, before this week's luck.
+        sums_a = sums_s = sums_g = 0.0
+        mus: list[tuple[int, float, float, float]] = []
+        for i in members:
+            pop = present[i]
+            if pop <= 0:
+                continue
+            ex_a, ex_s, ex_g = exposure[i]
+            base = pop * 1e-5 * shelter_factor[i]
+            ma = base * ex_a
+            ms = base * ex_s
+            mg = pop * 1e-5 * ex_g
+            sums_a += ma
+            sums_s += ms
+            sums_g += mg
+            mus.append((i, ma, ms, mg))
+        plain = (sums_a * air_r * la + sums_s * shell_r * ls + sums_g * ground_r * lg)
         if z == "east":
-            mu_a *= pressure_mod * warn_mod
-            mu_s *= warn_mod
-        if z in expected_killed_mitigated:
-            expected_killed_mitigated[z] += mu_a * leth[0] + mu_s * leth[1] + mu_g * leth[2]
-        lk = luck[z]
-        ca = _people(mu_a * lk, rng)
-        cs = _people(mu_s * lk, rng)
-        cg = _people(mu_g * lk, rng)
-        tot = ca + cs + cg
-        if tot > pop:
-            scale = pop / tot
-            ca, cs, cg = int(ca * scale), int(cs * scale), int(cg * scale)
-        cas[i] = (ca, cs, cg)
+            air_r *= pressure_mod * warn_mod
+            shell_r *= warn_mod
+        expected = sums_a * air_r * la + sums_s * shell_r * ls + sums_g * ground_r * lg
+        plain_killed[z] = plain
+        mitigated_killed[z] = expected
         if z == "east":
-            lethal_east += int(ca * leth[0] + cs * leth[1] + cg * leth[2])
+            r = p["rescue_max"] * min(1.0, rescue_cap / expected) if expected > 0 else 0.0
+        else:
+            r = p["west_rescue_share"]
+        lk = math.exp(rng.gauss(0.0, sigma) - sigma * sigma / 2)
+        luck[z] = lk
+        zsaved = 0
+        for i, ma, ms, mg in mus:
+            ma *= air_r
+            ms *= shell_r
+            mg *= ground_r
+            mu = ma + ms + mg
+            if mu <= 0.0:
+                continue
+            tot = people(mu * lk, rng)
+            if tot <= 0:
+                continue
+            pop = present[i]
+            if tot > pop:
+                tot = pop
+            ca = int(tot * ma / mu + 0.5)
+            cs = min(tot - ca, int(tot * ms / mu + 0.5))
+            cg = tot - ca - cs
+            wa, ws, wg = ca * la, cs * ls, cg * lg
+            d_exp = wa + ws + wg
+            d = int(d_exp + rand())
+            if d > tot:
+                d = tot
+            sv = int(d * r + rand())
+            d -= sv
+            zsaved += sv
+            if d > 0:
+                da = int(d * wa / d_exp + 0.5)
+                ds = min(d - da, int(d * ws / d_exp + 0.5))
+                k_air[i] += da
+                k_shell[i] += ds
+                k_ground[i] += d - da - ds
+                present[i] = pop - d
+            inj = tot - d
+            inj_week[i] = inj
+            injured_total[i] += inj
+            dominant[i] = 0 if ca >= cs and ca >= cg else (1 if cs >= cg else 2)
+        saved[z] = zsaved
 
-    # Rescue capacity in the east: teams with fuel pull trapped people out alive.
-    fuel_factor = 1.0 if v["east.fuel"] > 0 else p["no_fuel_factor"]
-    rescue_cap = v["east.rescuers"] * p["rescue_per_team"] * fuel_factor
-    rescue_east = p["rescue_max"] * min(1.0, rescue_cap / lethal_east) if lethal_east > 0 else 0.0
-    rescue_share = {"east": rescue_east, "west": p["west_rescue_share"], "kurdish": p["west_rescue_share"]}
-
-    # Pass 2: killed outright and injured.
-    killed = s.killed
-    k_air, k_shell, k_ground = killed["air"], killed["shelling"], killed["ground"]
-    inj_week = [0] * n
-    saved = {"east": 0, "west": 0, "kurdish": 0}
-    direct = {"east": 0, "west": 0, "kurdish": 0}
-    for i in range(n):
-        ca, cs, cg = cas[i]
-        if ca == 0 and cs == 0 and cg == 0:
-            continue
-        z = c.zone_of[i]
-        r = rescue_share[z]
-        da = int(ca * leth[0] + rng.random())
-        ds = int(cs * leth[1] + rng.random())
-        dg = int(cg * leth[2] + rng.random())
-        sa, ss, sg = int(da * r + rng.random()), int(ds * r + rng.random()), int(dg * r + rng.random())
-        da, ds, dg = da - sa, ds - ss, dg - sg
-        k_air[i] += da
-        k_shell[i] += ds
-        k_ground[i] += dg
-        saved[z] += sa + ss + sg
-        direct[z] += da + ds + dg
-        injured = ca + cs + cg - da - ds - dg
-        inj_week[i] = injured
-        s.injured[i] += injured
-        present[i] -= da + ds + dg
-
-    # Care: hospitals and clinics treat the injured; the rest face worse odds.
+    # Care: hospitals and clinics treat the injured; the untreated face worse odds.
     supplies_factor = 1.0 if v["east.medical_supplies"] > 0 else p["no_supplies_factor"]
     hosp_east = hospitals(c, s, "east")
     care_cap = (hosp_east * p["hospital_capacity"] + v["east.clinics"] * p["clinic_capacity"]) * supplies_factor * fuel_factor
-    inj_east = sum(inj_week[i] for i in east)
+    inj_east = 0
+    for i in east:
+        inj_east += inj_week[i]
     treated_share_east = min(1.0, care_cap / inj_east) if inj_east > 0 else 1.0
-    wound_deaths = {"east": 0, "west": 0, "kurdish": 0}
-    care_deaths = {"east": 0, "west": 0, "kurdish": 0}
+    td, ud = p["treated_death"], p["untreated_death"]
+    care_deaths_east = 0
     k_care = killed["lack_of_care"]
+    by_dominant = (k_air, k_shell, k_ground)
+    treated_total = s.treated
     for i in range(n):
         inj = inj_week[i]
         if inj == 0:
             continue
-        z = c.zone_of[i]
-        f = treated_share_east if z == "east" else 1.0
-        treated = int(inj * f + rng.random())
+        if zone_of[i] == "east":
+            treated = int(inj * treated_share_east + rand())
+            if treated > inj:
+                treated = inj
+        else:
+            treated = inj
         untreated = inj - treated
-        s.treated[i] += treated
+        treated_total[i] += treated
         # Deaths among the treated count under the strike that wounded them; the extra
         # deaths among the untreated count as lack of care.
-        dt_ = _people(treated * p["treated_death"], rng)
-        du = _people(untreated * p["untreated_death"], rng)
-        dt_ = min(dt_, present[i])
-        du = min(du, present[i] - dt_)
-        ca, cs, cg = cas[i]
-        if dt_:
-            if ca >= cs and ca >= cg:
-                k_air[i] += dt_
-            elif cs >= cg:
-                k_shell[i] += dt_
-            else:
-                k_ground[i] += dt_
+        e_t = treated * td
+        e_u = untreated * ud
+        deaths = min(people(e_t + e_u, rng), present[i])
+        if deaths <= 0:
+            continue
+        du = int(deaths * e_u / (e_t + e_u) + 0.5)
+        dt_ = deaths - du
+        by_dominant[dominant[i]][i] += dt_
         k_care[i] += du
-        present[i] -= dt_ + du
-        wound_deaths[z] += dt_
-        care_deaths[z] += du
+        present[i] -= deaths
+        if zone_of[i] == "east":
+            care_deaths_east += du
     if inj_east > 0:
         v["east.medical_supplies"] = max(0.0, v["east.medical_supplies"] - 1.0)
     v["east.fuel"] = max(0.0, v["east.fuel"] - 1.0)
@@ -600,18 +681,21 @@ def resolve_world(c: Compiled, s: GameState, wk: Any, rng: random.Random, report
     v["east.food_stock"] = stock
     food_days = stock / pe if pe > 0 else 0.0
 
-    # Hunger and unsafe water.
+    # Hunger and unsafe water: one draw for the east, shared out by population.
     thr = p["hunger_threshold_days"]
     short = max(0.0, (thr - food_days) / thr)
     hunger_rate = p["hunger_rate"] * short * short + p["water_disease_rate"] * (1.0 - v["east.water"])
-    k_hunger = killed["hunger"]
     hunger_deaths = 0
-    if hunger_rate > 0.0:
-        for i in east:
-            d = min(present[i], _people(present[i] * hunger_rate, rng))
-            k_hunger[i] += d
-            present[i] -= d
-            hunger_deaths += d
+    if hunger_rate > 0.0 and pe > 0:
+        want = min(pe, people(pe * hunger_rate, rng))
+        if want > 0:
+            k_hunger = killed["hunger"]
+            for i in east:
+                k = min(present[i], want - hunger_deaths, int(want * present[i] / pe + rand()))
+                if k > 0:
+                    k_hunger[i] += k
+                    present[i] -= k
+                    hunger_deaths += k
 
     # Departures: people leave the east by whatever route is open, if they dare.
     pe = sum(present[i] for i in east)
@@ -670,11 +754,13 @@ def resolve_world(c: Compiled, s: GameState, wk: Any, rng: random.Random, report
     base = p["attention_baseline"]
     v["attention"] = base + (v["attention"] - base) * (1.0 - p["attention_decay"])
 
+    if report is None:
+        return
     # Explanations: the largest movers, at zone level.
     causes = report.causes
     phase_name = wk.phase
     for z in ("east", "west"):
-        plain = expected_killed_plain[z]
+        plain = plain_killed[z]
         if plain >= 1.0:
             causes.append(
                 Cause(
@@ -685,7 +771,7 @@ def resolve_world(c: Compiled, s: GameState, wk: Any, rng: random.Random, report
                     f"Strikes and fighting of this phase would be expected to kill about {plain:.0f} in the {z} with no protection.",
                 )
             )
-    mitig = expected_killed_plain["east"] - expected_killed_mitigated["east"]
+    mitig = plain_killed["east"] - mitigated_killed["east"]
     if mitig >= 1.0:
         causes.append(
             Cause(
@@ -696,13 +782,13 @@ def resolve_world(c: Compiled, s: GameState, wk: Any, rng: random.Random, report
                 f"Early warning and international attention kept about {mitig:.0f} out of harm's way{_credit(s, 'east.warning')}.",
             )
         )
-    luck_e = luck["east"] - 1.0
-    if abs(luck_e) > 0.15 and expected_killed_mitigated["east"] >= 5:
+    luck_e = luck.get("east", 1.0) - 1.0
+    if abs(luck_e) > 0.15 and mitigated_killed["east"] >= 5:
         word = "heavier" if luck_e > 0 else "lighter"
         causes.append(
             Cause(
                 "killed.east",
-                round(luck_e * expected_killed_mitigated["east"], 1),
+                round(luck_e * mitigated_killed["east"], 1),
                 "chance",
                 "luck",
                 f"Chance: the bombardment in the east was {word} than this phase's average.",
@@ -718,14 +804,14 @@ def resolve_world(c: Compiled, s: GameState, wk: Any, rng: random.Random, report
                 f"Rescue teams pulled {saved['east']} people alive from struck buildings{_credit(s, 'east.rescuers')}.",
             )
         )
-    if care_deaths["east"]:
+    if care_deaths_east:
         causes.append(
             Cause(
                 "killed.east",
-                care_deaths["east"],
+                care_deaths_east,
                 "model",
                 "care",
-                f"{care_deaths['east']} injured died for lack of care: {hosp_east} hospitals and"
+                f"{care_deaths_east} injured died for lack of care: {hosp_east} hospitals and"
                 f" {v['east.clinics']:.0f} clinics could treat {treated_share_east:.0%} of the wounded.",
             )
         )

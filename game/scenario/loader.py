@@ -316,49 +316,49 @@ def _cross_check(sc: Scenario, ck: _Checker) -> None:
             effects(("dilemmas", k, "options", j, "effects"), o.effects)
 
     strategy_names: set[str] | None = None
-    for k, r in enumerate(sc.roles):
-        _dupes_nested(ck, ("roles", k, "actions"), r.actions)
-        actions = {a.id for a in r.actions}
-        for j, name in enumerate(r.resources):
+    for k, role in enumerate(sc.roles):
+        _dupes_nested(ck, ("roles", k, "actions"), role.actions)
+        actions = {a.id for a in role.actions}
+        for j, name in enumerate(role.resources):
             var(("roles", k, "resources", j), name, key=False)
-        for j, name in enumerate(r.ledger):
+        for j, name in enumerate(role.ledger):
             var(("roles", k, "ledger", j), name, key=False)
-        effects(("roles", k, "income"), r.income)
-        for j, a in enumerate(r.actions):
+        effects(("roles", k, "income"), role.income)
+        for j, a in enumerate(role.actions):
             src(("roles", k, "actions", j, "sources"), a.sources)
             for name in a.cost:
                 var(("roles", k, "actions", j, "cost", name), name)
             expr(("roles", k, "actions", j, "when"), a.when, "bool")
             effects(("roles", k, "actions", j, "effects"), a.effects)
-        for day, ids in r.historical.items():
+        for day, ids in role.historical.items():
             loc = ("roles", k, "historical", day.isoformat())
             if not start <= day <= end or (day - start).days % 7:
                 ck.at(loc, f"{day} is not the first day of a week of the calendar (weeks start {start})", key=True)
             for j, aid in enumerate(ids):
                 if aid not in actions:
                     ck.at((*loc, j), _unknown("action", aid, sorted(actions)))
-        for did, oid in r.historical_choices.items():
+        for did, oid in role.historical_choices.items():
             loc = ("roles", k, "historical_choices", did)
             if did not in dilemma_opts:
                 ck.at(loc, _unknown("dilemma", did, sorted(dilemma_opts)), key=True)
             elif oid not in dilemma_opts[did]:
                 ck.at(loc, _unknown(f"option of {did}", oid, sorted(dilemma_opts[did])))
-        for name, st in r.strategies.items():
+        for name, st in role.strategies.items():
             for j, aid in enumerate(st.priorities):
                 if aid not in actions:
                     ck.at(("roles", k, "strategies", name, "priorities", j), _unknown("action", aid, sorted(actions)))
-        names = set(r.strategies)
+        names = set(role.strategies)
         strategy_names = names if strategy_names is None else strategy_names & names
         if "historical" in names or "random" in names:
             ck.at(("roles", k, "strategies"), "'historical' and 'random' are built-in policy names", key=True)
-    for k, r in enumerate(sc.roles):
-        missing = set().union(*(set(x.strategies) for x in sc.roles)) - set(r.strategies)
+    for k, role in enumerate(sc.roles):
+        missing = set().union(*(set(x.strategies) for x in sc.roles)) - set(role.strategies)
         for name in sorted(missing):
-            ck.at(("roles", k, "strategies"), f"role {r.id} lacks strategy {name!r} that other roles define")
+            ck.at(("roles", k, "strategies"), f"role {role.id} lacks strategy {name!r} that other roles define")
 
-    for k, a in enumerate(sc.assumptions):
-        src(("assumptions", k, "sources"), a.sources)
-        for j, name in enumerate(a.parameters):
+    for k, asm in enumerate(sc.assumptions):
+        src(("assumptions", k, "sources"), asm.sources)
+        for j, name in enumerate(asm.parameters):
             if name not in params:
                 ck.at(("assumptions", k, "parameters", j), _unknown("parameter", name, sorted(params)))
     for k, m in enumerate(sc.record):
