@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -101,24 +102,28 @@ def env_for(c: Compiled, s: GameState) -> dict[str, Any]:
     env["phase"] = wk.phase
     env["week"] = s.week + 1
     env["month"] = wk.start.month
-    pres = s.present
-    pe = 0
-    for i in c.east:
-        pe += pres[i]
+    pe = sum(c.pick_east(s.present))
     env["present.east"] = pe
     env["food_days.east"] = s.vars["east.food_stock"] / pe if pe > 0 else 0.0
     if c.need_hospitals:
         env["hospitals.east"] = hospitals(c, s, "east")
     for z in c.need_killed:
-        members = c.zone_members[z]
-        env[f"killed.{z}"] = sum(sum(k[i] for i in members) for k in s.killed.values())
+        pick = c.pick[z]
+        env[f"killed.{z}"] = sum(sum(pick(k)) for k in s.killed.values())
     env.update(c.weeks_open[wk.index])
     return env
 
 
 def hospitals(c: Compiled, s: GameState, zone: str) -> int:
-    members = range(len(c.district_ids)) if zone == "total" else c.zone_members[zone]
-    return sum(max(0, c.hospitals_base[i] - s.hosp_damaged[i] - s.hosp_lost[i]) for i in members)
+    """Hospitals working in a zone (or "total")."""
+    members = c.all_districts if zone == "total" else c.zone_members[zone]
+    base, damaged, lost = c.hospitals_base, s.hosp_damaged, s.hosp_lost
+    n = 0
+    for i in members:
+        w = base[i] - damaged[i] - lost[i]
+        if w > 0:
+            n += w
+    return n
 
 
 # ---------------------------------------------------------------------------------
@@ -333,31 +338,21 @@ def ledger(c: Compiled, s: GameState, week: int) -> dict[str, Any]:
     index (-1 for the start) and departures by route."""
     present, injured, left, treated = s.present, s.injured, s.left, s.treated
     killed = s.killed
-    pe = 0
-    for i in c.east:
-        pe += present[i]
+    pe = sum(c.pick_east(present))
     food_days = round(s.vars["east.food_stock"] / pe, 1) if pe > 0 else 0.0
     total_causes = dict.fromkeys(CAUSES, 0)
     tp = tk = ti = tl = tt = th = 0
     out: dict[str, Any] = {"week": week}
     for z in ZONES:
-        m = c.zone_members[z]
-        by_cause = {}
-        zk = 0
-        for cause in CAUSES:
-            row = killed[cause]
-            n = 0
-            for i in m:
-                n += row[i]
-            by_cause[cause] = n
+        pick = c.pick[z]
+        by_cause = {cause: sum(pick(killed[cause])) for cause in CAUSES}
+        for cause, n in by_cause.items():
             total_causes[cause] += n
-            zk += n
-        zp = zi = zl = zt = 0
-        for i in m:
-            zp += present[i]
-            zi += injured[i]
-            zl += left[i]
-            zt += treated[i]
+        zk = sum(by_cause.values())
+        zp = sum(pick(present))
+        zi = sum(pick(injured))
+        zl = sum(pick(left))
+        zt = sum(pick(treated))
         zh = hospitals(c, s, z)
         out[z] = {
             "present": zp,
@@ -469,19 +464,22 @@ def step(
     return s, report
 
 
-def _people(mu: float, rng: random.Random) -> int:
-    """A whole number of people around an expected `mu` (Poisson-like spread)."""
+def _people(mu: float, rand: Callable[[], float]) -> int:
+    """A whole number of people around an expected `mu`: Poisson for small means, and for
+    larger ones a normal approximation (a sum of four uniforms, which is close to normal
+    within 3.4 standard deviations and much cheaper to draw)."""
     if mu <= 0.0:
         return 0
     if mu < 12.0:
         # Knuth's method: exact Poisson for small means.
         limit = math.exp(-mu)
-        k, prod = 0, rng.random()
+        k, prod = 0, rand()
         while prod > limit:
             k += 1
-            prod *= rng.random()
+            prod *= rand()
         return k
-    return max(0, int(mu + math.sqrt(mu) * rng.gauss(0.0, 1.0) + 0.5))
+    x = mu + math.sqrt(mu) * (rand() + rand() + rand() + rand() - 2.0) * 1.7320508075688772 + 0.5
+    return int(x) if x > 0.0 else 0
 
 
 def _credit(s: GameState, var: str) -> str:
@@ -501,9 +499,6 @@ def resolve_world(
     v = s.vars
     present = s.present
     east = c.east
-    zone_of = c.zone_of
-    exposure = c.exposure
-    shelter_factor = c.shelter_factor
     people = _people
     rand = rng.random
 
@@ -521,129 +516,138 @@ def resolve_world(
     fuel_factor = 1.0 if v["east.fuel"] > 0 else p["no_fuel_factor"]
     rescue_cap = v["east.rescuers"] * p["rescue_per_team"] * fuel_factor
 
-    # Strikes and fighting: casualties per district (one draw for the district, split
-    # among causes by their expected shares), then who of them is killed.
+    # Care capacity in the east this week: hospitals and clinics, less without supplies or
+    # fuel. The west's and Sheikh Maqsoud's hospitals are assumed to cope.
+    supplies_factor = 1.0 if v["east.medical_supplies"] > 0 else p["no_supplies_factor"]
+    hosp_east = hospitals(c, s, "east")
+    care_cap = (hosp_east * p["hospital_capacity"] + v["east.clinics"] * p["clinic_capacity"]) * supplies_factor * fuel_factor
+    td, ud = p["treated_death"], p["untreated_death"]
+
+    # Strikes and fighting, zone by zone and district by district: one draw of casualties
+    # per district, split among causes by their expected shares; then who of them is
+    # killed outright, who is pulled out alive by rescuers, and who of the injured dies for
+    # want of care. Rescue and care are set against the zone's expected load this week.
     killed = s.killed
-    k_air, k_shell, k_ground = killed["air"], killed["shelling"], killed["ground"]
-    injured_total = s.injured
-    n = len(present)
-    inj_week = [0] * n
-    dominant = [0] * n  # 0 air, 1 shelling, 2 ground: the cause most of a district's casualties had
+    k_air, k_shell, k_ground, k_care = killed["air"], killed["shelling"], killed["ground"], killed["lack_of_care"]
+    injured_total, treated_total = s.injured, s.treated
     plain_killed = {"east": 0.0, "west": 0.0, "kurdish": 0.0}
     mitigated_killed = {"east": 0.0, "west": 0.0, "kurdish": 0.0}
     saved = {"east": 0, "west": 0, "kurdish": 0}
     luck: dict[str, float] = {}
+    inj_east = 0
+    care_deaths_east = 0
+    treated_share_east = 1.0
+    sqrt, exp = math.sqrt, math.exp
     for z in ZONES:
         air_r, shell_r, ground_r = rates[z]
         if air_r == 0.0 and shell_r == 0.0 and ground_r == 0.0:
             continue
-        members = c.zone_members[z]
-        # Expected casualties per district, before this week's luck.
+        static = c.zone_static[z]
         sums_a = sums_s = sums_g = 0.0
-        mus: list[tuple[int, float, float, float]] = []
-        for i in members:
+        for i, wa, ws, wg in static:
             pop = present[i]
-            if pop <= 0:
-                continue
-            ex_a, ex_s, ex_g = exposure[i]
-            base = pop * 1e-5 * shelter_factor[i]
-            ma = base * ex_a
-            ms = base * ex_s
-            mg = pop * 1e-5 * ex_g
-            sums_a += ma
-            sums_s += ms
-            sums_g += mg
-            mus.append((i, ma, ms, mg))
-        plain = (sums_a * air_r * la + sums_s * shell_r * ls + sums_g * ground_r * lg)
-        if z == "east":
+            sums_a += pop * wa
+            sums_s += pop * ws
+            sums_g += pop * wg
+        is_east = z == "east"
+        plain_killed[z] = sums_a * air_r * la + sums_s * shell_r * ls + sums_g * ground_r * lg
+        if is_east:
             air_r *= pressure_mod * warn_mod
             shell_r *= warn_mod
         expected = sums_a * air_r * la + sums_s * shell_r * ls + sums_g * ground_r * lg
-        plain_killed[z] = plain
         mitigated_killed[z] = expected
-        if z == "east":
-            r = p["rescue_max"] * min(1.0, rescue_cap / expected) if expected > 0 else 0.0
-        else:
-            r = p["west_rescue_share"]
-        lk = math.exp(rng.gauss(0.0, sigma) - sigma * sigma / 2)
+        lk = exp(rng.gauss(0.0, sigma) - sigma * sigma / 2)
         luck[z] = lk
+        if is_east:
+            rs = p["rescue_max"] * min(1.0, rescue_cap / expected) if expected > 0 else 0.0
+            # Expected injured this week, for triage: casualties less the dead, with luck.
+            cas = (sums_a * air_r + sums_s * shell_r + sums_g * ground_r) * lk
+            inj_expected = cas - expected * lk * (1.0 - rs)
+            treated_share_east = min(1.0, care_cap / inj_expected) if inj_expected > 0 else 1.0
+            share = treated_share_east
+        else:
+            rs = p["west_rescue_share"]
+            share = 1.0
         zsaved = 0
-        for i, ma, ms, mg in mus:
-            ma *= air_r
-            ms *= shell_r
-            mg *= ground_r
+        for i, wa, ws, wg in static:
+            pop = present[i]
+            if pop <= 0:
+                continue
+            ma = pop * wa * air_r
+            ms = pop * ws * shell_r
+            mg = pop * wg * ground_r
             mu = ma + ms + mg
             if mu <= 0.0:
                 continue
-            tot = people(mu * lk, rng)
+            m = mu * lk
+            if m < 12.0:
+                limit = exp(-m)
+                tot, prod = 0, rand()
+                while prod > limit:
+                    tot += 1
+                    prod *= rand()
+            else:
+                x = m + sqrt(m) * (rand() + rand() + rand() + rand() - 2.0) * 1.7320508075688772 + 0.5
+                tot = int(x) if x > 0.0 else 0
             if tot <= 0:
                 continue
-            pop = present[i]
             if tot > pop:
                 tot = pop
             ca = int(tot * ma / mu + 0.5)
-            cs = min(tot - ca, int(tot * ms / mu + 0.5))
+            cs = int(tot * ms / mu + 0.5)
+            if ca + cs > tot:
+                cs = tot - ca
             cg = tot - ca - cs
-            wa, ws, wg = ca * la, cs * ls, cg * lg
-            d_exp = wa + ws + wg
+            wca, wcs, wcg = ca * la, cs * ls, cg * lg
+            d_exp = wca + wcs + wcg
             d = int(d_exp + rand())
             if d > tot:
                 d = tot
-            sv = int(d * r + rand())
+            sv = int(d * rs + rand())
             d -= sv
             zsaved += sv
             if d > 0:
-                da = int(d * wa / d_exp + 0.5)
-                ds = min(d - da, int(d * ws / d_exp + 0.5))
+                da = int(d * wca / d_exp + 0.5)
+                ds = int(d * wcs / d_exp + 0.5)
+                if da + ds > d:
+                    ds = d - da
                 k_air[i] += da
                 k_shell[i] += ds
                 k_ground[i] += d - da - ds
-                present[i] = pop - d
+                pop -= d
             inj = tot - d
-            inj_week[i] = inj
             injured_total[i] += inj
-            dominant[i] = 0 if ca >= cs and ca >= cg else (1 if cs >= cg else 2)
-        saved[z] = zsaved
-
-    # Care: hospitals and clinics treat the injured; the untreated face worse odds.
-    supplies_factor = 1.0 if v["east.medical_supplies"] > 0 else p["no_supplies_factor"]
-    hosp_east = hospitals(c, s, "east")
-    care_cap = (hosp_east * p["hospital_capacity"] + v["east.clinics"] * p["clinic_capacity"]) * supplies_factor * fuel_factor
-    inj_east = 0
-    for i in east:
-        inj_east += inj_week[i]
-    treated_share_east = min(1.0, care_cap / inj_east) if inj_east > 0 else 1.0
-    td, ud = p["treated_death"], p["untreated_death"]
-    care_deaths_east = 0
-    k_care = killed["lack_of_care"]
-    by_dominant = (k_air, k_shell, k_ground)
-    treated_total = s.treated
-    for i in range(n):
-        inj = inj_week[i]
-        if inj == 0:
-            continue
-        if zone_of[i] == "east":
-            treated = int(inj * treated_share_east + rand())
-            if treated > inj:
+            # Care: the treated die one time in `1/td`; the extra deaths among the
+            # untreated count as lack of care, the rest under the strike that wounded them.
+            if share < 1.0:
+                treated = int(inj * share + rand())
+                if treated > inj:
+                    treated = inj
+            else:
                 treated = inj
-        else:
-            treated = inj
-        untreated = inj - treated
-        treated_total[i] += treated
-        # Deaths among the treated count under the strike that wounded them; the extra
-        # deaths among the untreated count as lack of care.
-        e_t = treated * td
-        e_u = untreated * ud
-        deaths = min(people(e_t + e_u, rng), present[i])
-        if deaths <= 0:
-            continue
-        du = int(deaths * e_u / (e_t + e_u) + 0.5)
-        dt_ = deaths - du
-        by_dominant[dominant[i]][i] += dt_
-        k_care[i] += du
-        present[i] -= deaths
-        if zone_of[i] == "east":
-            care_deaths_east += du
+            treated_total[i] += treated
+            e_t = treated * td
+            e_u = (inj - treated) * ud
+            deaths = _people(e_t + e_u, rand)
+            if deaths > pop:
+                deaths = pop
+            if deaths > 0:
+                du = int(deaths * e_u / (e_t + e_u) + 0.5)
+                dt_ = deaths - du
+                if ca >= cs and ca >= cg:
+                    k_air[i] += dt_
+                elif cs >= cg:
+                    k_shell[i] += dt_
+                else:
+                    k_ground[i] += dt_
+                k_care[i] += du
+                pop -= deaths
+                if is_east:
+                    care_deaths_east += du
+            present[i] = pop
+            if is_east:
+                inj_east += inj
+        saved[z] = zsaved
     if inj_east > 0:
         v["east.medical_supplies"] = max(0.0, v["east.medical_supplies"] - 1.0)
     v["east.fuel"] = max(0.0, v["east.fuel"] - 1.0)
@@ -666,7 +670,7 @@ def resolve_world(
         hosp_hits += hits
 
     # Food: routes bring some in; the east eats, rationing as stocks fall.
-    pe = sum(present[i] for i in east)
+    pe = sum(c.pick_east(present))
     stock = v["east.food_stock"]
     inflow = 0.0
     for rid, days in wk.route_days.items():
@@ -687,7 +691,7 @@ def resolve_world(
     hunger_rate = p["hunger_rate"] * short * short + p["water_disease_rate"] * (1.0 - v["east.water"])
     hunger_deaths = 0
     if hunger_rate > 0.0 and pe > 0:
-        want = min(pe, people(pe * hunger_rate, rng))
+        want = min(pe, people(pe * hunger_rate, rand))
         if want > 0:
             k_hunger = killed["hunger"]
             for i in east:
@@ -698,7 +702,7 @@ def resolve_world(
                     hunger_deaths += k
 
     # Departures: people leave the east by whatever route is open, if they dare.
-    pe = sum(present[i] for i in east)
+    pe = sum(c.pick_east(present))
     danger = (rates["east"][0] + rates["east"][1]) / 100.0
     push = 1.0 + p["push_danger"] * danger + p["push_hunger"] * short
     departures: dict[str, int] = {}
@@ -710,7 +714,7 @@ def resolve_world(
             continue
         trust = v.get(r.trust, 1.0) if r.trust else 1.0
         share = min(0.5, days * r.exit_rate * trust * push * _route_factor(v, rid))
-        total_leaving = _people(pe * share, rng)
+        total_leaving = _people(pe * share, rng.random)
         if total_leaving <= 0:
             continue
         moved = 0
@@ -718,7 +722,7 @@ def resolve_world(
             k = min(present[i], int(total_leaving * present[i] / pe + rng.random()))
             if k <= 0:
                 continue
-            dead = _people(k * r.risk, rng)
+            dead = _people(k * r.risk, rng.random)
             dead = min(dead, k)
             k_route[i] += dead
             route_deaths += dead
@@ -737,7 +741,7 @@ def resolve_world(
         v[key] = 0.0
         if wk.route_days.get(rid, 0.0) <= 0.0 and c.routes[rid].kind != "medevac":
             continue
-        pe = sum(present[i] for i in east)
+        pe = sum(c.pick_east(present))
         want = min(want, pe)
         moved = 0
         for i in sorted(east, key=lambda j: -present[j]):

@@ -1,0 +1,103 @@
+"""Speed and memory of the simulation core, measured (never asserted in tests).
+
+    make bench                      # or: .venv/bin/python benchmarks/run.py [--runs N]
+
+Reports, on one core (the process is pinned to CPU 0 where the OS allows it):
+- start-up: loading and checking the scenario, and compiling it;
+- batch throughput: whole playthroughs per second for each policy, as `simulate` runs
+  them (after start-up), and the peak memory of a 1,000-run batch;
+- one `step`: the median time of one week, as a game in play takes it (decisions
+  checked, causes explained) and as a batch takes it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from game.engine.batch import run_batch  # noqa: E402
+from game.engine.compiled import Compiled  # noqa: E402
+from game.engine.core import new_game, step  # noqa: E402
+from game.engine.policies import get_policy, policy_names  # noqa: E402
+from game.scenario.loader import load_scenario  # noqa: E402
+
+
+def pin_one_core() -> str:
+    if hasattr(os, "sched_setaffinity"):
+        try:
+            os.sched_setaffinity(0, {0})
+            return "pinned to CPU 0"
+        except OSError:
+            pass
+    return "not pinned"
+
+
+def startup(path: Path) -> tuple[Compiled, float, float]:
+    t0 = time.perf_counter()
+    sc = load_scenario(path)
+    t1 = time.perf_counter()
+    c = Compiled(sc)
+    t2 = time.perf_counter()
+    return c, t1 - t0, t2 - t1
+
+
+def throughput(c: Compiled, policy: str, runs: int, repeats: int) -> float:
+    best = 0.0
+    for r in range(repeats):
+        t0 = time.perf_counter()
+        run_batch(c, policy, runs, seed=1 + r * runs)
+        best = max(best, runs / (time.perf_counter() - t0))
+    return best
+
+
+def step_times(c: Compiled, games: int, *, interactive: bool) -> list[float]:
+    pol = get_policy(c, "historical")
+    times: list[float] = []
+    for g in range(games):
+        s = new_game(c, 1000 + g)
+        while s.week < c.n_weeks:
+            d = {role: pol(c, s, role) for role in c.roles}
+            t0 = time.perf_counter()
+            s, _ = step(c, s, d, check=interactive, explain=interactive)
+            times.append(time.perf_counter() - t0)
+    return times
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--scenario", default=str(ROOT / "scenarios" / "aleppo-2016"))
+    ap.add_argument("--runs", type=int, default=1000)
+    ap.add_argument("--repeats", type=int, default=3)
+    args = ap.parse_args()
+
+    print(f"Python {sys.version.split()[0]}, {pin_one_core()}")
+    c, t_load, t_compile = startup(Path(args.scenario))
+    print(f"start-up: load and check {t_load * 1000:.0f} ms, compile {t_compile * 1000:.1f} ms")
+
+    for policy in policy_names(c):
+        rate = throughput(c, policy, args.runs, args.repeats)
+        print(f"batch {policy:16} {rate:7.0f} playthroughs/s  (best of {args.repeats} x {args.runs})")
+
+    tracemalloc.start()
+    run_batch(c, "historical", 1000, seed=1)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"peak memory of a 1,000-run batch: {peak / 1e6:.1f} MB (tracemalloc)")
+
+    for label, interactive in (("in play (checked, explained)", True), ("in a batch", False)):
+        ts = step_times(c, 100, interactive=interactive)
+        med = statistics.median(ts) * 1e6
+        p99 = sorted(ts)[int(len(ts) * 0.99)] * 1e6
+        print(f"one step, {label}: median {med:.0f} us, 99th percentile {p99:.0f} us")
+
+
+if __name__ == "__main__":
+    main()
