@@ -62,6 +62,40 @@ REQUIRED_PARAMETERS: tuple[str, ...] = (
     "attention_baseline",
 )
 
+# The range each parameter must lie in (inclusive), so that no scenario can make the
+# model divide by zero, overflow or turn a share into more than everyone.
+PARAMETER_RANGES: dict[str, tuple[float, float]] = {
+    "lethality_air": (0.0, 1.0),
+    "lethality_shelling": (0.0, 1.0),
+    "lethality_ground": (0.0, 1.0),
+    "shelter_effect": (0.0, 1.0),
+    "warning_effect": (0.0, 1.0),
+    "pressure_effect": (0.0, 1.0),
+    "weekly_sigma": (0.0, 2.0),
+    "rescue_max": (0.0, 1.0),
+    "rescue_per_team": (0.0, 1000.0),
+    "west_rescue_share": (0.0, 1.0),
+    "hospital_capacity": (0.0, 100000.0),
+    "clinic_capacity": (0.0, 100000.0),
+    "treated_death": (0.0, 1.0),
+    "untreated_death": (0.0, 1.0),
+    "no_supplies_factor": (0.0, 1.0),
+    "no_fuel_factor": (0.0, 1.0),
+    "hospital_hit_rate": (0.0, 10.0),
+    "hospital_repair": (0.0, 1.0),
+    "ration_threshold_days": (1.0, 365.0),
+    "min_ration": (0.05, 1.0),
+    "bakery_effect": (0.0, 1.0),
+    "bakery_max": (0.0, 0.9),
+    "hunger_threshold_days": (1.0, 365.0),
+    "hunger_rate": (0.0, 0.1),
+    "water_disease_rate": (0.0, 0.1),
+    "push_danger": (0.0, 100.0),
+    "push_hunger": (0.0, 100.0),
+    "attention_decay": (0.0, 1.0),
+    "attention_baseline": (0.0, 100.0),
+}
+
 # Variables the engine reads or writes; a scenario must declare each of them.
 REQUIRED_VARIABLES: tuple[str, ...] = (
     "east.food_stock",

@@ -227,6 +227,18 @@ def check_decision(c: Compiled, s: GameState, role: str, d: RoleDecision) -> Non
         raise IllegalDecision(f"unknown role {role!r}")
     env = env_for(c, s)
     vars_after = dict(s.vars)
+    # Dilemma choices are paid first (as `step` applies them first), then the actions.
+    for did, opt in d.choices.items():
+        dl = c.dilemmas.get(did)
+        if dl is None or dl.role != role or did not in s.dilemmas:
+            raise IllegalDecision(f"no dilemma {did!r} is put to {role} this week")
+        if opt not in dl.options:
+            valid = ", ".join(sorted(dl.options))
+            raise IllegalDecision(f"dilemma {did} has no option {opt!r} (options: {valid})")
+        for k, v in dl.options[opt][0].items():
+            if vars_after[k] < v - 1e-9:
+                raise IllegalDecision(f"option {opt} of {did} needs {v:g} {k}, only {vars_after[k]:g} left")
+            vars_after[k] -= v
     points = 0
     seen: set[str] = set()
     for aid in d.actions:
@@ -246,12 +258,6 @@ def check_decision(c: Compiled, s: GameState, role: str, d: RoleDecision) -> Non
     budget = c.role_by_id[role].budget
     if points > budget:
         raise IllegalDecision(f"{role} has {budget} action points a week; this plan uses {points}")
-    for did, opt in d.choices.items():
-        dl = c.dilemmas.get(did)
-        if dl is None or dl.role != role or did not in s.dilemmas:
-            raise IllegalDecision(f"no dilemma {did!r} is put to {role} this week")
-        if opt not in dl.options:
-            raise IllegalDecision(f"dilemma {did} has no option {opt!r}")
 
 
 # ---------------------------------------------------------------------------------
@@ -301,6 +307,11 @@ def open_week(c: Compiled, s: GameState) -> None:
             apply_effect(c, s, p.effect, env, rng, p.origin, None, now=True)
     wk = c.weeks[s.week]
     for eid in wk.events:
+        ev = c.events[eid]
+        if ev.when is not None and not ev.when(env):
+            continue
+        if ev.chance is not None and rng.random() >= float(ev.chance(env)):
+            continue
         _fire(c, s, eid, env, rng)
     for ev in c.conditional_events:
         if ev.id in s.fired:
@@ -312,7 +323,9 @@ def open_week(c: Compiled, s: GameState) -> None:
             continue
         _fire(c, s, ev.id, env, rng)
     for did in wk.dilemmas:
-        s.dilemmas.append(did)
+        dated = c.dilemmas[did]
+        if dated.when is None or dated.when(env):
+            s.dilemmas.append(did)
     for dl in c.conditional_dilemmas:
         if dl.id in s.choices or dl.id in s.dilemmas:
             continue

@@ -20,12 +20,18 @@ from game.model.state import GameState, RoleDecision
 Policy = Callable[[Compiled, GameState, str], RoleDecision]
 
 
-def _fill(c: Compiled, s: GameState, role: str, wanted: list[str]) -> tuple[str, ...]:
-    """The wanted actions, in order, that are possible and affordable within budget."""
+def _fill(
+    c: Compiled, s: GameState, role: str, wanted: list[str], choices: dict[str, str] | None = None
+) -> tuple[str, ...]:
+    """The wanted actions, in order, that are possible and affordable within budget, once
+    the dilemma `choices` are paid for."""
     acts = c.actions[role]
     avail = set(available_actions(c, s, role))
     budget = c.role_by_id[role].budget
     spent: dict[str, float] = {}
+    for did, opt in (choices or {}).items():
+        for k, v in c.dilemmas[did].options[opt][0].items():
+            spent[k] = spent.get(k, 0.0) + v
     chosen: list[str] = []
     points = 0
     for aid in wanted:
@@ -57,7 +63,8 @@ def historical(c: Compiled, s: GameState, role: str) -> RoleDecision:
     r = c.role_by_id[role]
     day = c.weeks[s.week].start
     wanted = list(r.historical.get(day, []))
-    return RoleDecision(actions=_fill(c, s, role, wanted), choices=_dilemma_choices(c, s, role, dict(r.historical_choices)))
+    choices = _dilemma_choices(c, s, role, dict(r.historical_choices))
+    return RoleDecision(actions=_fill(c, s, role, wanted, choices), choices=choices)
 
 
 def random_policy(c: Compiled, s: GameState, role: str) -> RoleDecision:
@@ -67,7 +74,6 @@ def random_policy(c: Compiled, s: GameState, role: str) -> RoleDecision:
     budget = c.role_by_id[role].budget
     # Sometimes hold back: a plan of 0..budget actions.
     take = rng.randint(0, budget)
-    chosen = _fill(c, s, role, ids)[:take]
     choices: dict[str, str] = {}
     for did in s.dilemmas:
         dl = c.dilemmas[did]
@@ -75,13 +81,15 @@ def random_policy(c: Compiled, s: GameState, role: str) -> RoleDecision:
             continue
         opts = sorted(o for o, (cost, _) in dl.options.items() if affordable(s, cost))
         choices[did] = rng.choice(opts) if opts else dl.default
+    chosen = _fill(c, s, role, ids, choices)[:take]
     return RoleDecision(actions=chosen, choices=choices)
 
 
 def strategy(name: str) -> Policy:
     def decide(c: Compiled, s: GameState, role: str) -> RoleDecision:
         st = c.role_by_id[role].strategies[name]
-        return RoleDecision(actions=_fill(c, s, role, list(st.priorities)), choices=_dilemma_choices(c, s, role, {}))
+        choices = _dilemma_choices(c, s, role, {})
+        return RoleDecision(actions=_fill(c, s, role, list(st.priorities), choices), choices=choices)
 
     decide.__name__ = name
     return decide

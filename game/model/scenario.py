@@ -13,12 +13,21 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=64)]
 VarName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$", max_length=80)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
 Num = float | str  # a number, or an expression in the scenario language
+Cost = dict[VarName, Annotated[float, Field(ge=0, allow_inf_nan=False)]]
 
 Zone = Literal["east", "west", "kurdish"]
 Holder = Literal["rebels", "government", "kurdish", "contested"]
@@ -40,6 +49,13 @@ ZONES: tuple[Zone, ...] = ("east", "west", "kurdish")
 
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+def _probability(value: Num | None) -> Num | None:
+    """A constant chance must be a probability; an expression is checked when parsed."""
+    if isinstance(value, float | int) and not 0 <= value <= 1:  # also false for NaN
+        raise ValueError(f"chance {value} is not a probability between 0 and 1")
+    return value
 
 
 class Source(Frozen):
@@ -186,16 +202,16 @@ class Effect(Frozen):
             raise ValueError("'else' needs 'then' and 'chance'")
         if self.then is not None and self.chance is None:
             raise ValueError("'then' needs 'chance'")
-        if isinstance(self.chance, float | int) and not 0 <= self.chance <= 1:
-            raise ValueError(f"chance {self.chance} is not a probability between 0 and 1")
         return self
+
+    _chance = field_validator("chance")(_probability)
 
 
 class Action(Frozen):
     id: Id
     name: Text
     summary: Text
-    cost: dict[VarName, float] = {}
+    cost: Cost = {}
     points: int = Field(1, ge=1, le=5)
     when: str | None = None
     effects: list[Effect] = []
@@ -227,7 +243,7 @@ class DilemmaOption(Frozen):
     id: Id
     label: Text
     text: Text
-    cost: dict[VarName, float] = {}
+    cost: Cost = {}
     effects: list[Effect] = []
     uncertainty: Text
 
@@ -249,9 +265,16 @@ class Dilemma(Frozen):
     def _trigger(self) -> Dilemma:
         if self.date is None and self.when is None:
             raise ValueError("a dilemma needs a date or a 'when' condition")
-        if self.default not in {o.id for o in self.options}:
-            raise ValueError(f"default {self.default!r} is not one of its options")
         return self
+
+    @field_validator("default")
+    @classmethod
+    def _default(cls, value: str, info: ValidationInfo) -> str:
+        options = info.data.get("options")
+        if options is not None and value not in {o.id for o in options}:
+            valid = ", ".join(o.id for o in options)
+            raise ValueError(f"default {value!r} is not one of its options ({valid})")
+        return value
 
 
 class Event(Frozen):
@@ -271,9 +294,9 @@ class Event(Frozen):
     def _trigger(self) -> Event:
         if self.date is None and self.when is None:
             raise ValueError("an event needs a date or a 'when' condition")
-        if isinstance(self.chance, float | int) and not 0 <= self.chance <= 1:
-            raise ValueError(f"chance {self.chance} is not a probability between 0 and 1")
         return self
+
+    _chance = field_validator("chance")(_probability)
 
 
 class Assumption(Frozen):
@@ -300,10 +323,15 @@ class RecordMeasure(Frozen):
     record: Text
     sources: list[Id] = Field(min_length=1)
 
+    @field_validator("band")
+    @classmethod
+    def _band(cls, value: tuple[float, float]) -> tuple[float, float]:
+        if value[0] > value[1]:
+            raise ValueError("band's low end is above its high end")
+        return value
+
     @model_validator(mode="after")
     def _spec(self) -> RecordMeasure:
-        if self.band[0] > self.band[1]:
-            raise ValueError("band's low end is above its high end")
         if self.kind == "at" and self.week is None:
             raise ValueError("a measure of kind 'at' needs 'week'")
         if self.kind == "during" and (self.start is None or self.end is None):

@@ -10,6 +10,7 @@ expressions (this module).
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import difflib
 import os
@@ -19,7 +20,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from game.engine.compiled import REQUIRED_PARAMETERS, REQUIRED_VARIABLES, known_names
+from game.engine.compiled import (
+    PARAMETER_RANGES,
+    REQUIRED_PARAMETERS,
+    REQUIRED_VARIABLES,
+    known_names,
+)
 from game.model.scenario import Effect, Scenario
 from game.scenario.expr import ExprError, parse_value
 from game.scenario.yamlsrc import Located, ScenarioError, ScenarioErrors, load_yaml
@@ -149,6 +155,30 @@ def _merge(located: list[Located], errors: list[ScenarioError]) -> tuple[dict[st
     return merged, origin
 
 
+def _phase_literals(text: str) -> list[tuple[str, int]]:
+    """The strings an expression compares `phase` with (`phase == 'x'`, `phase in ('x',
+    'y')`), each with its offset in the text. The text has already parsed as an
+    expression, so `ast.parse` only reads it."""
+    try:
+        tree = ast.parse(text.strip(), mode="eval")
+    except SyntaxError:
+        return []
+    shift = len(text) - len(text.lstrip())
+    found: list[tuple[str, int]] = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Compare):
+            continue
+        sides = [node.left, *node.comparators]
+        if not any(isinstance(x, ast.Name) and x.id == "phase" for x in sides):
+            continue
+        for x in sides:
+            items = x.elts if isinstance(x, ast.Tuple | ast.List) else [x]
+            for item in items:
+                if isinstance(item, ast.Constant) and isinstance(item.value, str) and item.lineno == 1:
+                    found.append((item.value, shift + item.col_offset))
+    return found
+
+
 def load_scenario_text(text: str, path: str = "<scenario>") -> Scenario:
     """A single-file scenario from a string (for tests and tools)."""
     from game.scenario.yamlsrc import load_yaml_text
@@ -231,13 +261,20 @@ def _cross_check(sc: Scenario, ck: _Checker) -> None:
         if day is not None and not start <= day <= end:
             ck.at(loc, f"date {day} is outside the scenario's calendar ({start} to {end})")
 
+    phase_ids = sorted(p.id for p in sc.phases)
+
     def expr(loc: tuple[str | int, ...], value: Any, expect: str) -> None:
         if value is None:
             return
         try:
-            parse_value(value, known, expect=expect)
+            parsed = parse_value(value, known, expect=expect)
         except ExprError as e:
             ck.at(loc, e.message, offset=e.offset if isinstance(value, str) else None)
+            return
+        if isinstance(value, str) and "phase" in parsed.names:
+            for name, offset in _phase_literals(value):
+                if name not in phase_ids:
+                    ck.at(loc, _unknown("phase", name, phase_ids), offset=offset)
 
     def var(loc: tuple[str | int, ...], name: str, *, key: bool = True) -> None:
         if name not in variables:
@@ -265,7 +302,11 @@ def _cross_check(sc: Scenario, ck: _Checker) -> None:
 
     for name in REQUIRED_PARAMETERS:
         if name not in params:
-            ck.at(("parameters",), f"missing parameter {name!r} (the engine needs it)")
+            ck.at(("parameters",), f"missing parameter {name!r} (the engine needs it)", key=True)
+    for name, value in sc.parameters.items():
+        lo, hi = PARAMETER_RANGES.get(name, (-1e12, 1e12))
+        if not (lo <= value <= hi):  # also false for NaN
+            ck.at(("parameters", name), f"parameter {name} = {value} is outside {lo:g} to {hi:g}")
     for name in REQUIRED_VARIABLES:
         if name not in variables:
             ck.at(("variables",), f"missing variable {name!r} (the engine needs it)")
