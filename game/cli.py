@@ -1,0 +1,449 @@
+"""The `corridors` command (also `python -m game`).
+
+    corridors play [--scenario ID|PATH] [--role ROLE] [--seed N] [--plain] [--load FILE] [--content full|gentle]
+    corridors simulate [--scenario ID|PATH] [--policy NAME] [--runs N] [--seed N] [--json] [--trace]
+    corridors calibrate [--scenario ID|PATH] [--runs N] [--seed N]
+    corridors validate PATH...
+    corridors scenarios
+
+Exit codes: 0 success; 1 problems found (an invalid scenario, a median outside the
+record's band, an unreadable save); 2 a usage error (unknown command, scenario, role or
+policy, a bad number, a missing path). Errors are one line on standard error, never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from game.engine.batch import LEDGER_METRICS, calibrate, run_batch, summarise, trace
+from game.engine.compiled import Compiled, compile_scenario
+from game.engine.policies import policy_names
+from game.model.scenario import Scenario
+from game.scenario import registry
+from game.scenario.loader import load_scenario
+from game.scenario.yamlsrc import ScenarioErrors
+from game.session import CONTENT_LEVELS, SaveError, Session, SessionError, fmt_number
+
+COMMANDS = ("play", "simulate", "calibrate", "validate", "scenarios")
+MAX_SEED = 2**63 - 1
+MAX_RUNS = 1_000_000
+DEFAULT_RUNS = 1000
+DEFAULT_SEED = 1  # batch commands: the seed docs/model.md and the calibration test use
+
+
+class UsageError(Exception):
+    """A bad command line: exit 2 with one line."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see: {self.prog} --help)")
+
+
+# ---------------------------------------------------------------------- argument types
+
+
+def _whole(text: str, lo: int, hi: int, what: str) -> int:
+    try:
+        value = int(text.strip(), 10)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{what} must be a whole number from {lo} to {hi}, not {text!r}"
+        ) from None
+    if not lo <= value <= hi:
+        raise argparse.ArgumentTypeError(
+            f"{what} must be a whole number from {lo} to {hi}, not {text!r}"
+        )
+    return value
+
+
+def seed_type(text: str) -> int:
+    return _whole(text, 0, MAX_SEED, "the seed")
+
+
+def runs_type(text: str) -> int:
+    return _whole(text, 1, MAX_RUNS, "the number of runs")
+
+
+def build_parser() -> Parser:
+    p = Parser(
+        prog="corridors",
+        description="Corridors: a decision simulation of the 2016 siege of eastern Aleppo.",
+    )
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    play = sub.add_parser("play", help="play a game, week by week")
+    play.add_argument(
+        "--scenario",
+        metavar="ID|PATH",
+        help=f"scenario id or folder (default: {registry.DEFAULT_SCENARIO})",
+    )
+    play.add_argument(
+        "--role",
+        action="append",
+        metavar="ROLE",
+        help="the role you play (repeat for a shared game)",
+    )
+    play.add_argument(
+        "--seed", type=seed_type, metavar="N", help="the game's luck (default: a random seed)"
+    )
+    play.add_argument(
+        "--plain", action="store_true", help="plain line mode, for screen readers and scripts"
+    )
+    play.add_argument("--load", metavar="FILE", help="resume a saved game")
+    play.add_argument("--content", choices=CONTENT_LEVELS, help="content level (default: full)")
+    play.set_defaults(func=cmd_play)
+
+    sim = sub.add_parser("simulate", help="run many seeded games with a policy playing every role")
+    sim.add_argument("--scenario", metavar="ID|PATH", default=registry.DEFAULT_SCENARIO)
+    sim.add_argument("--policy", metavar="NAME", default="historical")
+    sim.add_argument("--runs", type=runs_type, metavar="N", default=DEFAULT_RUNS)
+    sim.add_argument(
+        "--seed", type=seed_type, metavar="N", default=DEFAULT_SEED, help="seed of the first run"
+    )
+    sim.add_argument("--json", action="store_true", help="print one JSON object")
+    sim.add_argument("--trace", action="store_true", help="add every run week by week")
+    sim.set_defaults(func=cmd_simulate)
+
+    cal = sub.add_parser("calibrate", help="the historical policy against the record's bands")
+    cal.add_argument("--scenario", metavar="ID|PATH", default=registry.DEFAULT_SCENARIO)
+    cal.add_argument("--runs", type=runs_type, metavar="N", default=DEFAULT_RUNS)
+    cal.add_argument("--seed", type=seed_type, metavar="N", default=DEFAULT_SEED)
+    cal.set_defaults(func=cmd_calibrate)
+
+    val = sub.add_parser("validate", help="check scenario files or folders")
+    val.add_argument("paths", nargs="*", metavar="PATH")
+    val.set_defaults(func=cmd_validate)
+
+    sc = sub.add_parser("scenarios", help="list the scenarios found")
+    sc.set_defaults(func=cmd_scenarios)
+    return p
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+def err(message: str) -> None:
+    print(f"corridors: error: {' '.join(message.split())}", file=sys.stderr)
+
+
+def load(ref: str) -> Scenario:
+    """A scenario by id or path: UsageError if there is no such scenario; ScenarioErrors
+    (exit 1, one line per problem) if it is broken."""
+    try:
+        registry.resolve(ref)
+    except ScenarioErrors as e:
+        raise UsageError(str(e.errors[0]) if e.errors else f"{ref}: unknown scenario") from None
+    return registry.get(ref)
+
+
+def policy_or_usage(c: Compiled, name: str) -> str:
+    valid = policy_names(c)
+    if name not in valid:
+        raise UsageError(f'unknown policy "{name}" (valid: {", ".join(valid)})')
+    return name
+
+
+def table(rows: list[list[str]], right: Sequence[int] = ()) -> list[str]:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    out = []
+    for r in rows:
+        cells = [
+            cell.rjust(widths[i]) if i in right else cell.ljust(widths[i])
+            for i, cell in enumerate(r)
+        ]
+        out.append("  ".join(cells).rstrip())
+    return out
+
+
+def num(x: float | None, digits: int = 0) -> str:
+    """A figure for a table: people as whole numbers, days with `digits` decimals."""
+    if x is None:
+        return "-"
+    return fmt_number(round(float(x), digits))
+
+
+def digits_for(metric: str) -> int:
+    return 1 if metric == "food_days" else 0
+
+
+# ---------------------------------------------------------------------- commands
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    _plain_streams()
+    if args.load:
+        if args.role or args.seed is not None:
+            raise UsageError("--load resumes a saved game: its --role and --seed cannot be changed")
+        path = Path(args.load)
+        if not path.exists():
+            raise UsageError(f"no such save file: {args.load}")
+        expect = load(args.scenario).id if args.scenario else None
+        session = Session.load(path, expect_scenario=expect)
+        if args.content:
+            session.content = "gentle" if args.content == "gentle" else "full"
+    else:
+        ref = args.scenario or registry.DEFAULT_SCENARIO
+        sc = load(ref)
+        valid = [r.id for r in sc.roles]
+        for role in args.role or []:
+            if role not in valid:
+                raise UsageError(f'unknown role "{role}" (valid: {", ".join(valid)})')
+        session = Session.new(ref, roles=args.role, seed=args.seed, content=args.content or "full")
+    # The full-screen Textual game does not exist yet: until it does, `play` without
+    # --plain runs the line mode too.
+    from game.plain import run
+
+    return run(session, sys.stdin, sys.stdout)
+
+
+def _plain_streams() -> None:
+    """Never fail on odd bytes in or characters out."""
+    for stream in (sys.stdin, sys.stdout):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):
+                pass
+
+
+ZONES = ("east", "west", "total")
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    sc = load(args.scenario)
+    c = compile_scenario(sc)
+    policy = policy_or_usage(c, args.policy)
+    states = run_batch(c, policy, args.runs, args.seed)  # run k has seed args.seed + k
+    summary = summarise(states)
+    if args.json:
+        obj: dict[str, Any] = {
+            "scenario": sc.id,
+            "policy": policy,
+            "runs": args.runs,
+            "seed": args.seed,
+            "summary": summary,
+        }
+        if args.trace:
+            obj["runs"] = [
+                {"seed": args.seed + k, "weeks": trace(c, s)} for k, s in enumerate(states)
+            ]
+        print(json.dumps(obj, ensure_ascii=False))
+        return 0
+    last = args.seed + args.runs - 1
+    print(
+        f"{args.runs} simulated games of {sc.id} ({sc.title}), every role played by the {policy} policy, seeds {args.seed} to {last}."
+    )
+    print(
+        "All numbers are simulated by the model, not a record: median, 10th and 90th percentile at the end of the game."
+    )
+    print()
+    rows = [["zone", "measure", "median", "p10", "p90"]]
+    for zone in ZONES:
+        zd = summary[zone]
+        for m in LEDGER_METRICS:
+            if m in zd:
+                k = digits_for(m)
+                rows.append(
+                    [
+                        zone,
+                        m.replace("_", " "),
+                        num(zd[m]["median"], k),
+                        num(zd[m]["p10"], k),
+                        num(zd[m]["p90"], k),
+                    ]
+                )
+        for cause, q in zd.get("killed_by_cause", {}).items():
+            rows.append(
+                [
+                    zone,
+                    f"  killed: {cause.replace('_', ' ')}",
+                    num(q["median"]),
+                    num(q["p10"]),
+                    num(q["p90"]),
+                ]
+            )
+    for line in table(rows, right=(2, 3, 4)):
+        print(line)
+    if args.trace:
+        for k, s in enumerate(states):
+            print()
+            print(f"Run {k + 1} (seed {args.seed + k}), week by week (simulated):")
+            rows = [
+                [
+                    "week",
+                    "date",
+                    "zone",
+                    "present",
+                    "killed",
+                    "injured",
+                    "left",
+                    "food days",
+                    "hospitals",
+                ]
+            ]
+            for w in trace(c, s):
+                for zone in ("east", "west"):
+                    led = w["ledger"][zone]
+                    rows.append(
+                        [
+                            str(w["week"]),
+                            w["date"],
+                            zone,
+                            num(led["present"]),
+                            num(led["killed"]),
+                            num(led["injured"]),
+                            num(led["left"]),
+                            num(led["food_days"], 1),
+                            num(led["hospitals"]),
+                        ]
+                    )
+            for line in table(rows, right=(0, 3, 4, 5, 6, 7, 8)):
+                print(line)
+    return 0
+
+
+def cmd_calibrate(args: argparse.Namespace) -> int:
+    sc = load(args.scenario)
+    c = compile_scenario(sc)
+    if not sc.record:
+        print(f"{sc.id} has no record bands to calibrate against.")
+        return 0
+    states = run_batch(c, "historical", args.runs, args.seed)
+    results = calibrate(c, states)
+    print(
+        f"{sc.id}: the historical policy over {args.runs} games (seeds {args.seed} to {args.seed + args.runs - 1})."
+    )
+    print(
+        "Model figures are simulated; the band is the record's range (see the scenario's record)."
+    )
+    print()
+    rows = [["record measure", "band", "model median (p10-p90)", "inside?"]]
+    for r in results:
+        lo, hi = r.measure.band
+        k = digits_for(r.measure.metric)
+        rows.append(
+            [
+                r.measure.label,
+                f"{num(lo, k)} to {num(hi, k)}",
+                f"{num(r.median, k)} ({num(r.p10, k)} to {num(r.p90, k)})",
+                "yes" if r.inside else "NO",
+            ]
+        )
+    for line in table(rows):
+        print(line)
+    outside = [r for r in results if not r.inside]
+    print()
+    if outside:
+        print(f"{len(outside)} of {len(results)} medians fall outside the record's band.")
+        return 1
+    print(f"All {len(results)} medians fall inside the record's bands.")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    paths: list[str] = args.paths
+    if not paths:
+        raise UsageError("validate needs at least one scenario file or folder")
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        raise UsageError(f"no such file or folder: {missing[0]}")
+    problems: list[str] = []
+    loaded: list[tuple[str, Scenario]] = []
+    for p in paths:
+        try:
+            loaded.append((p, load_scenario(p)))
+        except ScenarioErrors as e:
+            problems.extend(str(x) for x in e.errors)
+        except (OSError, ValueError, RecursionError, MemoryError) as e:
+            problems.append(f"{p}: cannot be read: {type(e).__name__}: {' '.join(str(e).split())}")
+    if problems:
+        for line in problems:
+            print(line)
+        return 1
+    for p, sc in loaded:
+        print(f"{p}: ok ({sc.id}, {sc.weeks} weeks)")
+    return 0
+
+
+def cmd_scenarios(args: argparse.Namespace) -> int:
+    ids = registry.available()
+    if not ids:
+        print(f"No scenarios found in {registry.scenarios_root()}.")
+        return 0
+    code = 0
+    for sid in ids:
+        try:
+            sc = registry.get(sid)
+        except ScenarioErrors as e:
+            n = len(e.errors)
+            print(
+                f"{sid}: cannot be loaded ({n} problem{'s' if n != 1 else ''}; run: corridors validate {registry.resolve(sid)})"
+            )
+            code = 1
+            continue
+        roles = ", ".join(r.id for r in sc.roles)
+        print(f"{sid}: {sc.title}. {sc.weeks} weeks from {sc.start.isoformat()}; roles: {roles}.")
+    return code
+
+
+# ---------------------------------------------------------------------- entry point
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(list(argv) if argv is not None else None)
+        if not getattr(args, "command", None):
+            raise UsageError(
+                f"no command given (valid: {', '.join(COMMANDS)}; see: corridors --help)"
+            )
+        code: int = args.func(args)
+        sys.stdout.flush()
+        return code
+    except UsageError as e:
+        err(str(e))
+        return 2
+    except ScenarioErrors as e:
+        for problem in e.errors:
+            print(str(problem), file=sys.stderr)
+        return 1
+    except SaveError as e:
+        err(str(e))
+        return 1
+    except SessionError as e:
+        err(str(e))
+        return 2
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`): stop quietly.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return 1
+    except OSError as e:
+        err(f"{str(e.filename) + ': ' if e.filename else ''}{e.strerror or e}")
+        return 1
+    except Exception as e:  # never a traceback for the user; CORRIDORS_DEBUG=1 shows it
+        if os.environ.get("CORRIDORS_DEBUG"):
+            raise
+        err(
+            f"internal error: {type(e).__name__}: {e} (please report it; CORRIDORS_DEBUG=1 shows details)"
+        )
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

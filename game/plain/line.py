@@ -1,0 +1,542 @@
+"""The line mode: the whole game in plain text, one line of input at a time.
+
+Made for screen readers, braille displays and scripts: no colour, no escape codes, no
+cursor tricks and no markup (scenario text is printed as written, with any control
+characters replaced). Input is read line by line from a stream, output written with
+`print`, so a game can be played from a pipe:
+
+    printf '1\\n2\\nend\\n' | corridors play --plain --seed 3
+
+Every change to the game goes through `game.session.Session`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+from game.engine.core import WeekReport
+from game.session import (
+    ActionInfo,
+    DecisionError,
+    DilemmaInfo,
+    NewsItem,
+    OptionInfo,
+    SaveError,
+    Session,
+    SessionError,
+    SourceInfo,
+    fmt_number,
+)
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+MAX_CAUSES = 5
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+HELP = """Commands:
+  a number, or several (like: 1 3): put an action into your plan or take it out; pick a dilemma option
+  menu: list this week's choices again
+  info N: more about choice N (what it does, how sure it is, its sources)
+  status: the ledger, your resources and your plan
+  sources: the sources of this week's news, with their stance
+  assumptions: what the model assumes where the record is silent
+  save, or save FILE: save the game (to this game's save file, or to FILE)
+  end: end your turn and play the week
+  quit: save the game and stop
+  help: this list"""
+
+HINT = "Type a number from the list, end to play the week, or help for the commands."
+
+
+def clean(text: str) -> str:
+    """Text as written, but without control characters (no escape codes reach the screen)."""
+    return _CONTROL.sub("?", text)
+
+
+def day(d: dt.date) -> str:
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def span(a: dt.date, b: dt.date) -> str:
+    if a.year == b.year:
+        return f"{a.day} {MONTHS[a.month - 1]} to {day(b)}"
+    return f"{day(a)} to {day(b)}"
+
+
+def certainty(uncertainty: str) -> str:
+    """The short verdict that opens an uncertainty note ("Sure", "Likely"...), if any."""
+    head = re.split(r"[:,;.]", uncertainty, maxsplit=1)[0].strip()
+    return head if 0 < len(head) <= 20 and head != uncertainty.strip() else ""
+
+
+def source_names(sources: Iterable[SourceInfo]) -> str:
+    return "; ".join(f"{s.name} ({s.stance})" for s in sources)
+
+
+def zone_line(entry: dict[str, Any], zone: str) -> str:
+    z = entry[zone]
+    parts = [
+        f"{fmt_number(z['present'])} people present",
+        f"{fmt_number(z['killed'])} killed",
+        f"{fmt_number(z['injured'])} injured",
+        f"{fmt_number(z['left'])} left",
+    ]
+    if z.get("food_days") is not None:
+        parts.append(f"food for {fmt_number(round(float(z['food_days']), 1))} days")
+    parts.append(f"{fmt_number(z['hospitals'])} hospitals working")
+    return ", ".join(parts)
+
+
+def change(before: dict[str, Any], after: dict[str, Any], zone: str, metric: str) -> str:
+    a, b = before[zone][metric], after[zone][metric]
+    if a is None or b is None:
+        return ""
+    d = float(b) - float(a)
+    if abs(d) < 0.05:
+        return f"{metric.replace('_', ' ')} unchanged ({fmt_number(round(float(b), 1))})"
+    sign = "+" if d > 0 else ("-" if d < 0 else "")
+    return f"{metric.replace('_', ' ')} {sign}{fmt_number(round(abs(d), 1))} (now {fmt_number(round(float(b), 1))})"
+
+
+class LineGame:
+    """One line-mode game over a session."""
+
+    def __init__(self, session: Session, inp: TextIO, out: TextIO) -> None:
+        self.session = session
+        self.inp = inp
+        self.out = out
+        self.turn = 0  # which human role is deciding this week
+        self.items: dict[int, tuple[str, str, str]] = {}  # menu number -> (kind, id, dilemma)
+
+    # -- output ---------------------------------------------------------------------
+    def say(self, *lines: str) -> None:
+        for line in lines:
+            print(clean(line), file=self.out)
+
+    def blank(self) -> None:
+        print(file=self.out)
+
+    @property
+    def role(self) -> str:
+        return self.session.roles[self.turn]
+
+    # -- the game -------------------------------------------------------------------
+    def run(self) -> int:
+        s = self.session
+        self.opening()
+        if s.finished:
+            self.debrief()
+            return 0
+        self.week_start()
+        while True:
+            print("> ", end="", file=self.out, flush=True)
+            line = self.inp.readline()
+            if not line:
+                self.blank()
+                self.save_and_leave("End of input.")
+                return 0
+            if self.handle(line.strip()):
+                return 0
+
+    def opening(self) -> None:
+        s = self.session
+        sc = s.scenario
+        self.say(sc.title, "")
+        self.say(f"Content note: {s.content_note()}", "")
+        for role in s.roles:
+            info = s.role_info(role)
+            fictional = " (a fictional composite)" if info.fictional else ""
+            self.say(f"You play: {info.name}{fictional}.", info.summary)
+            self.say(f"You have {info.budget} action points a week.")
+        if s.automated:
+            names = ", ".join(s.role_info(r).name for r in s.automated)
+            self.say(f"Played by the computer ({s.policy} policy): {names}.")
+        self.say(
+            "Numbers marked simulated come from the game's model, not from the record;"
+            " facts from the record name their sources.",
+            f"Game seed: {s.seed} (a game with the same seed meets the same luck).",
+            f"The game is saved after every week to {s.autosave_path}.",
+            "Type help at any time for the commands.",
+        )
+        if s.week > 0 and not s.finished:
+            self.say(f"Resuming at week {s.week + 1} of {s.n_weeks}.")
+
+    def week_start(self) -> None:
+        self.turn = 0
+        self.situation()
+        self.turn_start()
+
+    def turn_start(self) -> None:
+        s = self.session
+        if len(s.roles) > 1:
+            self.blank()
+            self.say(f"Now deciding: {s.role_info(self.role).name}.")
+        self.resources()
+        self.menu()
+
+    def situation(self) -> None:
+        s = self.session
+        w = s.week_info()
+        self.blank()
+        self.say(f"Week {w.number} of {w.weeks}: {span(w.start, w.end)}.")
+        self.say(f"Phase: {w.phase_name}. {w.phase_summary}")
+        self.say(f"Sources: {source_names(w.phase_sources)}.")
+        news = s.news()
+        self.blank()
+        if news:
+            self.say("News this week:")
+            for item in news:
+                self.news_item(item)
+        else:
+            self.say("No news this week.")
+        self.blank()
+        self.ledger()
+
+    def news_item(self, item: NewsItem) -> None:
+        when = f" ({day(item.date)})" if item.date else ""
+        mark = " [contested]" if item.is_contested else ""
+        sim = " [simulated: the model's own event]" if item.simulated else ""
+        self.say(f"- {item.title}{when}{mark}{sim}", f"  {item.text}")
+        self.say(f"  Sources: {source_names(item.sources)}.")
+        if item.contested:
+            self.say(f"  Contested: {item.contested}.")
+        if item.claims:
+            self.say("  What each source says, side by side:")
+            for cl in item.claims:
+                flag = " [contested]" if cl.contested else ""
+                self.say(
+                    f"    {cl.source.name} ({cl.source.stance}), {day(cl.date)}: {cl.text}{flag}"
+                )
+
+    def ledger(self) -> None:
+        entry = self.session.ledger()
+        self.say("Civilian ledger (simulated by the model, not a record):")
+        self.say(f"  East (simulated): {zone_line(entry, 'east')}.")
+        self.say(f"  West (simulated): {zone_line(entry, 'west')}.")
+
+    def resources(self) -> None:
+        s = self.session
+        info = s.role_info(self.role)
+        res = "; ".join(r.text for r in s.resources(self.role))
+        self.say(f"Your resources ({info.name}): {res}.")
+
+    def menu(self) -> None:
+        s = self.session
+        role = self.role
+        self.items = {}
+        n = 0
+        left = s.points_left(role)
+        self.blank()
+        self.say(
+            f"Your choices this week ({left} of {s.role_info(role).budget} action points left):"
+        )
+        for a in s.actions(role):
+            n += 1
+            self.items[n] = ("action", a.id, "")
+            self.say(f"  {n}. {self.action_line(a)}")
+        for d in s.dilemmas(role):
+            self.blank()
+            mark = " [contested]" if d.contested else ""
+            self.say(
+                f"Dilemma: {d.title}{mark}", f"  {d.text}", f"  Sources: {source_names(d.sources)}."
+            )
+            if d.contested:
+                self.say(f"  Contested: {d.contested}.")
+            for o in d.options:
+                n += 1
+                self.items[n] = ("option", o.id, d.id)
+                self.say(f"  {n}. {self.option_line(o)}")
+        self.blank()
+        self.say(
+            "Type a number to put it into your plan or take it out; end to play the week; help for more."
+        )
+
+    def action_line(self, a: ActionInfo) -> str:
+        parts = [a.name + "."]
+        cost = a.cost_text
+        pts = f"{a.points} action point{'s' if a.points != 1 else ''}"
+        parts.append(f"Cost: {cost}; {pts}." if cost else f"Cost: {pts}.")
+        verdict = certainty(a.uncertainty)
+        if verdict:
+            parts.append(f"{verdict}.")
+        if a.planned:
+            parts.append("[in your plan]")
+        elif not a.available:
+            parts.append("[not possible this week]")
+        elif not a.affordable:
+            parts.append("[cannot afford]")
+        return " ".join(parts)
+
+    def option_line(self, o: OptionInfo) -> str:
+        parts = [f"{o.label}: {o.text}"]
+        if o.cost_text:
+            parts.append(f"Cost: {o.cost_text}.")
+        parts.append(o.uncertainty)
+        if o.is_default:
+            parts.append("(What happens if you choose nothing.)")
+        if o.chosen:
+            parts.append("[chosen]")
+        elif not o.affordable:
+            parts.append("[cannot afford]")
+        return " ".join(parts)
+
+    # -- input ----------------------------------------------------------------------
+    def handle(self, line: str) -> bool:
+        """Act on one line of input; True when the game is over or left."""
+        words = line.split()
+        if not words:
+            self.say(HINT)
+            return False
+        cmd = words[0].lower()
+        if all(w.isdigit() for w in words):
+            for w in words:
+                self.pick(int(w))
+            return False
+        if cmd in ("help", "?", "h"):
+            self.say(HELP)
+        elif cmd in ("menu", "list", "choices"):
+            self.menu()
+        elif cmd == "info" and len(words) == 2 and words[1].isdigit():
+            self.info(int(words[1]))
+        elif cmd == "status":
+            self.status()
+        elif cmd == "sources":
+            self.sources()
+        elif cmd == "assumptions":
+            self.assumptions()
+        elif cmd == "save":
+            self.save(" ".join(line.split(None, 1)[1:]).strip() or None)
+        elif cmd == "end" and len(words) == 1:
+            return self.end_turn()
+        elif cmd in ("quit", "exit", "q") and len(words) == 1:
+            self.save_and_leave("Leaving the game.")
+            return True
+        else:
+            shown = line if len(line) <= 40 else line[:40] + "..."
+            self.say(f'Not understood: "{shown}". {HINT}')
+        return False
+
+    def pick(self, n: int) -> None:
+        s = self.session
+        item = self.items.get(n)
+        if item is None:
+            top = max(self.items) if self.items else 0
+            self.say(
+                f"There is no choice {n}; the choices run from 1 to {top}. Type menu to list them."
+            )
+            return
+        kind, ident, dilemma = item
+        role = self.role
+        try:
+            if kind == "action":
+                name = next(a.name for a in s.actions(role) if a.id == ident)
+                added = s.toggle(role, ident)
+                self.say(f"{'Added to' if added else 'Taken out of'} your plan: {name}.")
+            else:
+                d = next(x for x in s.dilemmas(role) if x.id == dilemma)
+                label = next(o.label for o in d.options if o.id == ident)
+                if d.chosen == ident:
+                    s.choose(role, dilemma, None)
+                    default = next(o.label for o in d.options if o.is_default)
+                    self.say(
+                        f'Choice taken back for "{d.title}": if you choose nothing, "{default}" happens.'
+                    )
+                else:
+                    s.choose(role, dilemma, ident)
+                    self.say(f'Chosen for "{d.title}": {label}.')
+        except DecisionError as e:
+            self.say(f"Not possible: {e}.")
+        self.plan_line()
+
+    def plan_line(self) -> None:
+        s = self.session
+        role = self.role
+        plan = s.plan(role)
+        names = {a.id: a.name for a in s.actions(role)}
+        acts = ", ".join(names[a] for a in plan.actions) or "no actions"
+        self.say(f"Your plan: {acts}. Action points left: {s.points_left(role)}.")
+
+    def info(self, n: int) -> None:
+        s = self.session
+        item = self.items.get(n)
+        if item is None:
+            self.say(f"There is no choice {n}. Type menu to list them.")
+            return
+        kind, ident, dilemma = item
+        if kind == "action":
+            a = next(x for x in s.actions(self.role) if x.id == ident)
+            self.say(f"{n}. {a.name}", f"  {a.summary}", f"  How sure: {a.uncertainty}")
+            if a.sources:
+                self.say(f"  Sources: {source_names(a.sources)}.")
+            if a.reason:
+                self.say(f"  Now: {a.reason}.")
+        else:
+            d: DilemmaInfo = next(x for x in s.dilemmas(self.role) if x.id == dilemma)
+            o = next(x for x in d.options if x.id == ident)
+            self.say(f"{n}. {o.label} ({d.title})", f"  {o.text}", f"  How sure: {o.uncertainty}")
+
+    def status(self) -> None:
+        s = self.session
+        w = s.week_info()
+        self.say(f"Week {w.number} of {w.weeks}: {span(w.start, w.end)}. Phase: {w.phase_name}.")
+        self.ledger()
+        self.resources()
+        for d in s.dilemmas(self.role):
+            chosen = next((o.label for o in d.options if o.chosen), None)
+            default = next(o.label for o in d.options if o.is_default)
+            self.say(
+                f'Dilemma "{d.title}": '
+                + (f'you chose "{chosen}".' if chosen else f'no choice yet (default: "{default}").')
+            )
+        self.plan_line()
+
+    def sources(self) -> None:
+        s = self.session
+        self.say("Sources of this week's phase, news and dilemmas, with their stance:")
+        for src in s.sources():
+            extra = f" {src.note}" if src.note else ""
+            url = f" {src.url}" if src.url else ""
+            self.say(f"- {src.name}. Stance: {src.stance}.{extra}{url}")
+
+    def assumptions(self) -> None:
+        self.say("What the model assumes:")
+        for title, text in self.session.assumptions():
+            self.say(f"- {title}: {text}")
+
+    def save(self, path: str | None) -> None:
+        try:
+            where = self.session.save(path)
+        except SaveError as e:
+            self.say(f"Could not save: {e}")
+            return
+        self.say(f"Saved to {where}.")
+
+    def save_and_leave(self, why: str) -> None:
+        try:
+            where = self.session.save()
+        except SaveError as e:
+            self.say(f"{why} Could not save the game: {e}")
+            return
+        self.say(
+            f"{why} The game is saved to {where}.", f"Resume with: corridors play --load {where}"
+        )
+
+    def end_turn(self) -> bool:
+        s = self.session
+        if self.turn + 1 < len(s.roles):
+            self.turn += 1
+            self.turn_start()
+            return False
+        try:
+            report = s.advance()
+        except SessionError as e:
+            self.say(f"The week cannot be played: {e}")
+            return False
+        self.report(report)
+        if s.autosave_error:
+            self.say(f"Warning: the game could not be saved: {s.autosave_error}")
+        if s.finished:
+            self.debrief()
+            return True
+        self.week_start()
+        return False
+
+    # -- reports ---------------------------------------------------------------------
+    def report(self, r: WeekReport) -> None:
+        s = self.session
+        c = s.compiled
+        start = dt.date.fromisoformat(r.date)
+        self.blank()
+        self.say(f"Week {r.week + 1} played ({span(start, start + dt.timedelta(days=6))}).")
+        for role in c.roles:
+            acts = [(a, o) for (ro, a, o) in r.actions if ro == role]
+            chosen = [(d, o) for (ro, d, o) in r.choices if ro == role]
+            who = "You" if role in s.roles else f"{s.role_info(role).name} ({s.policy} policy)"
+            names = {a.id: a.name for a in s.scenario.roles[c.roles.index(role)].actions}
+            if acts:
+                self.say(f"{who}:")
+                for aid, outcome in acts:
+                    self.say(f"  - {names.get(aid, aid)}: {outcome}.")
+            elif role in s.roles:
+                self.say(f"{who}: no actions this week.")
+            for did, opt in chosen:
+                dl = next((x for x in s.scenario.dilemmas if x.id == did), None)
+                if dl is None:
+                    continue
+                label = next((o.label for o in dl.options if o.id == opt), opt)
+                self.say(f'  Dilemma "{dl.title}": {label}.')
+        self.say("Changes this week (simulated):")
+        east = [
+            change(r.before, r.after, "east", m)
+            for m in ("killed", "injured", "left", "present", "food_days", "hospitals")
+        ]
+        west = [change(r.before, r.after, "west", m) for m in ("killed", "injured", "hospitals")]
+        self.say("  East: " + "; ".join(x for x in east if x) + ".")
+        self.say("  West: " + "; ".join(x for x in west if x) + ".")
+        if r.causes:
+            self.say("Why, largest first (simulated):")
+            for cause in r.causes[:MAX_CAUSES]:
+                self.say(f"  - {cause.text}")
+
+    def debrief(self) -> None:
+        s = self.session
+        d = s.finish()
+        self.blank()
+        self.say("Debrief: your game against the record.")
+        self.say(
+            f"Your numbers are simulated (seed {d.seed}); the record's figures name their sources."
+        )
+        for m in d.record:
+            lo, hi = fmt_number(m.band[0]), fmt_number(m.band[1])
+            where = {
+                "inside": "inside the record's range",
+                "below": "below the record's range",
+                "above": "above the record's range",
+            }[m.position]
+            self.say(
+                f"- {m.label}: your game {fmt_number(round(m.value, 1))} (simulated), {where} of {lo} to {hi}.",
+                f"  Record: {m.record}. Sources: {source_names(m.sources)}.",
+            )
+        self.blank()
+        self.say("Where your game ended (simulated):")
+        self.say(f"  East (simulated): {zone_line(d.final, 'east')}.")
+        self.say(f"  West (simulated): {zone_line(d.final, 'west')}.")
+        if d.choices:
+            self.say("Your answers to the dilemmas:")
+            titles = {x.id: x for x in s.scenario.dilemmas}
+            for did, opt in d.choices.items():
+                dl = titles.get(did)
+                if dl is None:
+                    continue
+                label = next((o.label for o in dl.options if o.id == opt), opt)
+                self.say(f"  - {dl.title}: {label}.")
+        if d.epilogue:
+            self.blank()
+            self.say("What happened next (the record):")
+            for e in d.epilogue:
+                self.say(f"- {day(e.date)}: {e.text}", f"  Sources: {source_names(e.sources)}.")
+        self.blank()
+        if s.autosave and not s.autosave_error:
+            self.say(f"The game is saved to {s.autosave_path}.")
+        self.say("The end.")
+
+
+def run(session: Session, inp: TextIO | None = None, out: TextIO | None = None) -> int:
+    """Play a session in line mode; returns the exit code (0)."""
+    return LineGame(session, inp or sys.stdin, out or sys.stdout).run()

@@ -1,0 +1,254 @@
+"""Save files: versioned JSON, written atomically, read with one-line errors.
+
+A save holds everything needed to resume a game and to check it:
+
+    {
+      "format": "corridors-save",
+      "version": 1,
+      "game": "aleppo-2016-20240101-120000-s7-1a2b",   # names the autosave file
+      "saved_at": "2024-01-01T12:00:00+00:00",
+      "scenario": "aleppo-2016",                       # the scenario's id
+      "scenario_ref": "aleppo-2016",                   # registry id or path it came from
+      "scenario_hash": "sha256:...",                   # hash of the scenario's content
+      "seed": 7,
+      "roles": ["coordinator"],                        # played by people
+      "content": "full",                               # or "gentle"
+      "policy": "historical",                          # plays every other role
+      "log": [{"week": 0, "decisions": {"coordinator": {"actions": [...], "choices": {...}}}}],
+      "state": {...}                                   # game.model.state.state_to_json
+    }
+
+The log records every role's decisions, automated ones included, so replaying it needs
+no policy: a new game from the seed, stepped with the log, must equal the saved state.
+
+Reading never writes; writing goes to a temporary file in the target's folder, is flushed
+and synced to disk, and only then renamed over the target, so a failed save leaves the
+previous file as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from game.model.scenario import Scenario
+from game.model.state import RoleDecision
+
+FORMAT = "corridors-save"
+CURRENT_VERSION = 1
+MAX_SAVE_BYTES = 50_000_000
+
+# Migrations: MIGRATIONS[n] turns the data of a version-n save into a version-(n + 1)
+# save. Version 1 is the first format, so there are none yet; when the format changes,
+# raise CURRENT_VERSION and add the function that upgrades the previous version.
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+MIGRATIONS: dict[int, Migration] = {}
+
+
+class SaveError(Exception):
+    """A save that cannot be read or written. Its message is one line naming the file."""
+
+    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
+        self.path = str(path)
+        self.reason = " ".join(str(reason).split())
+        super().__init__(f"{self.path}: {self.reason}")
+
+
+class LogEntry(BaseModel):
+    """One week of the decision log: what every role decided."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    week: int = Field(ge=0)
+    decisions: dict[str, RoleDecision]
+
+
+class SaveFile(BaseModel):
+    """The checked shape of a save (after migration to the current version)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    format: Literal["corridors-save"]
+    version: int
+    game: str = Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9_.-]+$")
+    saved_at: str = ""
+    scenario: str = Field(min_length=1, max_length=64)
+    scenario_ref: str = Field(min_length=1, max_length=4096)
+    scenario_hash: str = Field(min_length=1, max_length=200)
+    seed: int
+    roles: list[str]
+    content: Literal["full", "gentle"]
+    policy: str = Field(min_length=1, max_length=64)
+    log: list[LogEntry]
+    state: dict[str, Any]
+
+
+# ------------------------------------------------------------------------- paths
+
+
+def default_save_dir() -> Path:
+    """`$CORRIDORS_HOME/saves` if CORRIDORS_HOME is set, else ~/.local/share/corridors/saves."""
+    home = os.environ.get("CORRIDORS_HOME")
+    if home:
+        return Path(home) / "saves"
+    return Path.home() / ".local" / "share" / "corridors" / "saves"
+
+
+# ----------------------------------------------------------------- scenario hash
+
+_HASHES: dict[int, tuple[Scenario, str]] = {}
+
+
+def scenario_hash(sc: Scenario) -> str:
+    """A hash of a scenario's content (its checked data, not its files' layout or
+    comments): a save made with other content cannot be resumed."""
+    cached = _HASHES.get(id(sc))
+    if cached is not None and cached[0] is sc:
+        return cached[1]
+    digest = hashlib.sha256(sc.model_dump_json(by_alias=True).encode("utf-8")).hexdigest()
+    value = f"sha256:{digest}"
+    _HASHES[id(sc)] = (sc, value)
+    return value
+
+
+# ---------------------------------------------------------------------- writing
+
+
+def write_atomic(path: str | os.PathLike[str], data: dict[str, Any]) -> Path:
+    """Write `data` as JSON to `path` atomically; raise SaveError (leaving any existing
+    file untouched and no temporary file behind) if anything fails."""
+    target = Path(path)
+    try:
+        text = json.dumps(data, ensure_ascii=False, allow_nan=False, indent=1)
+    except (TypeError, ValueError) as e:
+        raise SaveError(
+            target, f"cannot be saved: the game holds a value JSON cannot store ({e})"
+        ) from e
+    folder = target.parent
+    if target.is_dir():
+        raise SaveError(target, "cannot be saved: it is a folder")
+    if not folder.is_dir():
+        raise SaveError(target, f"cannot be saved: no such folder {str(folder)!r}")
+    tmp_name: str | None = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.write("\n")
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp_name, target)
+        tmp_name = None
+        _sync_folder(folder)
+    except OSError as e:
+        raise SaveError(target, f"cannot be saved: {e.strerror or e}") from e
+    finally:
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
+    return target
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable where the system allows it (best effort)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+# ---------------------------------------------------------------------- reading
+
+
+def read_save(path: str | os.PathLike[str]) -> SaveFile:
+    """Read, migrate and check the shape of a save. Raises SaveError with one line."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise SaveError(p, "is a folder, not a save file")
+        size = p.stat().st_size
+        if size > MAX_SAVE_BYTES:
+            raise SaveError(p, f"is too large to be a Corridors save ({size} bytes)")
+        raw = p.read_bytes()
+    except FileNotFoundError as e:
+        raise SaveError(p, "no such save file") from e
+    except OSError as e:
+        raise SaveError(p, f"cannot be read: {e.strerror or e}") from e
+    if not raw.strip():
+        raise SaveError(p, "is empty: not a Corridors save")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise SaveError(p, "is not a Corridors save (not UTF-8 text)") from e
+    try:
+        data = json.loads(text)
+    except RecursionError as e:
+        raise SaveError(p, "is corrupt: nested too deeply") from e
+    except json.JSONDecodeError as e:
+        if text.lstrip().startswith("{"):
+            raise SaveError(
+                p, f"is corrupt or truncated: invalid JSON at line {e.lineno}, column {e.colno}"
+            ) from e
+        raise SaveError(p, "is not a Corridors save (not JSON)") from e
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise SaveError(p, f'is not a Corridors save (no "format": "{FORMAT}")')
+    data = migrate(data, p)
+    try:
+        return SaveFile.model_validate(data)
+    except ValidationError as e:
+        raise SaveError(p, f"is corrupt: {first_problem(e)}") from e
+
+
+def migrate(data: dict[str, Any], path: str | os.PathLike[str]) -> dict[str, Any]:
+    """Bring a save's data up to CURRENT_VERSION, one version at a time."""
+    version = data.get("version")
+    if type(version) is not int:
+        raise SaveError(path, "is corrupt: its format version is missing or not a whole number")
+    if version > CURRENT_VERSION:
+        raise SaveError(
+            path,
+            f"was written by a newer Corridors (save format {version}; this one reads up to {CURRENT_VERSION})",
+        )
+    if version < 1:
+        raise SaveError(path, f"has an unknown save format version {version}")
+    while version < CURRENT_VERSION:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise SaveError(
+                path, f"uses save format {version}, which this Corridors can no longer read"
+            )
+        try:
+            data = step(dict(data))
+        except (KeyError, TypeError, ValueError, AttributeError) as e:
+            raise SaveError(
+                path, f"is corrupt: cannot upgrade it from format {version} ({e})"
+            ) from e
+        version += 1
+        data["version"] = version
+    return data
+
+
+def first_problem(e: ValidationError) -> str:
+    """The first problem of a pydantic error, in one line."""
+    errs = e.errors()
+    if not errs:
+        return "its content does not have the expected shape"
+    first = errs[0]
+    where = ".".join(str(x) for x in first.get("loc", ())) or "top level"
+    more = f" (and {len(errs) - 1} more problems)" if len(errs) > 1 else ""
+    return f"{where}: {first.get('msg', 'invalid')}{more}"

@@ -1,0 +1,242 @@
+"""The `corridors` command, run as a user runs it (`python -m game ...` in a subprocess):
+exit codes 0, 1 and 2, one-line errors and never a traceback, and the shape of
+`simulate --json`."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game.engine.batch import play_through, policies_for, trace
+from game.engine.compiled import compile_scenario
+from game.scenario.registry import get
+
+ROOT = Path(__file__).resolve().parents[1]
+ALEPPO = ROOT / "scenarios" / "aleppo-2016"
+CORPUS = ROOT / "tests" / "corpus"
+METRICS = ("present", "killed", "injured", "left", "food_days", "hospitals", "killed_by_cause")
+
+
+def run(*args: str, home: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, CORRIDORS_HOME=str(home))
+    env.pop("CORRIDORS_DEBUG", None)
+    return subprocess.run(
+        [sys.executable, "-m", "game", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    return tmp_path / "home"
+
+
+def one_line_error(r: subprocess.CompletedProcess[str]) -> str:
+    assert "Traceback" not in r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1, r.stderr
+    assert lines[0].startswith("corridors: error: "), r.stderr
+    return lines[0]
+
+
+# ------------------------------------------------------------------ usage errors
+
+
+@pytest.mark.parametrize(
+    "args, fragment",
+    [
+        ((), "no command given (valid: play, simulate, calibrate, validate, scenarios"),
+        (("fly",), "invalid choice: 'fly'"),
+        (("simulate", "--policy", "win"), 'unknown policy "win" (valid: historical, random, '),
+        (("simulate", "--scenario", "atlantis"), "atlantis: unknown scenario (valid: aleppo-2016"),
+        (("simulate", "--runs", "0"), "the number of runs must be a whole number from 1 to"),
+        (("simulate", "--runs", "many"), "the number of runs must be a whole number"),
+        (("simulate", "--seed", "-4"), "the seed must be a whole number from 0 to"),
+        (("calibrate", "--runs", "1.5"), "the number of runs must be a whole number"),
+        (("play", "--role", "pilot"), 'unknown role "pilot" (valid: coordinator)'),
+        (("play", "--content", "loud"), "invalid choice: 'loud' (choose from 'full', 'gentle')"),
+        (("play", "--seed", "x"), "the seed must be a whole number"),
+        (("play", "--scenario", "atlantis"), "unknown scenario"),
+        (("play", "--load", "no-such-file.json"), "no such save file: no-such-file.json"),
+        (("validate",), "validate needs at least one scenario file or folder"),
+        (("validate", "no/such/path"), "no such file or folder: no/such/path"),
+        (("simulate", "--frobnicate"), "unrecognized arguments: --frobnicate"),
+    ],
+)
+def test_usage_errors_exit_2_with_one_line(args: tuple[str, ...], fragment: str, home: Path) -> None:
+    r = run(*args, home=home)
+    assert r.returncode == 2, (r.stdout, r.stderr)
+    assert fragment in one_line_error(r)
+
+
+def test_load_cannot_change_role_or_seed(home: Path, tmp_path: Path) -> None:
+    save = tmp_path / "s.json"
+    save.write_text("{}", encoding="utf-8")
+    r = run("play", "--load", str(save), "--seed", "3", home=home)
+    assert r.returncode == 2
+    assert "--load resumes a saved game" in one_line_error(r)
+
+
+def test_help_exits_0(home: Path) -> None:
+    r = run("--help", home=home)
+    assert r.returncode == 0
+    for cmd in ("play", "simulate", "calibrate", "validate", "scenarios"):
+        assert cmd in r.stdout
+
+
+# ------------------------------------------------------------------ scenarios, validate
+
+
+def test_scenarios_lists_aleppo(home: Path) -> None:
+    r = run("scenarios", home=home)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("aleppo-2016: ")
+    assert "20 weeks" in r.stdout
+
+
+def test_validate_good_scenario(home: Path) -> None:
+    r = run("validate", str(ALEPPO), home=home)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "ok" in r.stdout
+    assert r.stderr == ""
+
+
+def test_validate_reports_every_problem_on_its_own_line(home: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: x\nweeks: many\nstart: yesterday\n", encoding="utf-8")
+    binary = tmp_path / "binary.yaml"
+    binary.write_bytes(b"\x00\x01\x02\xff")
+    r = run("validate", str(bad), str(binary), str(ALEPPO), home=home)
+    assert r.returncode == 1
+    assert "Traceback" not in r.stdout + r.stderr
+    lines = r.stdout.strip().splitlines()
+    assert len(lines) >= 3
+    assert all(line.startswith((str(bad), str(binary))) for line in lines), lines
+    assert any(line.startswith(f"{bad}:2:") for line in lines)  # "weeks: many" is on line 2
+
+
+def test_validate_corpus_never_tracebacks(home: Path) -> None:
+    files = sorted(CORPUS.glob("*.yaml"))
+    if not files:
+        pytest.skip("no corpus")
+    r = run("validate", *map(str, files), home=home)
+    assert r.returncode == 1
+    assert "Traceback" not in r.stdout + r.stderr
+
+
+def test_broken_scenario_for_play_or_simulate_exits_1(home: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: x\n", encoding="utf-8")
+    r = run("simulate", "--scenario", str(bad), "--runs", "1", home=home)
+    assert r.returncode == 1
+    assert "Traceback" not in r.stderr
+    assert all(line.startswith(str(bad)) for line in r.stderr.strip().splitlines())
+
+
+# ------------------------------------------------------------------ simulate
+
+
+def test_simulate_json_trace_shape(home: Path) -> None:
+    r = run("simulate", "--json", "--trace", "--runs", "3", "--seed", "5", home=home)
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)  # exactly one JSON object
+    assert set(out) == {"scenario", "policy", "runs", "seed", "summary"}
+    assert out["scenario"] == "aleppo-2016"
+    assert out["policy"] == "historical"
+    assert out["seed"] == 5
+    for zone in ("east", "west", "total"):
+        for m in ("present", "killed", "injured", "left", "hospitals"):
+            q = out["summary"][zone][m]
+            assert set(q) == {"median", "p10", "p90"}
+            assert q["p10"] <= q["median"] <= q["p90"]
+        assert "killed_by_cause" in out["summary"][zone]
+    runs = out["runs"]
+    assert [x["seed"] for x in runs] == [5, 6, 7]
+    for x in runs:
+        assert set(x) == {"seed", "weeks"}
+        assert [w["week"] for w in x["weeks"]] == list(range(1, 21))
+        assert x["weeks"][0]["date"] == "2016-07-03"
+        assert x["weeks"][-1]["date"] == "2016-11-13"
+        for w in x["weeks"]:
+            assert set(w) == {"week", "date", "ledger"}
+            assert set(w["ledger"]) == {"east", "west", "total"}
+            for zone in ("east", "west", "total"):
+                z = w["ledger"][zone]
+                assert set(z) == set(METRICS)
+                assert set(z["killed_by_cause"]) >= {"air", "shelling", "hunger"}
+                assert z["killed"] == sum(z["killed_by_cause"].values())
+    # Each traced run is the game its seed gives.
+    c = compile_scenario(get("aleppo-2016"))
+    s = play_through(c, runs[1]["seed"], policies_for(c, "historical"))
+    assert json.loads(json.dumps(trace(c, s))) == runs[1]["weeks"]
+
+
+def test_simulate_json_without_trace(home: Path) -> None:
+    r = run("simulate", "--json", "--runs", "4", "--policy", "random", home=home)
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["runs"] == 4 and out["policy"] == "random" and out["seed"] == 1
+
+
+def test_simulate_table_says_simulated(home: Path) -> None:
+    r = run("simulate", "--runs", "3", home=home)
+    assert r.returncode == 0, r.stderr
+    assert "simulated" in r.stdout
+    for word in ("median", "p10", "p90", "east", "west", "total", "food days", "hospitals"):
+        assert word in r.stdout
+
+
+# ------------------------------------------------------------------ calibrate
+
+
+def test_calibrate_table(home: Path) -> None:
+    r = run("calibrate", "--runs", "20", home=home)
+    assert r.returncode in (0, 1), r.stderr
+    assert "record measure" in r.stdout and "model median (p10-p90)" in r.stdout
+    outside = "NO" in r.stdout.split()
+    assert r.returncode == (1 if outside else 0)
+
+
+def test_calibrate_exits_1_when_a_median_is_outside(home: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "aleppo"
+    shutil.copytree(ALEPPO, folder)
+    record = folder / "record.yaml"
+    text = record.read_text(encoding="utf-8")
+    assert "band: [250000, 300000]" in text
+    record.write_text(text.replace("band: [250000, 300000]", "band: [1, 2]"), encoding="utf-8")
+    r = run("calibrate", "--scenario", str(folder), "--runs", "5", home=home)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "NO" in r.stdout
+    assert "Traceback" not in r.stderr
+
+
+# ------------------------------------------------------------------ play and saves
+
+
+def test_play_load_of_a_corrupt_save_exits_1(home: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(b'{"format": "corridors-save", "version": 1, "state": ')
+    r = run("play", "--plain", "--load", str(bad), home=home)
+    assert r.returncode == 1
+    line = one_line_error(r)
+    assert str(bad) in line and "truncated" in line
+    assert bad.read_bytes() == b'{"format": "corridors-save", "version": 1, "state": '
+
+
+def test_play_load_of_a_newer_save_exits_1(home: Path, tmp_path: Path) -> None:
+    newer = tmp_path / "newer.json"
+    newer.write_text('{"format": "corridors-save", "version": 99}', encoding="utf-8")
+    r = run("play", "--load", str(newer), home=home)
+    assert r.returncode == 1
+    assert "newer Corridors" in one_line_error(r)
