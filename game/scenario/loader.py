@@ -352,6 +352,13 @@ def _cross_check(sc: Scenario, ck: _Checker) -> None:
             ck.at(("dilemmas", k, "role"), _unknown("role", dl.role, sorted(roles)))
         _dupes_nested(ck, ("dilemmas", k, "options"), dl.options)
         for j, o in enumerate(dl.options):
+            if o.id == dl.default and o.cost:
+                ck.at(
+                    ("dilemmas", k, "options", j, "cost"),
+                    f"option {o.id} is the default, taken when no one answers, so it cannot have a cost",
+                    key=True,
+                )
+        for j, o in enumerate(dl.options):
             for name in o.cost:
                 var(("dilemmas", k, "options", j, "cost", name), name)
             effects(("dilemmas", k, "options", j, "effects"), o.effects)
