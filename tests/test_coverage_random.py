@@ -60,8 +60,11 @@ def play(c: Compiled, policy: str, seeds: range, cov: Coverage) -> None:
             cov.phases[report.phase] += 1
             cov.touched.update(wk.phases)
             for text in report.outcomes:
+                # Chance outcomes read "note: yes (chance 60%)"; other lines say when a
+                # delayed effect will land.
                 note, _, rest = text.rpartition(": ")
-                cov.outcomes[f"{note}: {rest.split(' ')[0]}"] += 1
+                if rest.startswith(("yes (chance", "no (chance")):
+                    cov.outcomes[f"{note}: {rest.split(' ')[0]}"] += 1
 
 
 @pytest.fixture(scope="module")

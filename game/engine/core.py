@@ -154,7 +154,14 @@ def apply_effect(
     """Apply compiled effect `idx` (or schedule it, if it has a delay and `now` is false)."""
     e = c.effects[idx]
     if e.delay and not now:
-        s.pending.append(Pending(due=s.week + e.delay, effect=idx, origin=origin))
+        due = s.week + e.delay
+        if due >= c.n_weeks:
+            if log is not None:
+                log.append(f"{e.note or 'this'}: too late, the game ends before it would take effect")
+            return
+        s.pending.append(Pending(due=due, effect=idx, origin=origin))
+        if log is not None:
+            log.append(f"{e.note or 'it'}: takes effect in week {due + 1}")
         return
     kind = e.kind
     if kind == "add" or kind == "set":
