@@ -457,3 +457,15 @@ def test_session_and_line_mode_import_no_ui_library(tmp_path: Path) -> None:
     )
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout.strip().splitlines()[-1]) == []
+
+
+def test_a_week_names_every_phase_it_holds() -> None:
+    """The one-day November pause is no week's main phase, but its week names it."""
+    s = Session.new("aleppo-2016", seed=2)
+    play_until(s, week_of("2016-11-04"))
+    w = s.week_info()
+    assert w.phase == "rebel-offensive"
+    names = [name for name, _, _ in w.also]
+    assert "The humanitarian pause" in names
+    first, last = next((a, b) for name, a, b in w.also if name == "The humanitarian pause")
+    assert first == last == dt.date(2016, 11, 4)

@@ -74,6 +74,8 @@ def day(d: dt.date) -> str:
 
 
 def span(a: dt.date, b: dt.date) -> str:
+    if a == b:
+        return day(a)
     if a.year == b.year:
         return f"{a.day} {MONTHS[a.month - 1]} to {day(b)}"
     return f"{day(a)} to {day(b)}"
@@ -196,6 +198,8 @@ class LineGame:
         self.blank()
         self.say(f"Week {w.number} of {w.weeks}: {span(w.start, w.end)}.")
         self.say(f"Phase: {w.phase_name}. {w.phase_summary}")
+        for name, first, last in w.also:
+            self.say(f"Also this week: {name} ({span(first, last)}).")
         self.say(f"Sources: {source_names(w.phase_sources)}.")
         news = s.news()
         self.blank()

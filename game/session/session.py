@@ -113,6 +113,9 @@ class WeekInfo:
     phase_name: str
     phase_summary: str
     phase_sources: tuple[SourceInfo, ...]
+    # Other phases with days in this week (a week can span two, or hold a one-day
+    # pause): (name, first day in this week, last day in this week), in order.
+    also: tuple[tuple[str, dt.date, dt.date], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -658,6 +661,12 @@ class Session:
         k = min(self._state.week, c.n_weeks - 1)
         wk = c.weeks[k]
         phase = next(ph for ph in self.scenario.phases if ph.id == wk.phase)
+        end = wk.start + dt.timedelta(days=6)
+        also = tuple(
+            (ph.name, max(ph.start, wk.start), min(ph.end, end))
+            for ph in self.scenario.phases
+            if ph.id in wk.phases and ph.id != wk.phase
+        )
         return WeekInfo(
             index=k,
             number=k + 1,
@@ -668,6 +677,7 @@ class Session:
             phase_name=phase.name,
             phase_summary=self._text(phase.summary, phase.summary_gentle),
             phase_sources=self._source_infos(phase.sources),
+            also=also,
         )
 
     def news(self) -> list[NewsItem]:
