@@ -634,3 +634,23 @@ def test_the_authoring_guide_error_lines_have_the_right_form() -> None:
     doc = AUTHORING.read_text(encoding="utf-8")
     lines = [ln for ln in doc.splitlines() if re.match(r"^\S+\.yaml:\d+:\d+: ", ln)]
     assert len(lines) >= 3
+
+
+def test_schema_errors_and_cross_references_are_reported_together() -> None:
+    """A faulty item is left out to check the rest, and what cites it is not blamed."""
+    text = example_text()
+    bad_source = '{id: army-press, name: "Press office of the besieging army (invented)", stance: government}'
+    assert bad_source in text
+    text = text.replace(bad_source, bad_source.replace("stance: government", "stance: partisan"))
+    assert "add: {attention: 10}" in text
+    text = text.replace("add: {attention: 10}", "add: {atention: 10}", 1)
+    try:
+        load_scenario_text(text, "both.yaml")
+    except ScenarioErrors as e:
+        messages = [err.message for err in e.errors]
+    else:
+        raise AssertionError("the faulty scenario loaded")
+    assert any(m.startswith("Input should be 'international'") for m in messages), messages
+    assert any(m.startswith("unknown variable 'atention'") for m in messages), messages
+    # army-press is cited by claims and events, but it exists: it is only faulty.
+    assert not any("army-press" in m for m in messages), messages

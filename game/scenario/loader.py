@@ -202,6 +202,21 @@ def _pydantic_message(err: Any) -> str:
     return msg.replace("\n", " ")
 
 
+# What a cross-check's "unknown ..." or "missing ..." message may wrongly say about a list
+# whose invalid items were left out to check the rest (see `_salvage`).
+_DEPENDENT_WORDS: dict[str, tuple[str, ...]] = {
+    "sources": ("unknown source",),
+    "claims": ("unknown claim",),
+    "variables": ("unknown variable", "missing variable", "variable "),
+    "districts": ("unknown district",),
+    "routes": ("unknown route", "unknown variable"),
+    "phases": ("unknown phase", "phase "),
+    "roles": ("unknown role", "unknown action", "lacks strategy", "unknown variable"),
+    "dilemmas": ("unknown dilemma", "unknown option"),
+    "events": (),
+}
+
+
 def check(merged: dict[str, Any], origin: _Origin, fallback: str) -> Scenario:
     ck = _Checker(origin, fallback)
     try:
@@ -211,11 +226,73 @@ def check(merged: dict[str, Any], origin: _Origin, fallback: str) -> Scenario:
             loc = tuple(err["loc"])
             key = err.get("type") in ("extra_forbidden",)
             ck.at(loc, _pydantic_message(err), key=key)
+        _salvage(merged, origin, fallback, e, ck)
         raise ScenarioErrors(ck.errors) from None
     _cross_check(sc, ck)
     if ck.errors:
         raise ScenarioErrors(ck.errors)
     return sc
+
+
+def _salvage(merged: dict[str, Any], origin: _Origin, fallback: str, e: ValidationError, ck: _Checker) -> None:
+    """After schema errors, check the cross references of what is valid, so that one run
+    reports every problem: leave out each list item that has a schema error, validate the
+    rest, and cross-check it. Messages that could only come from a left-out item (an
+    unknown source when a source was left out, say) are not reported."""
+    bad: dict[str, set[int]] = {}
+    fields_at: dict[tuple[str, int], set[str]] = {}  # item -> its faulty top-level fields
+    for err in e.errors():
+        loc = err["loc"]
+        if len(loc) >= 2 and loc[0] in LIST_FIELDS and isinstance(loc[1], int):
+            bad.setdefault(str(loc[0]), set()).add(loc[1])
+            name = loc[2] if len(loc) >= 3 and isinstance(loc[2], str) else ""
+            fields_at.setdefault((str(loc[0]), loc[1]), set()).add(name)
+        else:
+            return  # a problem outside the lists: nothing sound to check against
+
+    def optional(field: str, names: set[str]) -> bool:
+        """Whether every faulty field of an item may simply be left out."""
+        args = getattr(Scenario.model_fields[field].annotation, "__args__", ())
+        model = args[0] if args else None
+        fields = getattr(model, "model_fields", {})
+        return all(n in fields and not fields[n].is_required() for n in names)
+
+    def attempt(patch_fields: bool) -> tuple[Scenario, _Origin] | None:
+        pruned = dict(merged)
+        kept = _Origin()
+        kept.field_file = dict(origin.field_file)
+        for field, items in merged.items():
+            if field not in bad or not isinstance(items, list):
+                if field in origin.items:
+                    kept.items[field] = origin.items[field]
+                continue
+            new_items, new_origin = [], []
+            for k, item in enumerate(items):
+                names = fields_at.get((field, k))
+                if names is not None:
+                    if not (patch_fields and isinstance(item, dict) and optional(field, names)):
+                        continue
+                    item = {key: value for key, value in item.items() if key not in names}
+                new_items.append(item)
+                new_origin.append(origin.items[field][k])
+            pruned[field] = new_items
+            kept.items[field] = new_origin
+        try:
+            return Scenario.model_validate(pruned), kept
+        except ValidationError:
+            return None
+
+    # First leave out only the faulty optional fields of an item; failing that, the items.
+    found = attempt(True) or attempt(False)
+    if found is None:
+        return
+    sc, kept = found
+    inner = _Checker(kept, fallback)
+    _cross_check(sc, inner)
+    doubtful = tuple(w for field in bad for w in _DEPENDENT_WORDS.get(field, ("unknown ",)))
+    for problem in inner.errors:
+        if not problem.message.startswith(doubtful) and problem not in ck.errors:
+            ck.errors.append(problem)
 
 
 # ---------------------------------------------------------------------------------
