@@ -85,21 +85,30 @@ class Variable(Frozen):
 
     id: VarName
     label: Text
-    initial: float
+    # min and max come before initial so that initial is checked against them.
     min: float | None = None
     max: float | None = None
+    initial: float
     unit: str = ""
     role: Id | None = None  # the role whose resource this is, if any
 
-    @model_validator(mode="after")
-    def _range(self) -> Variable:
-        if self.min is not None and self.max is not None and self.min > self.max:
-            raise ValueError(f"min {self.min} is above max {self.max}")
-        if self.min is not None and self.initial < self.min:
-            raise ValueError(f"initial {self.initial} is below min {self.min}")
-        if self.max is not None and self.initial > self.max:
-            raise ValueError(f"initial {self.initial} is above max {self.max}")
-        return self
+    @field_validator("max")
+    @classmethod
+    def _range(cls, value: float | None, info: ValidationInfo) -> float | None:
+        low = info.data.get("min")
+        if value is not None and low is not None and low > value:
+            raise ValueError(f"min {low} is above max {value}")
+        return value
+
+    @field_validator("initial")
+    @classmethod
+    def _initial(cls, value: float, info: ValidationInfo) -> float:
+        low, high = info.data.get("min"), info.data.get("max")
+        if low is not None and value < low:
+            raise ValueError(f"initial {value} is below min {low}")
+        if high is not None and value > high:
+            raise ValueError(f"initial {value} is above max {high}")
+        return value
 
 
 class Exposure(Frozen):
@@ -143,10 +152,16 @@ class Phase(Frozen):
     hazard: dict[Zone, HazardRates] = {}
     routes: dict[Id, float] = {}  # route id -> openness on this phase's days (0..1)
 
+    @field_validator("end")
+    @classmethod
+    def _end(cls, value: dt.date, info: ValidationInfo) -> dt.date:
+        start = info.data.get("start")
+        if start is not None and value < start:
+            raise ValueError(f"phase ends ({value}) before it starts ({start})")
+        return value
+
     @model_validator(mode="after")
     def _dates(self) -> Phase:
-        if self.end < self.start:
-            raise ValueError(f"phase ends ({self.end}) before it starts ({self.start})")
         for rid, v in self.routes.items():
             if not 0 <= v <= 1:
                 raise ValueError(f"route {rid} openness {v} is outside 0..1")

@@ -210,7 +210,7 @@ _DEPENDENT_WORDS: dict[str, tuple[str, ...]] = {
     "variables": ("unknown variable", "missing variable", "variable "),
     "districts": ("unknown district",),
     "routes": ("unknown route", "unknown variable"),
-    "phases": ("unknown phase", "phase "),
+    "phases": ("unknown phase", "phase ", "phases must be", "the first phase"),
     "roles": ("unknown role", "unknown action", "lacks strategy", "unknown variable"),
     "dilemmas": ("unknown dilemma", "unknown option"),
     "events": (),
