@@ -5,13 +5,12 @@ exit codes 0, 1 and 2, one-line errors and never a traceback, and the shape of
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from support import run_corridors
 
 from game.engine.batch import play_through, policies_for, trace
 from game.engine.compiled import compile_scenario
@@ -24,17 +23,7 @@ METRICS = ("present", "killed", "injured", "left", "food_days", "hospitals", "ki
 
 
 def run(*args: str, home: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, CORRIDORS_HOME=str(home))
-    env.pop("CORRIDORS_DEBUG", None)
-    return subprocess.run(
-        [sys.executable, "-m", "game", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=120,
-    )
+    return run_corridors(*args, home=home, stdin=stdin)
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from support import run_corridors
 
 from game.plain import LineGame
 from game.plain.line import clean
@@ -22,16 +23,7 @@ ROLE = "coordinator"
 
 
 def run(*args: str, stdin: str, home: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, CORRIDORS_HOME=str(home))
-    return subprocess.run(
-        [sys.executable, "-m", "game", "play", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=120,
-    )
+    return run_corridors("play", *args, home=home, stdin=stdin)
 
 
 def saves_in(home: Path) -> list[Path]:
