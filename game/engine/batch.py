@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -76,10 +75,6 @@ def summarise(states: list[GameState]) -> dict[str, Any]:
     return out
 
 
-def _week_index(c: Compiled, day: dt.date) -> int:
-    return c.week_of(day)
-
-
 def measure(c: Compiled, s: GameState, m: RecordMeasure) -> float:
     """The value of a record measure in one finished (or far enough) game."""
     hist = s.history  # history[0] is the start; history[k + 1] is after week k
@@ -91,10 +86,10 @@ def measure(c: Compiled, s: GameState, m: RecordMeasure) -> float:
 
     if m.kind == "at":
         assert m.week is not None
-        k = _week_index(c, m.week)
+        k = c.week_of(m.week)
         return value(hist[min(k + 1, len(hist) - 1)])
     assert m.start is not None and m.end is not None
-    a, b = _week_index(c, m.start), _week_index(c, m.end)
+    a, b = c.week_of(m.start), c.week_of(m.end)
     return value(hist[min(b + 1, len(hist) - 1)]) - value(hist[a])
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.model.scenario import CAUSES, Effect, Scenario
+from game.model.scenario import Effect, Scenario
 from game.scenario.expr import Expr, parse_value
 
 # Names an expression may read besides the declared variables.
@@ -182,10 +182,8 @@ class Compiled:
         self.id = sc.id
         self.p = dict(sc.parameters)
         self.n_weeks = sc.weeks
-        self.causes = CAUSES
         self.district_ids = [d.id for d in sc.districts]
         self.district_index = {d.id: i for i, d in enumerate(sc.districts)}
-        self.zone_of = [d.zone for d in sc.districts]
         self.zone_members = {
             z: [i for i, d in enumerate(sc.districts) if d.zone == z] for z in ("east", "west", "kurdish")
         }

@@ -23,7 +23,6 @@ from game.model.scenario import CAUSES
 from game.model.state import Decisions, GameState, Pending, RoleDecision
 
 ZONES = ("east", "west", "kurdish")
-LEDGER_ZONES = ("east", "west", "total")
 
 
 class IllegalDecision(ValueError):

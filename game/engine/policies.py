@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from game.engine.compiled import Compiled
-from game.engine.core import STREAM_POLICY, affordable, available_actions, env_for, week_rng
+from game.engine.core import STREAM_POLICY, affordable, available_actions, week_rng
 from game.model.state import GameState, RoleDecision
 
 Policy = Callable[[Compiled, GameState, str], RoleDecision]
@@ -119,4 +119,4 @@ def decide_all(c: Compiled, s: GameState, policies: dict[str, Policy]) -> dict[s
     return {role: pol(c, s, role) for role, pol in policies.items()}
 
 
-__all__ = ["Policy", "decide_all", "get_policy", "historical", "policy_names", "random_policy", "strategy", "env_for"]
+__all__ = ["Policy", "decide_all", "get_policy", "historical", "policy_names", "random_policy", "strategy"]
