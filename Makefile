@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: play test lint typecheck bench calibrate clean
+.PHONY: play test lint typecheck bench calibrate clean accel
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,18 +13,23 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-play: $(STAMP)
+# The engine's compiled build (game/accel.py): made when the cache has none for the
+# sources as they are; without a C compiler the plain Python engine runs.
+accel: $(STAMP)
+	$(BIN)/python -m game.accel build --quiet
+
+play: accel
 	$(BIN)/corridors play $(ARGS)
 
-test: $(STAMP)
+test: accel
 	$(BIN)/python -m ruff check game tests benchmarks
 	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-bench: $(STAMP)
+bench: accel
 	$(BIN)/python benchmarks/run.py
 
-calibrate: $(STAMP)
+calibrate: accel
 	$(BIN)/corridors calibrate --runs 1000
 
 clean:

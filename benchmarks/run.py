@@ -2,12 +2,17 @@
 
     make bench                      # or: .venv/bin/python benchmarks/run.py [--runs N]
 
-Reports, on one core (the process is pinned to CPU 0 where the OS allows it):
+Reports whether the engine runs compiled (game/accel.py) or as plain Python, then, on
+one core (the process is pinned to CPU 0 where the OS allows it):
 - start-up: loading and checking the scenario, and compiling it;
-- batch throughput: whole playthroughs per second for each policy, as `simulate` runs
+- batch throughput: whole playthroughs per second for each policy, as one process plays
   them (after start-up), and the peak memory of a 1,000-run batch;
 - one `step`: the median time of one week, as a game in play takes it (decisions
-  checked, causes explained) and as a batch takes it.
+  checked, causes explained) and as a batch takes it;
+and last, unpinned, the throughput of `simulate`'s batches spread over every core
+(game/parallel.py), including the worker processes' start and the results' return.
+
+    CORRIDORS_PURE=1 make bench     # the same with the plain Python engine
 """
 
 from __future__ import annotations
@@ -25,19 +30,21 @@ sys.path.insert(0, str(ROOT))
 
 from game.engine.batch import run_batch  # noqa: E402
 from game.engine.compiled import Compiled  # noqa: E402
-from game.engine.core import new_game, step  # noqa: E402
+from game.engine.core import NATIVE, new_game, step  # noqa: E402
 from game.engine.policies import get_policy, policy_names  # noqa: E402
+from game.parallel import cores, run_many  # noqa: E402
 from game.scenario.loader import load_scenario  # noqa: E402
 
 
-def pin_one_core() -> str:
+def pin_one_core() -> tuple[str, set[int] | None]:
     if hasattr(os, "sched_setaffinity"):
         try:
+            was = os.sched_getaffinity(0)
             os.sched_setaffinity(0, {0})
-            return "pinned to CPU 0"
+            return "pinned to CPU 0", was
         except OSError:
             pass
-    return "not pinned"
+    return "not pinned", None
 
 
 def startup(path: Path) -> tuple[Compiled, float, float]:
@@ -78,7 +85,9 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=3)
     args = ap.parse_args()
 
-    print(f"Python {sys.version.split()[0]}, {pin_one_core()}")
+    pinned, all_cpus = pin_one_core()
+    engine = "compiled (mypyc)" if NATIVE else "plain Python"
+    print(f"Python {sys.version.split()[0]}, engine {engine}, {pinned}")
     c, t_load, t_compile = startup(Path(args.scenario))
     print(f"start-up: load and check {t_load * 1000:.0f} ms, compile {t_compile * 1000:.1f} ms")
 
@@ -97,6 +106,17 @@ def main() -> None:
         med = statistics.median(ts) * 1e6
         p99 = sorted(ts)[int(len(ts) * 0.99)] * 1e6
         print(f"one step, {label}: median {med:.0f} us, 99th percentile {p99:.0f} us")
+
+    if all_cpus is not None:
+        os.sched_setaffinity(0, all_cpus)
+    n = cores()
+    for policy in ("historical", "random"):
+        best = 0.0
+        for r in range(args.repeats):
+            t0 = time.perf_counter()
+            run_many(c, policy, args.runs, seed=1 + r * args.runs)
+            best = max(best, args.runs / (time.perf_counter() - t0))
+        print(f"batch over {n} cores, {policy:10} {best:7.0f} playthroughs/s  (best of {args.repeats} x {args.runs})")
 
 
 if __name__ == "__main__":

@@ -22,10 +22,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from game.engine.batch import LEDGER_METRICS, calibrate, run_batch, summarise, trace
+from game.engine.batch import LEDGER_METRICS, calibrate, summarise, trace
 from game.engine.compiled import Compiled, compile_scenario
 from game.engine.policies import policy_names
 from game.model.scenario import Scenario
+from game.parallel import run_many
 from game.scenario import registry
 from game.scenario.loader import load_scenario
 from game.scenario.yamlsrc import ScenarioErrors
@@ -222,7 +223,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     sc = load(args.scenario)
     c = compile_scenario(sc)
     policy = policy_or_usage(c, args.policy)
-    states = run_batch(c, policy, args.runs, args.seed)  # run k has seed args.seed + k
+    states = run_many(c, policy, args.runs, args.seed)  # run k has seed args.seed + k
     summary = summarise(states)
     if args.json:
         obj: dict[str, Any] = {
@@ -317,7 +318,7 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     if not sc.record:
         print(f"{sc.id} has no record bands to calibrate against.")
         return 0
-    states = run_batch(c, "historical", args.runs, args.seed)
+    states = run_many(c, "historical", args.runs, args.seed)
     results = calibrate(c, states)
     print(
         f"{sc.id}: the historical policy over {args.runs} games (seeds {args.seed} to {args.seed + args.runs - 1})."

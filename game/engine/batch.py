@@ -19,7 +19,7 @@ def play_through(c: Compiled, seed: int, policies: dict[str, Policy]) -> GameSta
     s = new_game(c, seed)
     while s.week < c.n_weeks:
         decisions = {role: pol(c, s, role) for role, pol in policies.items()}
-        s, _ = step(c, s, decisions, check=False, explain=False)
+        s, _ = step(c, s, decisions, check=False, explain=False, inplace=True)
     return s
 
 

@@ -415,19 +415,22 @@ def step(
     *,
     check: bool = True,
     explain: bool = True,
+    inplace: bool = False,
 ) -> tuple[GameState, WeekReport]:
     """Resolve the week `state` stands at with `decisions` (role -> RoleDecision; roles
     left out do nothing, dilemmas left unanswered take their default option).
 
     `check=False` skips checking the decisions (for policies, whose plans are legal by
-    construction); `explain=False` skips the plain-word causes (for batch runs)."""
+    construction); `explain=False` skips the plain-word causes (for batch runs);
+    `inplace=True` changes `state` itself rather than a copy (for batch runs, which keep
+    only the last state)."""
     if state.week >= c.n_weeks:
         raise IllegalDecision("the game is over: every week has been played")
     decisions = decisions or {}
     if check:
         for role, d in decisions.items():
             check_decision(c, state, role, d)
-    s = state.copy()
+    s = state if inplace else state.copy()
     w = s.week
     wk = c.weeks[w]
     rng = week_rng(s.seed, w, STREAM_RESOLVE)
@@ -909,3 +912,13 @@ def resolve_world(
 def _route_factor(v: dict[str, float], rid: str) -> float:
     """A route's own state variable (`route.<id>`, 0..1), if the scenario declares one."""
     return v.get(f"route.{rid}", 1.0)
+
+
+# ---------------------------------------------------------------------------------
+# The compiled build of this module, when one matches the sources (see game/accel.py)
+# ---------------------------------------------------------------------------------
+
+if __name__ == "game.engine.core":
+    from game import accel as _accel
+
+    NATIVE = _accel.adopt(globals())

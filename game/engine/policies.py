@@ -120,3 +120,10 @@ def decide_all(c: Compiled, s: GameState, policies: dict[str, Policy]) -> dict[s
 
 
 __all__ = ["Policy", "decide_all", "get_policy", "historical", "policy_names", "random_policy", "strategy"]
+
+
+# The compiled build of this module, when one matches the sources (see game/accel.py).
+if __name__ == "game.engine.policies":
+    from game import accel as _accel
+
+    NATIVE = _accel.adopt(globals())

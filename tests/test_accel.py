@@ -1,0 +1,84 @@
+"""The compiled engine: used only when built from the sources as they are, and it plays
+exactly the same games as the plain Python engine."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from support import ROOT
+
+from game import accel
+
+
+def _python(code: str, **env: str) -> str:
+    full = dict(os.environ, **env)
+    for k in ("CORRIDORS_PURE",):
+        if k not in env:
+            full.pop(k, None)
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=full, check=True, timeout=60
+    ).stdout.strip()
+
+
+def test_the_key_follows_every_source(tmp_path: Path) -> None:
+    files = []
+    for name, text in (("a.py", "x = 1\n"), ("b.py", "y = 2\n")):
+        p = tmp_path / name
+        p.write_text(text)
+        files.append(p)
+    key = accel.source_key(files)
+    assert accel.source_key(files) == key
+    files[1].write_text("y = 3\n")
+    assert accel.source_key(files) != key
+    files[1].write_text("y = 2\n")
+    assert accel.source_key(files) == key
+    assert accel.source_key(files[:1]) != key
+
+
+def test_the_engine_sources_are_all_in_the_key() -> None:
+    names = {p.relative_to(accel.PACKAGE_ROOT).as_posix() for p in accel.sources()}
+    assert {"engine/core.py", "engine/compiled.py", "model/state.py", "scenario/expr.py"} <= names
+
+
+def test_no_build_for_these_sources_means_plain_python(tmp_path: Path) -> None:
+    # An empty cache (or one holding only builds of other sources) is never used.
+    (tmp_path / "0123456789abcdef01234567").mkdir()
+    code = "import game.engine.core as c, game.engine.policies as p; print(c.NATIVE, p.NATIVE)"
+    assert _python(code, CORRIDORS_ACCEL_DIR=str(tmp_path)) == "False False"
+
+
+def test_pure_can_be_forced() -> None:
+    code = "import game.engine.core as c, game.engine.policies as p; print(c.NATIVE, p.NATIVE)"
+    assert _python(code, CORRIDORS_PURE="1") == "False False"
+
+
+PLAY = """
+import json
+from game.scenario import registry
+from game.engine.compiled import compile_scenario
+from game.engine.core import NATIVE, new_game, step
+from game.engine.policies import NATIVE as NATIVE_POLICIES, get_policy
+c = compile_scenario(registry.get("aleppo-2016"))
+pol = get_policy(c, "random")
+out = [NATIVE and NATIVE_POLICIES]
+for seed in (3, 4, 5):
+    s = new_game(c, seed)
+    while s.week < c.n_weeks:
+        s, r = step(c, s, {role: pol(c, s, role) for role in c.roles})
+        out.append([r.actions, r.choices, r.outcomes, [(x.measure, x.amount, x.kind, x.ref, x.text) for x in r.causes]])
+    out.append([s.vars, s.history, s.fired, s.choices])
+print(json.dumps(out))
+"""
+
+
+@pytest.mark.skipif(any(accel.load(m) is None for m in accel.MODULES), reason="no compiled engine built for these sources (make builds it)")
+def test_compiled_and_plain_engines_play_the_same_games() -> None:
+    native = json.loads(_python(PLAY))
+    plain = json.loads(_python(PLAY, CORRIDORS_PURE="1"))
+    assert native[0] is True and plain[0] is False
+    assert len(native) > 60 and native[1:] == plain[1:]

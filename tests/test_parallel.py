@@ -1,0 +1,78 @@
+"""Batches spread over worker processes give the same games, in the same order."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from game.engine.batch import run_batch
+from game.engine.compiled import Compiled, compile_scenario
+from game.parallel import default_workers, run_many
+from game.scenario import registry
+
+
+@pytest.fixture(scope="module")
+def compiled() -> Compiled:
+    return compile_scenario(registry.get("aleppo-2016"))
+
+
+def _same(a, b) -> bool:  # type: ignore[no-untyped-def]
+    return [(s.seed, s.vars, s.history, s.fired, s.choices) for s in a] == [
+        (s.seed, s.vars, s.history, s.fired, s.choices) for s in b
+    ]
+
+
+def test_workers_play_the_serial_batch(compiled: Compiled) -> None:
+    seen: list[tuple[int, int]] = []
+    many = run_many(compiled, "random", 60, 500, workers=2, progress=lambda d, t: seen.append((d, t)))
+    assert _same(many, run_batch(compiled, "random", 60, 500))
+    assert [s.seed for s in many] == list(range(500, 560))
+    assert seen and seen[-1] == (60, 60)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_workers_start_afresh_when_threads_are_running(compiled: Compiled) -> None:
+    # A front end with threads (a Textual app) must not fork; spawned workers compile the
+    # scenario themselves and still give the same games.
+    stop = threading.Event()
+    t = threading.Thread(target=stop.wait)
+    t.start()
+    try:
+        many = run_many(compiled, "historical", 24, 3, workers=2)
+    finally:
+        stop.set()
+        t.join()
+    assert _same(many, run_batch(compiled, "historical", 24, 3))
+
+
+def test_serial_progress_and_small_batches(compiled: Compiled) -> None:
+    seen: list[tuple[int, int]] = []
+    out = run_many(compiled, "historical", 7, 11, workers=1, progress=lambda d, t: seen.append((d, t)))
+    assert _same(out, run_batch(compiled, "historical", 7, 11))
+    assert seen[-1] == (7, 7)
+    assert default_workers(10) == 1
+
+
+def test_worker_count_can_be_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CORRIDORS_WORKERS", "1")
+    assert default_workers(5000) == 1
+    monkeypatch.setenv("CORRIDORS_WORKERS", "3")
+    assert default_workers(5000) == 3
+    assert default_workers(100) == 1
+
+
+def test_batch_steps_in_place_give_the_games_of_play(compiled: Compiled) -> None:
+    # Batches change one state in place; a game in play copies it every week.
+    from game.engine.batch import play_through, policies_for
+    from game.engine.core import new_game, step
+
+    pols = policies_for(compiled, "random")
+    for seed in (1, 2, 3):
+        s = new_game(compiled, seed)
+        kept = [s]
+        while s.week < compiled.n_weeks:
+            s, _ = step(compiled, s, {r: p(compiled, s, r) for r, p in pols.items()})
+            kept.append(s)
+        assert _same([play_through(compiled, seed, pols)], [s])
+        assert [k.week for k in kept] == list(range(compiled.n_weeks + 1))  # nothing shared
