@@ -36,6 +36,7 @@ SOURCE_DIRS = ("engine", "model", "scenario")
 MODULES = {
     "game.engine.core": "corridors_core_native",
     "game.engine.policies": "corridors_policies_native",
+    "game.scenario.expr": "corridors_expr_native",
 }
 
 
@@ -92,13 +93,13 @@ def load(module: str) -> ModuleType | None:
         return None
 
 
-def adopt(namespace: dict[str, object]) -> bool:
-    """Called at the end of an accelerated module with its `globals()`: replace its
+def adopt(module: str) -> bool:
+    """Called at the end of an accelerated module with its `__name__`: replace its
     functions and classes by the compiled build's, if there is one. True if it did."""
-    native = load(str(namespace["__name__"]))
+    native = load(module)
     if native is None:
         return False
-    namespace.update({k: v for k, v in vars(native).items() if not k.startswith("__")})
+    vars(sys.modules[module]).update({k: v for k, v in vars(native).items() if not k.startswith("__")})
     return True
 
 

@@ -25,6 +25,10 @@ def _python(code: str, **env: str) -> str:
     ).stdout.strip()
 
 
+# Whether each accelerated module runs its compiled build, in a fresh process.
+NATIVE = f"import importlib; print(*(importlib.import_module(m).NATIVE for m in {list(accel.MODULES)!r}))"
+
+
 def test_the_key_follows_every_source(tmp_path: Path) -> None:
     files = []
     for name, text in (("a.py", "x = 1\n"), ("b.py", "y = 2\n")):
@@ -48,13 +52,11 @@ def test_the_engine_sources_are_all_in_the_key() -> None:
 def test_no_build_for_these_sources_means_plain_python(tmp_path: Path) -> None:
     # An empty cache (or one holding only builds of other sources) is never used.
     (tmp_path / "0123456789abcdef01234567").mkdir()
-    code = "import game.engine.core as c, game.engine.policies as p; print(c.NATIVE, p.NATIVE)"
-    assert _python(code, CORRIDORS_ACCEL_DIR=str(tmp_path)) == "False False"
+    assert _python(NATIVE, CORRIDORS_ACCEL_DIR=str(tmp_path)) == "False False False"
 
 
 def test_pure_can_be_forced() -> None:
-    code = "import game.engine.core as c, game.engine.policies as p; print(c.NATIVE, p.NATIVE)"
-    assert _python(code, CORRIDORS_PURE="1") == "False False"
+    assert _python(NATIVE, CORRIDORS_PURE="1") == "False False False"
 
 
 PLAY = """
@@ -78,6 +80,7 @@ print(json.dumps(out))
 
 @pytest.mark.skipif(any(accel.load(m) is None for m in accel.MODULES), reason="no compiled engine built for these sources (make builds it)")
 def test_compiled_and_plain_engines_play_the_same_games() -> None:
+    assert _python(NATIVE) == "True True True"
     native = json.loads(_python(PLAY))
     plain = json.loads(_python(PLAY, CORRIDORS_PURE="1"))
     assert native[0] is True and plain[0] is False

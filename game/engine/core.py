@@ -921,4 +921,4 @@ def _route_factor(v: dict[str, float], rid: str) -> float:
 if __name__ == "game.engine.core":
     from game import accel as _accel
 
-    NATIVE = _accel.adopt(globals())
+    NATIVE = _accel.adopt(__name__)

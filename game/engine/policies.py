@@ -126,4 +126,4 @@ __all__ = ["Policy", "decide_all", "get_policy", "historical", "policy_names", "
 if __name__ == "game.engine.policies":
     from game import accel as _accel
 
-    NATIVE = _accel.adopt(globals())
+    NATIVE = _accel.adopt(__name__)

@@ -200,7 +200,7 @@ _ARITY: Final[dict[str, tuple[int, int | None]]] = {
 }
 _IDENTIFIER: Final = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 _WHITESPACE: Final = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\f": " "})
-_BAD_CHARACTER: Final = re.compile("[\x00\ud800-\udfff]")
+_BAD_CHARACTER: Final = re.compile(f"[\x00{chr(0xD800)}-{chr(0xDFFF)}]")  # NUL and lone surrogates
 
 
 # ----------------------------------------------------------- safe numeric operations
@@ -822,3 +822,10 @@ def parse_value(
             raise ExprError("NaN is not allowed as a value", 0)
         return Expr(source=str(value), names=frozenset(), fn=_constant_fn(number), kind="number")
     raise ExprError(f"expected a number or an expression, not {type(value).__name__}", 0)
+
+
+# The compiled build of this module, when one matches the sources (see game/accel.py).
+if __name__ == "game.scenario.expr":
+    from game import accel as _accel
+
+    NATIVE = _accel.adopt(__name__)
