@@ -11,7 +11,7 @@ state's seed, so a batch run is as reproducible as a single game.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from game.engine.compiled import Compiled
 from game.engine.core import STREAM_POLICY, affordable, available_actions, week_rng
@@ -95,6 +95,19 @@ def strategy(name: str) -> Policy:
     return decide
 
 
+def fixed(wanted: Sequence[str]) -> Policy:
+    """The same actions every week, whenever they are possible and affordable, and every
+    dilemma's default option: the trivial strategies the balance checks play against."""
+    plan = list(wanted)
+
+    def decide(c: Compiled, s: GameState, role: str) -> RoleDecision:
+        choices = _dilemma_choices(c, s, role, {})
+        return RoleDecision(actions=_fill(c, s, role, plan, choices), choices=choices)
+
+    decide.__name__ = "fixed:" + ",".join(plan)
+    return decide
+
+
 def policy_names(c: Compiled) -> list[str]:
     """Every policy that can play every role of this scenario."""
     names = ["historical", "random"]
@@ -119,7 +132,7 @@ def decide_all(c: Compiled, s: GameState, policies: dict[str, Policy]) -> dict[s
     return {role: pol(c, s, role) for role, pol in policies.items()}
 
 
-__all__ = ["Policy", "decide_all", "get_policy", "historical", "policy_names", "random_policy", "strategy"]
+__all__ = ["Policy", "decide_all", "fixed", "get_policy", "historical", "policy_names", "random_policy", "strategy"]
 
 
 # The compiled build of this module, when one matches the sources (see game/accel.py).
