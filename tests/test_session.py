@@ -267,6 +267,7 @@ def two_role_scenario(tmp: Path) -> Path:
     strategies:
       relief-first: {summary: "Report.", priorities: [report]}
       medical-first: {summary: "Report.", priorities: [report]}
+      protect-first: {summary: "Report.", priorities: [report]}
       advocacy-first: {summary: "Report.", priorities: [report]}
       quiet-diplomacy: {summary: "Report.", priorities: [report]}
     historical:
