@@ -5,12 +5,15 @@ resources and ledger lines, and the other roles played by the historical policy.
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from support import run_corridors
 
 from game.scenario.registry import get
 from game.session import Session
+
+ALEPPO = Path(__file__).resolve().parents[1] / "scenarios" / "aleppo-2016"
 
 
 def test_the_envoy_plays_a_whole_game_from_a_pipe(tmp_path: Path) -> None:
@@ -41,7 +44,12 @@ def test_the_envoy_plays_a_whole_game_from_a_pipe(tmp_path: Path) -> None:
         if d.contested:
             assert f"Dilemma: {d.title} [contested]" in out
             assert f"Contested: {d.contested}." in out
-    assert "Rebel faction officials (rebel-faction)" in out and "SANA, Syrian state news agency (government)" in out
+    # Both sides of a contested card, side by side, each with its source.
+    assert (
+        "  What each source says, side by side:\n"
+        "    SANA, Syrian state news agency (government), 30 October 2016: Rebels used toxic gas"
+    ) in out
+    assert "    Rebel faction officials (rebel-faction), 30 October 2016: Government forces used chlorine." in out
     # The plan was played: the pause was pressed for, with its chance shown.
     assert "Press for a 48-hour pause: A 48-hour pause agreed: " in out
     assert "Added to your plan: Speak out in public." in out
@@ -54,3 +62,16 @@ def test_the_envoy_plays_a_whole_game_from_a_pipe(tmp_path: Path) -> None:
     loaded = Session.load(save)
     assert loaded.finished
     assert loaded.state.choices["envoy-three-hours"] == "hold-out"
+
+
+def test_a_card_citing_an_unknown_claim_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "aleppo"
+    shutil.copytree(ALEPPO, folder)
+    envoy = folder / "roles" / "envoy.yaml"
+    text = envoy.read_text(encoding="utf-8")
+    assert "claims: [chlorine-gov, chlorine-reb]" in text
+    envoy.write_text(text.replace("chlorine-reb]", "chlorine-rebel]"), encoding="utf-8")
+    r = run_corridors("validate", str(folder), home=tmp_path / "h")
+    assert r.returncode == 1
+    (line,) = r.stdout.splitlines()
+    assert line.startswith(f"{envoy}:") and "unknown claim 'chlorine-rebel' (did you mean 'chlorine-reb'?)" in line
