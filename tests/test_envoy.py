@@ -25,7 +25,7 @@ from pathlib import Path
 from game.engine.batch import play_through
 from game.engine.compiled import Compiled, compile_scenario
 from game.engine.core import env_for, new_game, step
-from game.engine.policies import Policy, get_policy, historical
+from game.engine.policies import Policy, get_policy, historical, policy_names
 from game.model.state import GameState, RoleDecision
 from game.scenario.loader import load_scenario
 
@@ -263,3 +263,23 @@ def test_no_single_action_envoy_beats_every_other_on_every_measure() -> None:
         others = [v for k, v in results.items() if k != name]
         beats_all = all(all(m > o for m, o in zip(mine, other, strict=True)) for other in others)
         assert not beats_all, f"always {name} beats every other envoy on every measure: {results}"
+
+
+def test_no_named_strategy_beats_every_other_on_every_measure() -> None:
+    """With the envoy in every strategy, no fixed strategy is best at once on deaths,
+    injuries, food and departures by the pause routes in the east."""
+    c = compiled()
+    results: dict[str, tuple[float, ...]] = {}
+    for name in (n for n in policy_names(c) if n != "random"):
+        pols = {r: get_policy(c, name) for r in c.roles}
+        finals = [play_through(c, seed, pols).history[-1] for seed in range(60)]
+        results[name] = (
+            -statistics.mean(f["east"]["killed"] for f in finals),
+            -statistics.mean(f["east"]["injured"] for f in finals),
+            statistics.mean(f["east"]["food_days"] for f in finals),
+            statistics.mean(f["left_by_route"]["pause_exits"] for f in finals),
+        )
+    assert len(results) >= 5
+    for name, mine in results.items():
+        others = [v for k, v in results.items() if k != name]
+        assert not all(all(m > o for m, o in zip(mine, other, strict=True)) for other in others), (name, results)
