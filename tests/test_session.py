@@ -30,6 +30,7 @@ from game.session import DecisionError, Session, SessionError, replay_log
 ROOT = Path(__file__).resolve().parents[1]
 ALEPPO = ROOT / "scenarios" / "aleppo-2016"
 ROLE = "coordinator"
+VALID_ROLES = ", ".join(r.id for r in get("aleppo-2016").roles)
 
 
 @pytest.fixture(autouse=True)
@@ -53,7 +54,7 @@ def week_of(day: str) -> int:
 def test_new_game_defaults() -> None:
     s = Session.new(seed=3, autosave=False)
     assert s.roles == (ROLE,)
-    assert s.automated == ()
+    assert s.automated == tuple(r for r in s.compiled.roles if r != ROLE)
     assert s.seed == 3
     assert s.content == "full"
     assert s.policy == "historical"
@@ -73,8 +74,8 @@ def test_new_game_without_a_seed_draws_one() -> None:
 @pytest.mark.parametrize(
     "kwargs, fragment",
     [
-        ({"roles": "pilot"}, 'unknown role "pilot" (valid: coordinator)'),
-        ({"roles": []}, "no role chosen (valid: coordinator)"),
+        ({"roles": "pilot"}, f'unknown role "pilot" (valid: {VALID_ROLES})'),
+        ({"roles": []}, f"no role chosen (valid: {VALID_ROLES})"),
         ({"policy": "win"}, 'unknown policy "win" (valid: historical, random'),
         ({"content": "loud"}, 'unknown content level "loud" (valid: full, gentle)'),
         ({"seed": -1}, "the seed must be a whole number"),
@@ -234,8 +235,9 @@ def test_advance_steps_logs_and_autosaves(corridors_home: Path) -> None:
     report = s.advance()
     assert s.week == 1
     assert report.week == 0
-    assert [a for (_, a, _) in report.actions] == ["preposition", "advocate"]
-    expected, _ = step(s.compiled, before, {ROLE: RoleDecision(actions=("preposition", "advocate"))})
+    assert [a for (r, a, _) in report.actions if r == ROLE] == ["preposition", "advocate"]
+    others = {r: historical(s.compiled, before, r) for r in s.automated}
+    expected, _ = step(s.compiled, before, {ROLE: RoleDecision(actions=("preposition", "advocate")), **others})
     assert s.state == expected
     assert len(s.log) == 1 and s.log[0].week == 0
     assert s.log[0].decisions[ROLE].actions == ("preposition", "advocate")
@@ -282,16 +284,16 @@ def two_role_scenario(tmp: Path) -> Path:
 def test_automated_roles_are_played_by_the_policy(tmp_path: Path) -> None:
     path = two_role_scenario(tmp_path)
     s = Session.new(str(path), roles=[ROLE], seed=5, autosave=False)
-    assert s.automated == ("observer",)
+    assert "observer" in s.automated and ROLE not in s.automated
     with pytest.raises(DecisionError, match="observer is played by the historical policy"):
         s.decide("observer", ["report"])
     s.advance()
     s.advance()
     s.advance()
     assert [e.decisions["observer"].actions for e in s.log] == [("report",), ("report",), ()]
-    # Both roles people: nothing automated, and the log holds what they decided.
+    # Both roles people: neither is automated, and the log holds what they decided.
     both = Session.new(str(path), roles=[ROLE, "observer"], seed=5, autosave=False)
-    assert both.automated == ()
+    assert "observer" not in both.automated and ROLE not in both.automated
     both.decide("observer", ["report"])
     both.advance()
     assert both.log[0].decisions["observer"].actions == ("report",)
@@ -305,7 +307,7 @@ def test_a_game_played_by_the_session_equals_the_engine_alone() -> None:
         d = historical(c, s.state, ROLE)
         s.decide(ROLE, d.actions, d.choices)
         s.advance()
-        e, _ = step(c, e, {ROLE: historical(c, e, ROLE)})
+        e, _ = step(c, e, {r: historical(c, e, r) for r in c.roles})
     assert s.state == e
 
 

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from game.engine.compiled import Compiled
+from game.engine.compiled import Compiled, Week
 from game.model.scenario import CAUSES
 from game.model.state import Decisions, GameState, Pending, RoleDecision
 
@@ -110,6 +110,8 @@ def env_for(c: Compiled, s: GameState) -> dict[str, Any]:
         pick = c.pick[z]
         env[f"killed.{z}"] = sum(sum(pick(k)) for k in s.killed.values())
     env.update(c.weeks_open[wk.index])
+    if paused(s):
+        env.update({f"open.{r}": d for r, d in route_days(c, s, wk).items()})
     return env
 
 
@@ -123,6 +125,38 @@ def hospitals(c: Compiled, s: GameState, zone: str) -> int:
         if w > 0:
             n += w
     return n
+
+
+# ---------------------------------------------------------------------------------
+# Negotiated pauses
+# ---------------------------------------------------------------------------------
+
+
+def paused(s: GameState) -> bool:
+    """Whether this week is under a pause a player negotiated: the optional variable
+    `pause.weeks` (the weeks it still runs, this one included) is above 0."""
+    return s.vars.get("pause.weeks", 0.0) > 0.0
+
+
+def route_days(c: Compiled, s: GameState, wk: Week) -> dict[str, float]:
+    """The days each route is open this week: what the phases give, and in a negotiated
+    pause at least `pause.days` (0-7) for every route of kind `exit`."""
+    if not paused(s):
+        return wk.route_days
+    days = dict(wk.route_days)
+    least = min(7.0, max(0.0, s.vars.get("pause.days", 0.0)))
+    for rid, r in c.routes.items():
+        if r.kind == "exit" and days.get(rid, 0.0) < least:
+            days[rid] = least
+    return days
+
+
+def pause_air_factor(s: GameState) -> float:
+    """The share of air strikes on the east left this week: 1 - `pause.air_cut` (0-1)
+    in a negotiated pause, all of them otherwise."""
+    if not paused(s):
+        return 1.0
+    return 1.0 - min(1.0, max(0.0, s.vars.get("pause.air_cut", 0.0)))
 
 
 # ---------------------------------------------------------------------------------
@@ -527,6 +561,8 @@ def resolve_world(
     # Modifiers from the state of the world.
     attention = v["attention"]
     pressure_mod = 1.0 - p["pressure_effect"] * min(1.0, attention / 100.0)
+    pause_mod = pause_air_factor(s)
+    days_open = route_days(c, s, wk)
     warning = min(1.0, max(0.0, v["east.warning"]))
     warn_mod = 1.0 - p["warning_effect"] * warning
     sigma = p["weekly_sigma"]
@@ -555,6 +591,7 @@ def resolve_world(
     plain_killed = {"east": 0.0, "west": 0.0, "kurdish": 0.0}
     mitigated_killed = {"east": 0.0, "west": 0.0, "kurdish": 0.0}
     saved = {"east": 0, "west": 0, "kurdish": 0}
+    paused_air = 0.0  # deaths the negotiated pause's cut in air strikes is expected to avert
     luck: dict[str, float] = {}
     inj_east = 0
     care_deaths_east = 0
@@ -574,7 +611,8 @@ def resolve_world(
         is_east = z == "east"
         plain_killed[z] = sums_a * air_r * la + sums_s * shell_r * ls + sums_g * ground_r * lg
         if is_east:
-            air_r *= pressure_mod * warn_mod
+            paused_air = sums_a * air_r * pressure_mod * warn_mod * (1.0 - pause_mod) * la
+            air_r *= pressure_mod * warn_mod * pause_mod
             shell_r *= warn_mod
         expected = sums_a * air_r * la + sums_s * shell_r * ls + sums_g * ground_r * lg
         mitigated_killed[z] = expected
@@ -675,7 +713,7 @@ def resolve_world(
     v["east.fuel"] = max(0.0, v["east.fuel"] - 1.0)
 
     # Hospitals: strikes put some out of service; some are repaired.
-    air_east = rates["east"][0] * pressure_mod
+    air_east = rates["east"][0] * pressure_mod * pause_mod
     p_hit = min(0.9, p["hospital_hit_rate"] * air_east / 100.0)
     hosp_hits = 0
     for i in east:
@@ -695,7 +733,7 @@ def resolve_world(
     pe = sum(c.pick_east(present))
     stock = v["east.food_stock"]
     inflow = 0.0
-    for rid, days in wk.route_days.items():
+    for rid, days in days_open.items():
         if days > 0.0:
             inflow += days * c.routes[rid].food_inflow * _route_factor(v, rid)
     stock += inflow
@@ -730,7 +768,7 @@ def resolve_world(
     departures: dict[str, int] = {}
     route_deaths = 0
     k_route = killed["on_route"]
-    for rid, days in wk.route_days.items():
+    for rid, days in days_open.items():
         r = c.routes[rid]
         if days <= 0.0 or r.exit_rate <= 0.0 or pe <= 0:
             continue
@@ -761,7 +799,7 @@ def resolve_world(
         if want <= 0:
             continue
         v[key] = 0.0
-        if wk.route_days.get(rid, 0.0) <= 0.0 and c.routes[rid].kind != "medevac":
+        if days_open.get(rid, 0.0) <= 0.0 and c.routes[rid].kind != "medevac":
             continue
         pe = sum(c.pick_east(present))
         want = min(want, pe)
@@ -775,6 +813,10 @@ def resolve_world(
                 break
         s.left_by_route[rid] += moved
         departures[rid] = departures.get(rid, 0) + moved
+
+    # A negotiated pause runs down by a week.
+    if paused(s):
+        v["pause.weeks"] = max(0.0, v["pause.weeks"] - 1.0)
 
     # Attention fades toward its baseline.
     base = p["attention_baseline"]
@@ -797,7 +839,18 @@ def resolve_world(
                     f"Strikes and fighting of this phase would be expected to kill about {plain:.0f} in the {z} with no protection.",
                 )
             )
-    mitig = plain_killed["east"] - mitigated_killed["east"]
+    mitig = plain_killed["east"] - mitigated_killed["east"] - paused_air
+    if paused_air >= 0.5:
+        causes.append(
+            Cause(
+                "killed.east",
+                -round(paused_air, 1),
+                "decision",
+                "pause.weeks",
+                f"A negotiated pause stopped {1.0 - pause_mod:.0%} of the air strikes on the east:"
+                f" about {paused_air:.0f} fewer killed{_credit(s, 'pause.weeks')}.",
+            )
+        )
     if mitig >= 1.0:
         causes.append(
             Cause(
@@ -900,7 +953,7 @@ def resolve_world(
                 Cause(
                     "left.east",
                     moved,
-                    "phase",
+                    "decision" if days_open.get(rid, 0.0) > wk.route_days.get(rid, 0.0) else "phase",
                     rid,
                     f"{moved} people left the east by {c.routes[rid].name}.",
                 )

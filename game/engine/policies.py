@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from game.engine.compiled import Compiled
-from game.engine.core import STREAM_POLICY, affordable, available_actions, week_rng
+from game.engine.core import STREAM_POLICY, available_actions, week_rng
 from game.model.state import GameState, RoleDecision
 
 Policy = Callable[[Compiled, GameState, str], RoleDecision]
@@ -47,15 +47,32 @@ def _fill(
     return tuple(chosen)
 
 
+def _pay(left: dict[str, float], cost: dict[str, float]) -> bool:
+    """Take `cost` out of `left` if all of it is there; say whether it was."""
+    if not all(left[k] >= v - 1e-9 for k, v in cost.items()):
+        return False
+    for k, v in cost.items():
+        left[k] -= v
+    return True
+
+
 def _dilemma_choices(c: Compiled, s: GameState, role: str, table: dict[str, str]) -> dict[str, str]:
+    """The options of the role's dilemmas this week from `table` (the default where it
+    has none), each paid for out of what the options before it left (two cards in one
+    week must not spend the same resources twice)."""
     out: dict[str, str] = {}
+    left: dict[str, float] | None = None
     for did in s.dilemmas:
         dl = c.dilemmas[did]
         if dl.role != role:
             continue
+        if left is None:
+            left = dict(s.vars)
         opt = table.get(did, dl.default)
-        cost, _ = dl.options[opt]
-        out[did] = opt if affordable(s, cost) else dl.default
+        if not _pay(left, dl.options[opt][0]):
+            opt = dl.default
+            _pay(left, dl.options[opt][0])
+        out[did] = opt
     return out
 
 
@@ -75,12 +92,14 @@ def random_policy(c: Compiled, s: GameState, role: str) -> RoleDecision:
     # Sometimes hold back: a plan of 0..budget actions.
     take = rng.randint(0, budget)
     choices: dict[str, str] = {}
+    left = dict(s.vars)
     for did in s.dilemmas:
         dl = c.dilemmas[did]
         if dl.role != role:
             continue
-        opts = sorted(o for o, (cost, _) in dl.options.items() if affordable(s, cost))
+        opts = sorted(o for o, (cost, _) in dl.options.items() if all(left[k] >= v - 1e-9 for k, v in cost.items()))
         choices[did] = rng.choice(opts) if opts else dl.default
+        _pay(left, dl.options[choices[did]][0])
     chosen = _fill(c, s, role, ids, choices)[:take]
     return RoleDecision(actions=chosen, choices=choices)
 

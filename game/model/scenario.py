@@ -273,6 +273,7 @@ class Dilemma(Frozen):
     text_gentle: Text | None = None
     sources: list[Id] = Field(min_length=1)
     contested: str = ""
+    claims: list[Id] = []  # claims shown side by side with the card, as for events
     options: list[DilemmaOption] = Field(min_length=2, max_length=3)
     default: Id
 

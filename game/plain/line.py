@@ -21,6 +21,7 @@ from typing import Any, TextIO
 from game.engine.core import WeekReport
 from game.session import (
     ActionInfo,
+    ClaimInfo,
     DecisionError,
     DilemmaInfo,
     NewsItem,
@@ -220,9 +221,12 @@ class LineGame:
         self.say(f"  Sources: {source_names(item.sources)}.")
         if item.contested:
             self.say(f"  Contested: {item.contested}.")
-        if item.claims:
+        self.side_by_side(item.claims)
+
+    def side_by_side(self, claims: tuple[ClaimInfo, ...]) -> None:
+        if claims:
             self.say("  What each source says, side by side:")
-            for cl in item.claims:
+            for cl in claims:
                 flag = " [contested]" if cl.contested else ""
                 self.say(
                     f"    {cl.source.name} ({cl.source.stance}), {day(cl.date)}: {cl.text}{flag}"
@@ -262,6 +266,7 @@ class LineGame:
             )
             if d.contested:
                 self.say(f"  Contested: {d.contested}.")
+            self.side_by_side(d.claims)
             for o in d.options:
                 n += 1
                 self.items[n] = ("option", o.id, d.id)

@@ -428,6 +428,9 @@ def _cross_check(sc: Scenario, ck: _Checker) -> None:
         if dl.role not in roles:
             ck.at(("dilemmas", k, "role"), _unknown("role", dl.role, sorted(roles)))
         _dupes_nested(ck, ("dilemmas", k, "options"), dl.options)
+        for j, cid in enumerate(dl.claims):
+            if cid not in claims:
+                ck.at(("dilemmas", k, "claims", j), _unknown("claim", cid, sorted(claims)))
         for j, o in enumerate(dl.options):
             if o.id == dl.default and o.cost:
                 ck.at(

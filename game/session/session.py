@@ -158,6 +158,7 @@ class DilemmaInfo:
     options: tuple[OptionInfo, ...]
     default: str
     chosen: str | None  # the option in the plan, or None (then the default applies)
+    claims: tuple[ClaimInfo, ...] = ()  # the claims the card cites and others on their topics
 
 
 @dataclass(frozen=True, slots=True)
@@ -737,6 +738,7 @@ class Session:
                     options=opts,
                     default=d.default,
                     chosen=chosen.get(did),
+                    claims=self._claims(d.claims, self.week_info().end),
                 )
             )
         return out
@@ -811,6 +813,7 @@ class Session:
         for role in self.roles:
             for d in self.dilemmas(role):
                 ids += [x.id for x in d.sources]
+                ids += [cl.source.id for cl in d.claims]
         return list(self._source_infos(list(dict.fromkeys(ids))))
 
     def source(self, source_id: str) -> SourceInfo | None:
