@@ -53,7 +53,7 @@ def one_line_error(r: subprocess.CompletedProcess[str]) -> str:
         (("simulate", "--runs", "many"), "the number of runs must be a whole number"),
         (("simulate", "--seed", "-4"), "the seed must be a whole number from 0 to"),
         (("calibrate", "--runs", "1.5"), "the number of runs must be a whole number"),
-        (("play", "--role", "pilot"), 'unknown role "pilot" (valid: coordinator)'),
+        (("play", "--role", "pilot"), 'unknown role "pilot" (valid: '),
         (("play", "--content", "loud"), "invalid choice: 'loud' (choose from 'full', 'gentle')"),
         (("play", "--seed", "x"), "the seed must be a whole number"),
         (("play", "--scenario", "atlantis"), "unknown scenario"),

@@ -53,7 +53,7 @@ def week_of(day: str) -> int:
 def test_new_game_defaults() -> None:
     s = Session.new(seed=3, autosave=False)
     assert s.roles == (ROLE,)
-    assert s.automated == ()
+    assert s.automated == tuple(r for r in s.compiled.roles if r != ROLE)
     assert s.seed == 3
     assert s.content == "full"
     assert s.policy == "historical"
@@ -73,8 +73,8 @@ def test_new_game_without_a_seed_draws_one() -> None:
 @pytest.mark.parametrize(
     "kwargs, fragment",
     [
-        ({"roles": "pilot"}, 'unknown role "pilot" (valid: coordinator)'),
-        ({"roles": []}, "no role chosen (valid: coordinator)"),
+        ({"roles": "pilot"}, 'unknown role "pilot" (valid: civil-defence, coordinator'),
+        ({"roles": []}, "no role chosen (valid: civil-defence, coordinator"),
         ({"policy": "win"}, 'unknown policy "win" (valid: historical, random'),
         ({"content": "loud"}, 'unknown content level "loud" (valid: full, gentle)'),
         ({"seed": -1}, "the seed must be a whole number"),
@@ -234,8 +234,9 @@ def test_advance_steps_logs_and_autosaves(corridors_home: Path) -> None:
     report = s.advance()
     assert s.week == 1
     assert report.week == 0
-    assert [a for (_, a, _) in report.actions] == ["preposition", "advocate"]
-    expected, _ = step(s.compiled, before, {ROLE: RoleDecision(actions=("preposition", "advocate"))})
+    assert [a for (r, a, _) in report.actions if r == ROLE] == ["preposition", "advocate"]
+    others = {r: historical(s.compiled, before, r) for r in s.automated}
+    expected, _ = step(s.compiled, before, {ROLE: RoleDecision(actions=("preposition", "advocate")), **others})
     assert s.state == expected
     assert len(s.log) == 1 and s.log[0].week == 0
     assert s.log[0].decisions[ROLE].actions == ("preposition", "advocate")
@@ -281,7 +282,8 @@ def two_role_scenario(tmp: Path) -> Path:
 def test_automated_roles_are_played_by_the_policy(tmp_path: Path) -> None:
     path = two_role_scenario(tmp_path)
     s = Session.new(str(path), roles=[ROLE], seed=5, autosave=False)
-    assert s.automated == ("observer",)
+    assert s.automated == tuple(r for r in s.compiled.roles if r != ROLE)
+    assert "observer" in s.automated
     with pytest.raises(DecisionError, match="observer is played by the historical policy"):
         s.decide("observer", ["report"])
     s.advance()
@@ -289,7 +291,7 @@ def test_automated_roles_are_played_by_the_policy(tmp_path: Path) -> None:
     s.advance()
     assert [e.decisions["observer"].actions for e in s.log] == [("report",), ("report",), ()]
     # Both roles people: nothing automated, and the log holds what they decided.
-    both = Session.new(str(path), roles=[ROLE, "observer"], seed=5, autosave=False)
+    both = Session.new(str(path), roles=s.compiled.roles, seed=5, autosave=False)
     assert both.automated == ()
     both.decide("observer", ["report"])
     both.advance()
@@ -304,7 +306,7 @@ def test_a_game_played_by_the_session_equals_the_engine_alone() -> None:
         d = historical(c, s.state, ROLE)
         s.decide(ROLE, d.actions, d.choices)
         s.advance()
-        e, _ = step(c, e, {ROLE: historical(c, e, ROLE)})
+        e, _ = step(c, e, {r: historical(c, e, r) for r in c.roles})
     assert s.state == e
 
 
@@ -341,7 +343,7 @@ def test_contested_news_shows_every_side() -> None:
 def test_actions_and_resources() -> None:
     s = Session.new(seed=3, autosave=False)
     acts = s.actions(ROLE)
-    assert [a.id for a in acts] == [a.id for a in s.scenario.roles[0].actions]
+    assert [a.id for a in acts] == [a.id for a in s.compiled.sc.roles[s.compiled.roles.index(ROLE)].actions]
     pre = acts[0]
     assert pre.id == "preposition" and pre.cost == {"coordinator.money": 1.0}
     assert pre.cost_text == "Funds 1 USD million"
