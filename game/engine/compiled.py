@@ -289,7 +289,8 @@ class Compiled:
         # Which costly derived names env_for must compute (the rest are cheap or unused).
         self.need_killed = {z for z in ("east", "west") if f"killed.{z}" in self.used}
         self.need_hospitals = "hospitals.east" in self.used
-        self.need_hazard = any(n.startswith("hazard.") for n in self.used)
+        self.need_hazard = frozenset(n for n in self.used if n.startswith("hazard."))
+        self.hazard_keys = [hazard_name(d) for d in self.district_ids]
         self.weeks_open = [{f"open.{r}": d for r, d in wk.route_days.items()} for wk in self.weeks]
 
     # -- calendar -----------------------------------------------------------------

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from game.engine.compiled import Compiled, hazard_name
+from game.engine.compiled import Compiled
 from game.model.scenario import CAUSES
 from game.model.state import Decisions, GameState, Pending, RoleDecision
 
@@ -119,23 +119,29 @@ def hazard_names(c: Compiled, s: GameState, rates: dict[str, tuple[float, float,
     """`hazard.<district>`: the casualties (killed and injured) this week's strikes and
     fighting are expected to cause per 100,000 people in a district, after its shelter
     and exposure and, in the east, early warning and attention; `hazard.east`: the
-    east's average over the people present."""
-    v, p = s.vars, c.p
+    east's average over the people present. Only the names some expression reads."""
+    v, p, want, keys = s.vars, c.p, c.need_hazard, c.hazard_keys
     pressure_mod = 1.0 - p["pressure_effect"] * min(1.0, v["attention"] / 100.0)
     warn_mod = 1.0 - p["warning_effect"] * min(1.0, max(0.0, v["east.warning"]))
     out: dict[str, float] = {}
+    average = "hazard.east" in want
     total = people = 0.0
     for z in ZONES:
         air, shell, ground = rates[z]
-        if z == "east":
+        is_east = z == "east"
+        if is_east:
             air, shell = air * pressure_mod * warn_mod, shell * warn_mod
         for i, wa, ws, wg in c.zone_static[z]:
+            if keys[i] not in want and not (average and is_east):
+                continue
             h = 1e5 * (wa * air + ws * shell + wg * ground)
-            out[hazard_name(c.district_ids[i])] = h
-            if z == "east":
+            if keys[i] in want:
+                out[keys[i]] = h
+            if is_east:
                 total += h * s.present[i]
                 people += s.present[i]
-    out["hazard.east"] = total / people if people > 0 else 0.0
+    if average:
+        out["hazard.east"] = total / people if people > 0 else 0.0
     return out
 
 
