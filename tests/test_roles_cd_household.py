@@ -199,6 +199,18 @@ def test_a_family_that_leaves_by_the_corridor_is_out_of_the_east() -> None:
     assert later <= set(stayed.choices)
 
 
+def test_the_card_and_the_action_together_take_the_family_out_once() -> None:
+    c = compiled()
+    k = week_of(c, "2016-08-07")
+    both = RoleDecision(actions=("leave_ramouseh",), choices={"family-corridor": "leave"})
+    for seed in range(40):
+        s = play(seed, start={"trust.ramouseh": 0.0}, weeks=k)
+        others = {role: historical(c, s, role) for role in c.roles}
+        nxt, _ = step(c, s, {**others, "household": both})
+        assert nxt.left_by_route["ramouseh"] == 6
+        assert nxt.vars["household.hurt"] - s.vars["household.hurt"] <= 1  # one road, one risk
+
+
 def test_the_road_out_carries_a_risk_the_staying_family_does_not_run_that_week() -> None:
     c = compiled()
     k = week_of(c, "2016-08-07")
