@@ -18,6 +18,7 @@ from game.scenario.registry import get
 
 ROOT = Path(__file__).resolve().parents[1]
 ALEPPO = ROOT / "scenarios" / "aleppo-2016"
+VALID_ROLES = ", ".join(r.id for r in get("aleppo-2016").roles)
 CORPUS = ROOT / "tests" / "corpus"
 METRICS = ("present", "killed", "injured", "left", "food_days", "hospitals", "killed_by_cause")
 
@@ -53,7 +54,7 @@ def one_line_error(r: subprocess.CompletedProcess[str]) -> str:
         (("simulate", "--runs", "many"), "the number of runs must be a whole number"),
         (("simulate", "--seed", "-4"), "the seed must be a whole number from 0 to"),
         (("calibrate", "--runs", "1.5"), "the number of runs must be a whole number"),
-        (("play", "--role", "pilot"), 'unknown role "pilot" (valid: '),
+        (("play", "--role", "pilot"), f'unknown role "pilot" (valid: {VALID_ROLES})'),
         (("play", "--content", "loud"), "invalid choice: 'loud' (choose from 'full', 'gentle')"),
         (("play", "--seed", "x"), "the seed must be a whole number"),
         (("play", "--scenario", "atlantis"), "unknown scenario"),

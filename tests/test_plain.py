@@ -228,7 +228,7 @@ def test_two_people_take_turns(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "scenarios" / "aleppo-2016", folder)
     strategies = "".join(
         f"      {name}: {{summary: \"Report.\", priorities: [report]}}\n"
-        for name in ("relief-first", "medical-first", "advocacy-first", "quiet-diplomacy")
+        for name in ("relief-first", "medical-first", "protect-first", "advocacy-first", "quiet-diplomacy")
     )
     (folder / "roles" / "observer.yaml").write_text(
         "roles:\n"

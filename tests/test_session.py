@@ -30,6 +30,7 @@ from game.session import DecisionError, Session, SessionError, replay_log
 ROOT = Path(__file__).resolve().parents[1]
 ALEPPO = ROOT / "scenarios" / "aleppo-2016"
 ROLE = "coordinator"
+VALID_ROLES = ", ".join(r.id for r in get("aleppo-2016").roles)
 
 
 @pytest.fixture(autouse=True)
@@ -73,8 +74,8 @@ def test_new_game_without_a_seed_draws_one() -> None:
 @pytest.mark.parametrize(
     "kwargs, fragment",
     [
-        ({"roles": "pilot"}, 'unknown role "pilot" (valid: civil-defence, coordinator'),
-        ({"roles": []}, "no role chosen (valid: civil-defence, coordinator"),
+        ({"roles": "pilot"}, f'unknown role "pilot" (valid: {VALID_ROLES})'),
+        ({"roles": []}, f"no role chosen (valid: {VALID_ROLES})"),
         ({"policy": "win"}, 'unknown policy "win" (valid: historical, random'),
         ({"content": "loud"}, 'unknown content level "loud" (valid: full, gentle)'),
         ({"seed": -1}, "the seed must be a whole number"),
@@ -268,6 +269,7 @@ def two_role_scenario(tmp: Path) -> Path:
     strategies:
       relief-first: {summary: "Report.", priorities: [report]}
       medical-first: {summary: "Report.", priorities: [report]}
+      protect-first: {summary: "Report.", priorities: [report]}
       advocacy-first: {summary: "Report.", priorities: [report]}
       quiet-diplomacy: {summary: "Report.", priorities: [report]}
     historical:
@@ -282,17 +284,16 @@ def two_role_scenario(tmp: Path) -> Path:
 def test_automated_roles_are_played_by_the_policy(tmp_path: Path) -> None:
     path = two_role_scenario(tmp_path)
     s = Session.new(str(path), roles=[ROLE], seed=5, autosave=False)
-    assert s.automated == tuple(r for r in s.compiled.roles if r != ROLE)
-    assert "observer" in s.automated
+    assert "observer" in s.automated and ROLE not in s.automated
     with pytest.raises(DecisionError, match="observer is played by the historical policy"):
         s.decide("observer", ["report"])
     s.advance()
     s.advance()
     s.advance()
     assert [e.decisions["observer"].actions for e in s.log] == [("report",), ("report",), ()]
-    # Both roles people: nothing automated, and the log holds what they decided.
-    both = Session.new(str(path), roles=s.compiled.roles, seed=5, autosave=False)
-    assert both.automated == ()
+    # Both roles people: neither is automated, and the log holds what they decided.
+    both = Session.new(str(path), roles=[ROLE, "observer"], seed=5, autosave=False)
+    assert "observer" not in both.automated and ROLE not in both.automated
     both.decide("observer", ["report"])
     both.advance()
     assert both.log[0].decisions["observer"].actions == ("report",)
@@ -343,7 +344,7 @@ def test_contested_news_shows_every_side() -> None:
 def test_actions_and_resources() -> None:
     s = Session.new(seed=3, autosave=False)
     acts = s.actions(ROLE)
-    assert [a.id for a in acts] == [a.id for a in s.compiled.sc.roles[s.compiled.roles.index(ROLE)].actions]
+    assert [a.id for a in acts] == [a.id for a in s.compiled.role_by_id[ROLE].actions]
     pre = acts[0]
     assert pre.id == "preposition" and pre.cost == {"coordinator.money": 1.0}
     assert pre.cost_text == "Funds 1 USD million"

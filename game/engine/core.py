@@ -145,6 +145,53 @@ def hazard_names(c: Compiled, s: GameState, rates: dict[str, tuple[float, float,
     return out
 
 
+def rescue_modifiers(p: dict[str, float], v: dict[str, float]) -> tuple[float, float, float]:
+    """The civil defence's standing choices, read from optional variables (each is
+    neutral when a scenario does not declare it): the teams in the field this week
+    (`east.rescue_effort`, 1 = all), the crews' fatigue (`east.rescue_fatigue`, 0..1), how
+    long teams wait before entering a struck site (`east.rescue_wait`, 0 = at once, 1 =
+    the longest wait) and the share of fuel given to ambulances rather than hospital
+    generators (`east.ambulance_fuel`, 0.5 = even). Returns the factors on rescue
+    capacity, on care capacity and on the rescuers' exposure to strikes."""
+    effort = max(0.0, v.get("east.rescue_effort", 1.0))
+    fatigue = min(1.0, max(0.0, v.get("east.rescue_fatigue", 0.0)))
+    wait = min(1.0, max(0.0, v.get("east.rescue_wait", 0.0)))
+    split = p["fuel_split_effect"] * (min(1.0, max(0.0, v.get("east.ambulance_fuel", 0.5))) - 0.5)
+    rescue = effort * (1.0 - p["fatigue_effect"] * fatigue) * (1.0 - p["wait_rescue_cost"] * wait) * (1.0 + split)
+    exposure = effort * (1.0 + fatigue) * (1.0 - p["wait_safety"] * wait)
+    return rescue, 1.0 - split, exposure
+
+
+def rescuer_losses(
+    c: Compiled,
+    s: GameState,
+    east_rates: tuple[float, float, float],
+    air_mod: float,
+    shell_mod: float,
+    exposure: float,
+    rand: Callable[[], float],
+) -> int:
+    """Rescuers killed or hurt too badly to work this week: the rescuers in the field
+    (`rescuers_per_team` to a team of `east.rescuers`) times this week's air strikes and
+    shelling on the east (casualties per 100,000, after attention and warning) / 100,
+    times `rescuer_risk` and the exposure of `rescue_modifiers`. They are added to
+    `east.rescuers_lost` and their teams taken off `east.rescuers`. The model counts them
+    among the week's casualties already (rescuers are people of the east), so no one is
+    counted twice. Does nothing, and draws nothing, in a scenario without
+    `east.rescuers_lost`."""
+    v, p = s.vars, c.p
+    if "east.rescuers_lost" not in v:
+        return 0
+    size = p["rescuers_per_team"]
+    in_field = max(0.0, v["east.rescuers"]) * size
+    strikes = east_rates[0] * air_mod + east_rates[1] * shell_mod
+    lost = min(_people(in_field * p["rescuer_risk"] * exposure * strikes / 100.0, rand), int(in_field))
+    if lost > 0:
+        v["east.rescuers_lost"] += lost
+        _set_var(c, s, "east.rescuers", v["east.rescuers"] - lost / size)
+    return lost
+
+
 def hospitals(c: Compiled, s: GameState, zone: str) -> int:
     """Hospitals working in a zone (or "total")."""
     members = c.all_districts if zone == "total" else c.zone_members[zone]
@@ -961,49 +1008,3 @@ def _route_factor(v: dict[str, float], rid: str) -> float:
     """A route's own state variable (`route.<id>`, 0..1), if the scenario declares one."""
     return v.get(f"route.{rid}", 1.0)
 
-
-def rescue_modifiers(p: dict[str, float], v: dict[str, float]) -> tuple[float, float, float]:
-    """The civil defence's standing choices, read from optional variables (each is
-    neutral when a scenario does not declare it): the teams in the field this week
-    (`east.rescue_effort`, 1 = all), the crews' fatigue (`east.rescue_fatigue`, 0..1), how
-    long teams wait before entering a struck site (`east.rescue_wait`, 0 = at once, 1 =
-    the longest wait) and the share of fuel given to ambulances rather than hospital
-    generators (`east.ambulance_fuel`, 0.5 = even). Returns the factors on rescue
-    capacity, on care capacity and on the rescuers' exposure to strikes."""
-    effort = max(0.0, v.get("east.rescue_effort", 1.0))
-    fatigue = min(1.0, max(0.0, v.get("east.rescue_fatigue", 0.0)))
-    wait = min(1.0, max(0.0, v.get("east.rescue_wait", 0.0)))
-    split = p["fuel_split_effect"] * (min(1.0, max(0.0, v.get("east.ambulance_fuel", 0.5))) - 0.5)
-    rescue = effort * (1.0 - p["fatigue_effect"] * fatigue) * (1.0 - p["wait_rescue_cost"] * wait) * (1.0 + split)
-    exposure = effort * (1.0 + fatigue) * (1.0 - p["wait_safety"] * wait)
-    return rescue, 1.0 - split, exposure
-
-
-def rescuer_losses(
-    c: Compiled,
-    s: GameState,
-    east_rates: tuple[float, float, float],
-    air_mod: float,
-    shell_mod: float,
-    exposure: float,
-    rand: Callable[[], float],
-) -> int:
-    """Rescuers killed or hurt too badly to work this week: the rescuers in the field
-    (`rescuers_per_team` to a team of `east.rescuers`) times this week's air strikes and
-    shelling on the east (casualties per 100,000, after attention and warning) / 100,
-    times `rescuer_risk` and the exposure of `rescue_modifiers`. They are added to
-    `east.rescuers_lost` and their teams taken off `east.rescuers`. The model counts them
-    among the week's casualties already (rescuers are people of the east), so no one is
-    counted twice. Does nothing, and draws nothing, in a scenario without
-    `east.rescuers_lost`."""
-    v, p = s.vars, c.p
-    if "east.rescuers_lost" not in v:
-        return 0
-    size = p["rescuers_per_team"]
-    in_field = max(0.0, v["east.rescuers"]) * size
-    strikes = east_rates[0] * air_mod + east_rates[1] * shell_mod
-    lost = min(_people(in_field * p["rescuer_risk"] * exposure * strikes / 100.0, rand), int(in_field))
-    if lost > 0:
-        v["east.rescuers_lost"] += lost
-        _set_var(c, s, "east.rescuers", v["east.rescuers"] - lost / size)
-    return lost
