@@ -76,6 +76,13 @@ def killed_east(s: GameState, cause: str) -> int:
 # ------------------------------------------------------------------ the civil defence
 
 
+def test_both_roles_are_fictional_composites_and_say_so() -> None:
+    for rid in ("civil-defence", "household"):
+        role = compiled().role_by_id[rid]
+        assert role.fictional
+        assert "fictional" in role.summary and "composite" in role.summary
+
+
 def test_rescue_modifiers_point_the_way_the_assumptions_say() -> None:
     p = compiled().p
     base = {"east.rescue_effort": 1.0, "east.rescue_fatigue": 0.0, "east.rescue_wait": 0.0, "east.ambulance_fuel": 0.5}
