@@ -94,6 +94,24 @@ PARAMETER_RANGES: dict[str, tuple[float, float]] = {
     "push_hunger": (0.0, 100.0),
     "attention_decay": (0.0, 1.0),
     "attention_baseline": (0.0, 100.0),
+    "fatigue_effect": (0.0, 1.0),
+    "wait_rescue_cost": (0.0, 1.0),
+    "wait_safety": (0.0, 1.0),
+    "rescuer_risk": (0.0, 1.0),
+    "rescuers_per_team": (1.0, 100.0),
+    "fuel_split_effect": (0.0, 1.0),
+}
+
+# Parameters the engine reads if a scenario gives them, with the value it uses when one
+# does not: each tunes an optional hook (see `rescue_modifiers` and `rescuer_losses` in
+# core.py), and at its default the hook changes nothing.
+OPTIONAL_PARAMETERS: dict[str, float] = {
+    "fatigue_effect": 0.0,  # share of rescue capacity lost when crews are exhausted
+    "wait_rescue_cost": 0.0,  # share of rescue capacity lost at the longest wait
+    "wait_safety": 0.0,  # share of rescuers' exposure avoided at the longest wait
+    "rescuer_risk": 0.0,  # rescuers lost per rescuer in the field, per 100 strike casualties per 100k
+    "rescuers_per_team": 6.0,  # people in one rescue team
+    "fuel_split_effect": 0.0,  # how far the fuel split moves rescue and care capacity
 }
 
 # Variables the engine reads or writes; a scenario must declare each of them.
@@ -114,7 +132,16 @@ def known_names(sc: Scenario) -> dict[str, str]:
     names.update(SPECIAL_NAMES)
     for r in sc.routes:
         names[f"open.{r.id}"] = "number"
+    names["hazard.east"] = "number"
+    for d in sc.districts:
+        names[hazard_name(d.id)] = "number"
     return names
+
+
+def hazard_name(district: str) -> str:
+    """The derived name of a district's hazard this week: `hazard.<id>`, with the id's
+    dashes written as underscores (a dash would read as a minus)."""
+    return "hazard." + district.replace("-", "_")
 
 
 @dataclass(slots=True)
@@ -181,6 +208,8 @@ class Compiled:
         self.sc = sc
         self.id = sc.id
         self.p = dict(sc.parameters)
+        for name, default in OPTIONAL_PARAMETERS.items():
+            self.p.setdefault(name, default)
         self.n_weeks = sc.weeks
         self.district_ids = [d.id for d in sc.districts]
         self.district_index = {d.id: i for i, d in enumerate(sc.districts)}
@@ -260,6 +289,8 @@ class Compiled:
         # Which costly derived names env_for must compute (the rest are cheap or unused).
         self.need_killed = {z for z in ("east", "west") if f"killed.{z}" in self.used}
         self.need_hospitals = "hospitals.east" in self.used
+        self.need_hazard = frozenset(n for n in self.used if n.startswith("hazard."))
+        self.hazard_keys = [hazard_name(d) for d in self.district_ids]
         self.weeks_open = [{f"open.{r}": d for r, d in wk.route_days.items()} for wk in self.weeks]
 
     # -- calendar -----------------------------------------------------------------

@@ -112,7 +112,88 @@ def env_for(c: Compiled, s: GameState) -> dict[str, Any]:
     env.update(c.weeks_open[wk.index])
     if paused(s):
         env.update({f"open.{r}": d for r, d in route_days(c, s, wk).items()})
+    if c.need_hazard:
+        env.update(hazard_names(c, s, wk.rates))
     return env
+
+
+def hazard_names(c: Compiled, s: GameState, rates: dict[str, tuple[float, float, float]]) -> dict[str, float]:
+    """`hazard.<district>`: the casualties (killed and injured) this week's strikes and
+    fighting are expected to cause per 100,000 people in a district, after its shelter
+    and exposure and, in the east, early warning and attention; `hazard.east`: the
+    east's average over the people present. Only the names some expression reads.
+    A negotiated pause cuts the air strikes as `resolve_world` does."""
+    v, p, want, keys = s.vars, c.p, c.need_hazard, c.hazard_keys
+    pressure_mod = 1.0 - p["pressure_effect"] * min(1.0, v["attention"] / 100.0)
+    warn_mod = 1.0 - p["warning_effect"] * min(1.0, max(0.0, v["east.warning"]))
+    pause_mod = pause_air_factor(s)
+    out: dict[str, float] = {}
+    average = "hazard.east" in want
+    total = people = 0.0
+    for z in ZONES:
+        air, shell, ground = rates[z]
+        is_east = z == "east"
+        if is_east:
+            air, shell = air * pressure_mod * warn_mod * pause_mod, shell * warn_mod
+        for i, wa, ws, wg in c.zone_static[z]:
+            if keys[i] not in want and not (average and is_east):
+                continue
+            h = 1e5 * (wa * air + ws * shell + wg * ground)
+            if keys[i] in want:
+                out[keys[i]] = h
+            if is_east:
+                total += h * s.present[i]
+                people += s.present[i]
+    if average:
+        out["hazard.east"] = total / people if people > 0 else 0.0
+    return out
+
+
+def rescue_modifiers(p: dict[str, float], v: dict[str, float]) -> tuple[float, float, float]:
+    """The civil defence's standing choices, read from optional variables (each is
+    neutral when a scenario does not declare it): the teams in the field this week
+    (`east.rescue_effort`, 1 = all), the crews' fatigue (`east.rescue_fatigue`, 0..1), how
+    long teams wait before entering a struck site (`east.rescue_wait`, 0 = at once, 1 =
+    the longest wait) and the share of fuel given to ambulances rather than hospital
+    generators (`east.ambulance_fuel`, 0.5 = even). Returns the factors on rescue
+    capacity, on care capacity and on the rescuers' exposure to strikes."""
+    effort = max(0.0, v.get("east.rescue_effort", 1.0))
+    fatigue = min(1.0, max(0.0, v.get("east.rescue_fatigue", 0.0)))
+    wait = min(1.0, max(0.0, v.get("east.rescue_wait", 0.0)))
+    split = p["fuel_split_effect"] * (min(1.0, max(0.0, v.get("east.ambulance_fuel", 0.5))) - 0.5)
+    rescue = effort * (1.0 - p["fatigue_effect"] * fatigue) * (1.0 - p["wait_rescue_cost"] * wait) * (1.0 + split)
+    exposure = effort * (1.0 + fatigue) * (1.0 - p["wait_safety"] * wait)
+    return rescue, 1.0 - split, exposure
+
+
+def rescuer_losses(
+    c: Compiled,
+    s: GameState,
+    east_rates: tuple[float, float, float],
+    air_mod: float,
+    shell_mod: float,
+    exposure: float,
+    rand: Callable[[], float],
+) -> int:
+    """Rescuers killed or hurt too badly to work this week: the rescuers in the field
+    (`rescuers_per_team` to a team of `east.rescuers`) times this week's air strikes and
+    shelling on the east (casualties per 100,000, after attention and warning) / 100,
+    times `rescuer_risk` and the exposure of `rescue_modifiers`. They are added to
+    `east.rescuers_lost` and their teams taken off `east.rescuers`. The model counts them
+    among the week's casualties already (rescuers are people of the east), so no one is
+    counted twice. Does nothing, and draws nothing, in a scenario without
+    `east.rescuers_lost`."""
+    v, p = s.vars, c.p
+    if "east.rescuers_lost" not in v:
+        return 0
+    size = p["rescuers_per_team"]
+    in_field = max(0.0, v["east.rescuers"]) * size
+    strikes = east_rates[0] * air_mod + east_rates[1] * shell_mod
+    lost = min(_people(in_field * p["rescuer_risk"] * exposure * strikes / 100.0, rand), int(in_field))
+    if lost > 0:
+        v["east.rescuers_lost"] += lost
+        _set_var(c, s, "east.rescuers", v["east.rescuers"] - lost / size)
+    return lost
 
 
 def hospitals(c: Compiled, s: GameState, zone: str) -> int:
@@ -573,12 +654,15 @@ def resolve_world(
     # set against the deaths this week's hazard would be expected to cause.
     fuel_factor = 1.0 if v["east.fuel"] > 0 else p["no_fuel_factor"]
     rescue_cap = v["east.rescuers"] * p["rescue_per_team"] * fuel_factor
+    rescue_mod, care_mod, exposure_mod = rescue_modifiers(p, v)
+    rescue_cap *= rescue_mod
 
     # Care capacity in the east this week: hospitals and clinics, less without supplies or
     # fuel. The west's and Sheikh Maqsoud's hospitals are assumed to cope.
     supplies_factor = 1.0 if v["east.medical_supplies"] > 0 else p["no_supplies_factor"]
     hosp_east = hospitals(c, s, "east")
     care_cap = (hosp_east * p["hospital_capacity"] + v["east.clinics"] * p["clinic_capacity"]) * supplies_factor * fuel_factor
+    care_cap *= care_mod
     td, ud = p["treated_death"], p["untreated_death"]
 
     # Strikes and fighting, zone by zone and district by district: one draw of casualties
@@ -715,6 +799,7 @@ def resolve_world(
     # Hospitals: strikes put some out of service; some are repaired.
     air_east = rates["east"][0] * pressure_mod * pause_mod
     p_hit = min(0.9, p["hospital_hit_rate"] * air_east / 100.0)
+    p_hit *= 1.0 - min(1.0, max(0.0, v.get("east.hospital_shield", 0.0)))
     hosp_hits = 0
     for i in east:
         working = c.hospitals_base[i] - s.hosp_damaged[i] - s.hosp_lost[i]
@@ -813,6 +898,11 @@ def resolve_world(
                 break
         s.left_by_route[rid] += moved
         departures[rid] = departures.get(rid, 0) + moved
+
+    # Rescuers lost at struck sites, and the people rescue teams pulled out alive.
+    rescuers_lost = rescuer_losses(c, s, rates["east"], pressure_mod * pause_mod * warn_mod, warn_mod, exposure_mod, rand)
+    if "east.rescued" in v:
+        v["east.rescued"] += saved["east"]
 
     # A negotiated pause runs down by a week.
     if paused(s):
@@ -960,6 +1050,16 @@ def resolve_world(
             )
     if route_deaths:
         causes.append(Cause("killed.east", route_deaths, "model", "on_route", f"{route_deaths} were killed while trying to leave."))
+    if rescuers_lost:
+        causes.append(
+            Cause(
+                "east.rescuers_lost",
+                rescuers_lost,
+                "model",
+                "rescuers",
+                f"{rescuers_lost} rescuer{'s were' if rescuers_lost > 1 else ' was'} killed or badly hurt at struck sites.",
+            )
+        )
 
 
 def _route_factor(v: dict[str, float], rid: str) -> float:

@@ -370,6 +370,7 @@ class Scenario(Frozen):
     content_note_gentle: Text | None = None
     start: dt.date
     weeks: int = Field(ge=1, le=104)
+    default_role: Id | None = None  # the role a new game gives its player; else the first
     parameters: dict[str, float]
     variables: list[Variable]
     sources: list[Source] = Field(min_length=1)

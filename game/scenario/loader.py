@@ -387,6 +387,8 @@ def _cross_check(sc: Scenario, ck: _Checker) -> None:
     for name in REQUIRED_VARIABLES:
         if name not in variables:
             ck.at(("variables",), f"missing variable {name!r} (the engine needs it)")
+    if sc.default_role is not None and sc.default_role not in roles:
+        ck.at(("default_role",), _unknown("role", sc.default_role, sorted(roles)))
     for k, v in enumerate(sc.variables):
         if v.role is not None and v.role not in roles:
             ck.at(("variables", k, "role"), _unknown("role", v.role, sorted(roles)))

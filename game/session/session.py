@@ -346,7 +346,8 @@ class Session:
         autosave: bool = True,
     ) -> Session:
         """A new game of a scenario (registry id, path, or a loaded Scenario). `roles`:
-        the role or roles people play (default: the scenario's first role); the others
+        the role or roles people play (default: the scenario's `default_role`, else its
+        first role); the others
         are played by `policy`. `seed`: the game's luck (default: a random one)."""
         if isinstance(scenario, Scenario):
             sc, ref = scenario, scenario.id
@@ -354,7 +355,7 @@ class Session:
             sc = registry.get(scenario)  # raises ScenarioErrors
             ref = _scenario_ref(scenario, sc)
         if roles is None:
-            role_list = [sc.roles[0].id]
+            role_list = [sc.default_role or sc.roles[0].id]
         elif isinstance(roles, str):
             role_list = [roles]
         else:
