@@ -55,7 +55,7 @@ def test_new_game_defaults() -> None:
     assert s.roles == (ROLE,)
     assert s.automated == ()
     assert s.seed == 3
-    assert s.content == "full"
+    assert s.content == "standard"
     assert s.policy == "historical"
     assert s.week == 0 and not s.finished
     assert s.n_weeks == 20
@@ -76,7 +76,7 @@ def test_new_game_without_a_seed_draws_one() -> None:
         ({"roles": "pilot"}, 'unknown role "pilot" (valid: coordinator)'),
         ({"roles": []}, "no role chosen (valid: coordinator)"),
         ({"policy": "win"}, 'unknown policy "win" (valid: historical, random'),
-        ({"content": "loud"}, 'unknown content level "loud" (valid: full, gentle)'),
+        ({"content": "loud"}, 'unknown content level "loud" (valid: standard, gentle)'),
         ({"seed": -1}, "the seed must be a whole number"),
     ],
 )
