@@ -206,8 +206,8 @@ def test_gentle_content_level(tmp_path: Path) -> None:
     s = Session.new(seed=3, content="gentle", autosave=False)
     _, out = play(s, "end\n" * 5)
     assert s.scenario.content_note_gentle and s.scenario.content_note_gentle in out
-    assert "open a route into the east. The route is under fire from the first day." in out
-    assert "more than 500 fighters" not in out
+    assert "more than 500 fighters lost their lives. The route is in danger from the first day." in out
+    assert "fighters killed" not in out  # the same figure, in gentler words
 
 
 def test_resumed_finished_game_shows_the_debrief() -> None:

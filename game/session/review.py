@@ -478,8 +478,9 @@ def select_questions(
     text: Callable[[Question], str],
     explain: Callable[[Question], str],
 ) -> tuple[QuestionInfo, ...]:
-    """Three to five questions: those tied to this game whose conditions all hold (the
-    most specific first, then in the bank's order), then general ones."""
+    """Three to five questions: those tied to this game whose conditions all hold (what
+    the players actively did first, then the most specific, then in the bank's order),
+    at most four, then general ones until there are three and at least one general."""
     used: dict[tuple[str, str], int] = {}
     for plan in plans:
         for role in humans:
@@ -522,8 +523,24 @@ def select_questions(
                     return False
         return True
 
+    explicit = {did for plan in plans for d in plan.values() for did in d.choices}
+
+    def weight(q: Question) -> int:
+        """What the players actively did counts most: an option they picked themselves
+        or actions they took (3), then how the game ended (2), then a dilemma left to
+        its default (1)."""
+        best = 0
+        for cond in q.when:
+            if cond.chose is not None:
+                best = max(best, 3 if cond.chose.dilemma in explicit else 1)
+            elif cond.used is not None:
+                best = max(best, 3)
+            else:
+                best = max(best, 2)
+        return best
+
     tied = [q for q in c.sc.questions if q.when and holds(q)]
-    tied.sort(key=lambda q: -len(q.when))  # stable: the bank's order among equals
+    tied.sort(key=lambda q: (-weight(q), -len(q.when)))  # stable: the bank's order among equals
     general = [q for q in c.sc.questions if not q.when]
     picked = tied[: MAX_QUESTIONS - 1] if general else tied[:MAX_QUESTIONS]
     for q in general:  # at least one general question, and at least three in all
