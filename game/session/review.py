@@ -24,7 +24,7 @@ from game.engine.core import (
     step,
 )
 from game.engine.policies import Policy, historical
-from game.model.scenario import FINAL_MEASURES, Question
+from game.model.scenario import FINAL_MEASURES, Action, DilemmaOption, Effect, Question, Scenario
 from game.model.state import GameState, RoleDecision
 from game.scenario.expr import parse_value
 
@@ -191,11 +191,15 @@ def replay(
     explain: bool = False,
     keep: list[GameState] | None = None,
     reports: list[WeekReport] | None = None,
+    policy_compiled: Compiled | None = None,
 ) -> tuple[GameState, int]:
     """A whole game (or the rest of one, from `start`): the humans' logged decisions,
     made legal under this luck, and the policy for every other role. `override` puts
     another decision for one role in one week. Returns the final state and how many
-    logged decisions were left out. `keep` receives the state before each week."""
+    logged decisions were left out. `keep` receives the state before each week.
+    `policy_compiled`: the scenario the policy reads (default `c`; the original when `c`
+    is a counterfactual scenario, whose stand-ins no policy may pick)."""
+    pc = policy_compiled or c
     s = start if start is not None else new_game(c, seed)
     dropped = 0
     while s.week < c.n_weeks:
@@ -213,7 +217,7 @@ def replay(
                 dropped += n
                 decisions[role] = d
             else:
-                decisions[role] = policy(c, s, role)
+                decisions[role] = policy(pc, s, role)
         s, rep = step(c, s, decisions, check=False, explain=explain)
         if reports is not None:
             reports.append(rep)
@@ -306,6 +310,74 @@ def alternatives(
 
 # ------------------------------------------------------------------------ turning points
 
+WITHOUT = "--without"  # suffix of the stand-ins that counterfactual replays use
+
+
+def _draws_only(effects: Sequence[Effect]) -> list[Effect]:
+    """Effects that draw the same chances as `effects` (in the same order, with the same
+    delays) and change nothing."""
+    noop = Effect(add={"attention": 0})
+    out: list[Effect] = []
+    for e in effects:
+        if e.chance is None:
+            continue  # draws nothing
+        if e.then is None:  # a plain effect with a chance: one draw
+            out.append(Effect(chance=e.chance, then=[noop], delay=e.delay))
+            continue
+        rest = _draws_only(e.else_ or [])
+        out.append(
+            Effect(chance=e.chance, then=_draws_only(e.then) or [noop], else_=rest or None, delay=e.delay)
+        )
+    return out
+
+
+def counterfactual_scenario(sc: Scenario) -> Scenario:
+    """The scenario with a stand-in for every action (`<id>--without`) and every dilemma
+    option but the default (`<option>--without`): free, and drawing the same chances
+    as the original while changing nothing (an option's stand-in then does what the
+    default does). In the engine every chance of a week comes from one stream, so
+    taking a decision out would shift the luck of everything after it that week; its
+    stand-in keeps the luck the same and leaves out only what the decision did."""
+    roles = [
+        r.model_copy(
+            update={
+                "actions": [
+                    *r.actions,
+                    *(
+                        Action(
+                            id=a.id + WITHOUT,
+                            name=a.name,
+                            summary=a.summary,
+                            points=a.points,
+                            when=a.when,
+                            effects=_draws_only(a.effects),
+                            uncertainty=a.uncertainty,
+                        )
+                        for a in r.actions
+                    ),
+                ]
+            }
+        )
+        for r in sc.roles
+    ]
+    dilemmas = []
+    for d in sc.dilemmas:
+        default = next(o for o in d.options if o.id == d.default)
+        stand_ins = [
+            DilemmaOption(
+                id=o.id + WITHOUT,
+                label=o.label,
+                text=o.text,
+                effects=[*_draws_only(o.effects), *default.effects],
+                uncertainty=o.uncertainty,
+            )
+            for o in d.options
+            if o.id != d.default
+        ]
+        dilemmas.append(d.model_copy(update={"options": [*d.options, *stand_ins]}))
+    return sc.model_copy(update={"roles": roles, "dilemmas": dilemmas})
+
+
 
 def _outcome(s: GameState) -> tuple[float, float, float, float]:
     end = s.history[-1]
@@ -328,6 +400,7 @@ class _Candidate:
 
 
 def turning_points(
+    original: Compiled,
     c: Compiled,
     seed: int,
     plans: Plans,
@@ -339,12 +412,16 @@ def turning_points(
     chance_text: Callable[[str], str],
     week_news: Callable[[int], list[str]],
 ) -> tuple[TurningPoint, ...]:
-    """The decisions and chance events that changed the number killed most (at most
-    five). `seeds`: the lucks to average decisions' effects over, the game's own first."""
+    """The decisions and chance events that changed the number killed most (three to
+    five). `c`: compiled from `counterfactual_scenario(original.sc)`; every replay here
+    runs on it, so that a decision's stand-in keeps the luck of the rest of its week.
+    `seeds`: the lucks to average decisions' effects over, the game's own first."""
     # The game itself, with its reports and the state before each week.
     states: list[GameState] = []
     reports: list[WeekReport] = []
-    base, _ = replay(c, seed, plans, humans, policy, explain=True, keep=states, reports=reports)
+    base, _ = replay(
+        c, seed, plans, humans, policy, explain=True, keep=states, reports=reports, policy_compiled=original
+    )
     candidates: list[_Candidate] = []
     for k, plan in enumerate(plans[: c.n_weeks]):
         for role in humans:
@@ -352,14 +429,17 @@ def turning_points(
             if d is None:
                 continue
             if d.actions:
+                stand_in = tuple(a + WITHOUT for a in d.actions)
                 candidates.append(
-                    _Candidate("decision", k, role, "actions", "", RoleDecision(choices=d.choices))
+                    _Candidate(
+                        "decision", k, role, "actions", "", RoleDecision(actions=stand_in, choices=d.choices)
+                    )
                 )
             for did, opt in d.choices.items():
                 dl = c.dilemmas.get(did)
                 if dl is None or opt == dl.default:
                     continue
-                rest = {x: o for x, o in d.choices.items() if x != did}
+                rest = {**d.choices, did: opt + WITHOUT}
                 candidates.append(
                     _Candidate("choice", k, role, did, opt, RoleDecision(actions=d.actions, choices=rest))
                 )
@@ -372,7 +452,7 @@ def turning_points(
             with_states, with_end = states, _outcome(base)
         else:
             with_states = []
-            end_state, _ = replay(c, luck, plans, humans, policy, keep=with_states)
+            end_state, _ = replay(c, luck, plans, humans, policy, keep=with_states, policy_compiled=original)
             with_end = _outcome(end_state)
         for i, cand in enumerate(candidates):
             if cand.week >= len(with_states):
@@ -385,6 +465,7 @@ def turning_points(
                 policy,
                 start=with_states[cand.week],
                 override=(cand.week, cand.role, cand.without),
+                policy_compiled=original,
             )
             without = _outcome(s)
             if j == 0:

@@ -383,6 +383,7 @@ class Session:
         self.autosave_error: str | None = None  # the last autosave's failure, if any
         self._sources = {s.id: s for s in scenario.sources}
         self._vars = {v.id: v for v in scenario.variables}
+        self._counterfactual: Compiled | None = None  # built on first use (turning points)
 
     # -- making and resuming games --------------------------------------------------
     @classmethod
@@ -743,8 +744,11 @@ class Session:
         self._require_finished()
         c = self.compiled
         lucks = [self.seed, *review.other_seeds(self.seed, max(0, samples - 1), MAX_SEED)]
+        if self._counterfactual is None:
+            self._counterfactual = compile_scenario(review.counterfactual_scenario(self.scenario))
         return review.turning_points(
             c,
+            self._counterfactual,
             self.seed,
             self._human_plans(),
             self.roles,
