@@ -113,6 +113,10 @@ def test_the_ledger_names_its_sources_and_says_simulated(active: Session) -> Non
         assert [x.id for x in line.sources] == list(m.sources)
         assert all(x.name and x.stance for x in line.sources)
         assert line.position in ("inside", "below", "above")
+    population = next(x for x in d.ledger if x.id == "east-population")
+    assert [c.id for c in population.claims] == ["pop-new-arab", "pop-un-july", "pop-un-october", "pop-atlantic"]
+    assert {c.source.id for c in population.claims} >= {"un-envoy", "atlantic-council"}
+    assert any(c.contested for c in population.claims)
     for line in d.ledger[len(SC.record) :]:
         assert line.simulated and line.band is None and line.sources == () and line.position == ""
     end = d.final

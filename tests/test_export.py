@@ -114,8 +114,13 @@ def test_json_has_the_documented_structure(debrief: Debrief, alt: Alternatives, 
         if line.band is None:
             assert item["record"] is None
         else:
-            assert set(item["record"]) == {"text", "band", "position", "sources"}
+            assert set(item["record"]) == {"text", "band", "position", "sources", "claims"}
+            for cl in item["record"]["claims"]:
+                assert set(cl) == {"date", "text", "value", "unit", "contested", "source"}
             assert all(set(s) == {"id", "name", "stance", "url"} for s in item["record"]["sources"])
+    population = next(x for x in data["ledger"] if x["id"] == "east-population")["record"]["claims"]
+    assert [c["source"]["id"] for c in population] == ["new-arab", "un", "un-envoy", "atlantic-council"]
+    assert any(c["contested"] for c in population)
     assert data["final"]["east"]["killed"] == game.state.history[-1]["east"]["killed"]
     for tp in data["turning_points"]:
         assert set(tp) == {"kind", "week", "role", "title", "samples", "why", "effect"}
@@ -299,3 +304,23 @@ def test_four_people_share_one_world_and_a_fifth_is_refused(tmp_path: Path) -> N
     r = run_corridors("play", "--scenario", str(folder), "--role", five, home=tmp_path / "h")
     assert r.returncode == 2
     assert "at most 4 roles can be played by people, not 5" in one_line_error(r)
+
+
+def test_a_failed_export_at_the_end_is_reported_and_the_game_is_kept(tmp_path: Path) -> None:
+    import io
+
+    from game.plain import LineGame
+
+    s = Session.new(seed=9, save_dir=tmp_path / "saves")
+    while s.week < s.n_weeks - 1:
+        s.advance()
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    target = gone / "debrief.md"
+    game = LineGame(s, io.StringIO("end\n"), io.StringIO(), alternatives=0, export=str(target))
+    gone.rmdir()  # the folder disappears while the game is played
+    assert game.run() == 0
+    out = game.out.getvalue()  # type: ignore[attr-defined]
+    assert f"Could not write the debrief: {target}: cannot be saved" in out
+    assert out.rstrip().endswith("The end.")
+    assert Session.load(s.autosave_path).finished

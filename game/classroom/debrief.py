@@ -15,7 +15,9 @@ JSON (`to_json`) is a stable structure, version 1:
       "seed": int, "weeks": int, "content": "standard"|"gentle",
       "roles": [{"id": str, "name": str, "played_by": "people"|"<policy>"}],
       "ledger": [{"id", "label", "value", "simulated": true,
-                  "record": null | {"text", "band": [lo, hi], "position", "sources": [source]}}],
+                  "record": null | {"text", "band": [lo, hi], "position", "sources": [source],
+                              "claims": [{"date", "text", "value", "unit", "contested",
+                                          "source": source}]}}],
       "final": {"east": {...}, "west": {...}, "total": {...}},     # simulated ledger
       "choices": [{"dilemma", "title", "option", "label"}],
       "turning_points": [{"kind", "week", "role", "title", "samples", "why": [str],
@@ -36,6 +38,7 @@ Week numbers are 1-based. Every number in "ledger" values, "final", "turning_poi
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import re
@@ -107,6 +110,17 @@ def to_json(d: Debrief, alt: Alternatives | None) -> dict[str, Any]:
                     "band": list(line.band),
                     "position": line.position,
                     "sources": [_source(s) for s in line.sources],
+                    "claims": [
+                        {
+                            "date": cl.date.isoformat(),
+                            "text": cl.text,
+                            "value": cl.value,
+                            "unit": cl.unit,
+                            "contested": cl.contested,
+                            "source": _source(cl.source),
+                        }
+                        for cl in line.claims
+                    ],
                 },
             }
             for line in d.ledger
@@ -180,6 +194,10 @@ def _signed(x: float) -> str:
     return ("+" if x > 0 else "-" if x < 0 else "") + _n(abs(x))
 
 
+def _day(d: dt.date) -> str:
+    return f"{d.day} {d.strftime('%B')} {d.year}"
+
+
 def _sources(sources: Iterable[SourceInfo]) -> str:
     return "; ".join(f"{s.name} ({s.stance})" for s in sources)
 
@@ -218,6 +236,19 @@ def _blocks(d: Debrief, alt: Alternatives | None) -> list[_Block]:
                 )
             )
     b.append(_Block("table", rows=tuple(rows)))
+    for line in d.ledger:
+        if line.claims:
+            b.append(_Block("p", f"{line.label}: what each source said, side by side."))
+            b.append(
+                _Block(
+                    "ul",
+                    items=tuple(
+                        f"{cl.source.name} ({cl.source.stance}), {_day(cl.date)}: {cl.text}"
+                        + (" [contested]" if cl.contested else "")
+                        for cl in line.claims
+                    ),
+                )
+            )
 
     b.append(_Block("h2", "Against other histories"))
     if alt is None:
@@ -296,7 +327,7 @@ def _blocks(d: Debrief, alt: Alternatives | None) -> list[_Block]:
             _Block(
                 "ul",
                 items=tuple(
-                    f"{e.date.day} {e.date.strftime('%B')} {e.date.year}: {e.text} Sources: {_sources(e.sources)}."
+                    f"{_day(e.date)}: {e.text} Sources: {_sources(e.sources)}."
                     for e in d.epilogue
                 ),
             )

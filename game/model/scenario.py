@@ -337,6 +337,7 @@ class RecordMeasure(Frozen):
     band: tuple[float, float]
     record: Text
     sources: list[Id] = Field(min_length=1)
+    claims: list[Id] = []  # the sources' own figures, shown side by side in the debrief
 
     @field_validator("band")
     @classmethod

@@ -497,6 +497,9 @@ def _cross_check(sc: Scenario, ck: _Checker) -> None:
         in_calendar(("record", k, "end"), m.end)
         if m.route is not None and m.route not in routes:
             ck.at(("record", k, "route"), _unknown("route", m.route, sorted(routes)))
+        for j, cid in enumerate(m.claims):
+            if cid not in claims:
+                ck.at(("record", k, "claims", j), _unknown("claim", cid, sorted(claims)))
     for k, item in enumerate(sc.epilogue):
         src(("epilogue", k, "sources"), item.sources)
     _check_questions(sc, ck, dilemma_opts, expr)

@@ -26,7 +26,7 @@ from game.engine.batch import measure
 from game.engine.compiled import Compiled, compile_scenario
 from game.engine.core import IllegalDecision, WeekReport, check_decision, env_for, new_game, step
 from game.engine.policies import Policy, get_policy, policy_names
-from game.model.scenario import Question, Scenario
+from game.model.scenario import Claim, Question, Scenario
 from game.model.state import GameState, RoleDecision, state_from_json, state_to_json
 from game.scenario import registry
 from game.scenario.yamlsrc import ScenarioErrors
@@ -244,6 +244,7 @@ class LedgerLine:
     record: str  # what the record says ("" for a measure with no record)
     band: tuple[float, float] | None  # the record's range (None: no record)
     sources: tuple[SourceInfo, ...]  # the record's sources (empty: no record)
+    claims: tuple[ClaimInfo, ...] = ()  # what each source said, side by side
     simulated: bool = True
 
     @property
@@ -683,6 +684,7 @@ class Session:
             )
             for e in sc.epilogue
         )
+        claim_by_id = {cl.id: cl for cl in sc.claims}
         ledger = tuple(
             LedgerLine(
                 id=r.id,
@@ -691,8 +693,11 @@ class Session:
                 record=r.record,
                 band=r.band,
                 sources=r.sources,
+                claims=tuple(
+                    self._claim_info(claim_by_id[cid]) for cid in m.claims if cid in claim_by_id
+                ),
             )
-            for r in record
+            for r, m in zip(record, sc.record, strict=True)
         ) + tuple(
             LedgerLine(
                 id=mid,
@@ -1091,18 +1096,18 @@ class Session:
             ),
             key=lambda cl: cl.date,
         )
-        return tuple(
-            ClaimInfo(
-                id=cl.id,
-                topic=cl.topic,
-                date=cl.date,
-                text=cl.text,
-                value=cl.value,
-                unit=cl.unit,
-                source=self._source_infos([cl.source])[0],
-                contested=cl.contested,
-            )
-            for cl in [*own, *more]
+        return tuple(self._claim_info(cl) for cl in [*own, *more])
+
+    def _claim_info(self, cl: Claim) -> ClaimInfo:
+        return ClaimInfo(
+            id=cl.id,
+            topic=cl.topic,
+            date=cl.date,
+            text=cl.text,
+            value=cl.value,
+            unit=cl.unit,
+            source=self._source_infos([cl.source])[0],
+            contested=cl.contested,
         )
 
     def _resource(self, var: str) -> ResourceInfo:
