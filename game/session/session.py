@@ -47,7 +47,7 @@ from game.session.saves import (
 ContentLevel = Literal["standard", "gentle"]
 CONTENT_LEVELS: tuple[str, ...] = ("standard", "gentle")
 DEFAULT_POLICY = "historical"
-TURNING_POINT_SAMPLES = 8
+TURNING_POINT_SAMPLES = 4
 MAX_SEED = 2**63 - 1
 
 
