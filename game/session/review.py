@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.engine.batch import measure, percentile
-from game.engine.compiled import Compiled
+from game.engine.compiled import Compiled, known_names
 from game.engine.core import (
     IllegalDecision,
     WeekReport,
@@ -596,8 +596,6 @@ def select_questions(
                     return False
             elif cond.expr is not None:
                 if env is None:
-                    from game.engine.compiled import known_names
-
                     env = question_env(c, s)
                     known = known_names(c.sc)
                 if not bool(parse_value(cond.expr, known, expect="bool")(env)):
