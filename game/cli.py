@@ -1,6 +1,8 @@
 """The `corridors` command (also `python -m game`).
 
-    corridors play [--scenario ID|PATH] [--role ROLE] [--seed N] [--plain] [--load FILE] [--content full|gentle]
+    corridors play [--scenario ID|PATH] [--role ROLE[,ROLE...]] [--others POLICY] [--seed N] [--plain]
+                   [--load FILE] [--content standard|gentle] [--export FILE] [--alternatives N]
+    corridors debrief SAVE [--format md|html|txt|json] [-o FILE] [--alternatives N]
     corridors simulate [--scenario ID|PATH] [--policy NAME] [--runs N] [--seed N] [--json] [--trace]
     corridors calibrate [--scenario ID|PATH] [--runs N] [--seed N]
     corridors validate PATH...
@@ -22,17 +24,28 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+from game.classroom.debrief import FORMATS, format_for, render
 from game.engine.batch import LEDGER_METRICS, calibrate, summarise, trace
 from game.engine.compiled import Compiled, compile_scenario
 from game.engine.policies import policy_names
 from game.model.scenario import Scenario
 from game.parallel import run_many
+from game.plain.line import DEFAULT_ALTERNATIVES
 from game.scenario import registry
 from game.scenario.loader import load_scenario
 from game.scenario.yamlsrc import ScenarioErrors
-from game.session import CONTENT_LEVELS, SaveError, Session, SessionError, fmt_number
+from game.session import (
+    CONTENT_LEVELS,
+    SaveError,
+    Session,
+    SessionError,
+    fmt_number,
+    write_text_atomic,
+)
 
-COMMANDS = ("play", "simulate", "calibrate", "validate", "scenarios")
+COMMANDS = ("play", "debrief", "simulate", "calibrate", "validate", "scenarios")
+MAX_HUMAN_ROLES = 4
+MAX_ALTERNATIVES = 100_000
 MAX_SEED = 2**63 - 1
 MAX_RUNS = 1_000_000
 DEFAULT_RUNS = 1000
@@ -73,6 +86,20 @@ def runs_type(text: str) -> int:
     return _whole(text, 1, MAX_RUNS, "the number of runs")
 
 
+def alternatives_type(text: str) -> int:
+    return _whole(text, 0, MAX_ALTERNATIVES, "the number of alternative histories")
+
+
+def add_alternatives(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--alternatives",
+        type=alternatives_type,
+        metavar="N",
+        default=DEFAULT_ALTERNATIVES,
+        help=f"alternative histories of each kind in the debrief (default: {DEFAULT_ALTERNATIVES}; 0: none)",
+    )
+
+
 def build_parser() -> Parser:
     p = Parser(
         prog="corridors",
@@ -89,8 +116,13 @@ def build_parser() -> Parser:
     play.add_argument(
         "--role",
         action="append",
-        metavar="ROLE",
-        help="the role you play (repeat for a shared game)",
+        metavar="ROLE[,ROLE...]",
+        help=f"the role or roles people play, in turn each week (1 to {MAX_HUMAN_ROLES}, comma-separated)",
+    )
+    play.add_argument(
+        "--others",
+        metavar="POLICY",
+        help="who plays the other roles: historical (default), random, or a strategy",
     )
     play.add_argument(
         "--seed", type=seed_type, metavar="N", help="the game's luck (default: a random seed)"
@@ -99,8 +131,19 @@ def build_parser() -> Parser:
         "--plain", action="store_true", help="plain line mode, for screen readers and scripts"
     )
     play.add_argument("--load", metavar="FILE", help="resume a saved game")
-    play.add_argument("--content", choices=CONTENT_LEVELS, help="content level (default: full)")
+    play.add_argument("--content", choices=CONTENT_LEVELS, help="content level (default: standard)")
+    play.add_argument(
+        "--export", metavar="FILE", help="write the debrief to FILE when the game ends (.md, .html, .txt, .json)"
+    )
+    add_alternatives(play)
     play.set_defaults(func=cmd_play)
+
+    deb = sub.add_parser("debrief", help="the debrief of a finished game, from its save")
+    deb.add_argument("save", metavar="SAVE", help="a finished game's save file")
+    deb.add_argument("--format", choices=FORMATS, help="md, html, txt or json (default: from -o's extension, else md)")
+    deb.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: print)")
+    add_alternatives(deb)
+    deb.set_defaults(func=cmd_debrief)
 
     sim = sub.add_parser("simulate", help="run many seeded games with a policy playing every role")
     sim.add_argument("--scenario", metavar="ID|PATH", default=registry.DEFAULT_SCENARIO)
@@ -178,31 +221,95 @@ def digits_for(metric: str) -> int:
 # ---------------------------------------------------------------------- commands
 
 
+def split_roles(values: Sequence[str] | None) -> list[str]:
+    """`--role a,b --role c` -> [a, b, c] (without repeats)."""
+    out: list[str] = []
+    for value in values or []:
+        for part in value.split(","):
+            part = part.strip()
+            if not part:
+                raise UsageError(f"--role {value!r}: an empty role name")
+            if part not in out:
+                out.append(part)
+    return out
+
+
+def check_export(path: str | None, option: str = "--export") -> None:
+    """Refuse an export file that could never be written, before the game starts."""
+    if path is None:
+        return
+    p = Path(path)
+    if p.is_dir():
+        raise UsageError(f"{option} {path}: is a folder, not a file")
+    if not p.parent.is_dir():
+        raise UsageError(f"{option} {path}: no such folder {str(p.parent)!r}")
+    if not os.access(p.parent, os.W_OK):
+        raise UsageError(f"{option} {path}: the folder {str(p.parent)!r} is not writable")
+
+
 def cmd_play(args: argparse.Namespace) -> int:
     _plain_streams()
+    check_export(args.export)
     if args.load:
-        if args.role or args.seed is not None:
-            raise UsageError("--load resumes a saved game: its --role and --seed cannot be changed")
+        if args.role or args.seed is not None or args.others:
+            raise UsageError(
+                "--load resumes a saved game: its --role, --others and --seed cannot be changed"
+            )
         path = Path(args.load)
         if not path.exists():
             raise UsageError(f"no such save file: {args.load}")
         expect = load(args.scenario).id if args.scenario else None
         session = Session.load(path, expect_scenario=expect)
         if args.content:
-            session.content = "gentle" if args.content == "gentle" else "full"
+            session.content = "gentle" if args.content == "gentle" else "standard"
     else:
         ref = args.scenario or registry.DEFAULT_SCENARIO
         sc = load(ref)
         valid = [r.id for r in sc.roles]
-        for role in args.role or []:
+        roles = split_roles(args.role)
+        for role in roles:
             if role not in valid:
                 raise UsageError(f'unknown role "{role}" (valid: {", ".join(valid)})')
-        session = Session.new(ref, roles=args.role, seed=args.seed, content=args.content or "full")
+        if len(roles) > MAX_HUMAN_ROLES:
+            raise UsageError(f"at most {MAX_HUMAN_ROLES} roles can be played by people, not {len(roles)}")
+        others = policy_or_usage(compile_scenario(sc), args.others or "historical")
+        session = Session.new(
+            ref,
+            roles=roles or None,
+            seed=args.seed,
+            content=args.content or "standard",
+            policy=others,
+        )
     # The full-screen Textual game does not exist yet: until it does, `play` without
     # --plain runs the line mode too.
     from game.plain import run
 
-    return run(session, sys.stdin, sys.stdout)
+    return run(session, sys.stdin, sys.stdout, alternatives=args.alternatives, export=args.export)
+
+
+def cmd_debrief(args: argparse.Namespace) -> int:
+    path = Path(args.save)
+    if not path.exists():
+        raise UsageError(f"no such save file: {args.save}")
+    if args.output is not None:
+        check_export(args.output, "-o")
+    fmt = args.format or (format_for(args.output) if args.output else "md")
+    session = Session.load(path, autosave=False)
+    if not session.finished:
+        raise SaveError(
+            path,
+            f"is not a finished game (week {session.week + 1} of {session.n_weeks} is next);"
+            f" finish it with: corridors play --load {path}",
+        )
+    debrief = session.finish()
+    alt = session.alternatives(args.alternatives) if args.alternatives > 0 else None
+    text = render(debrief, alt, fmt)
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    where = write_text_atomic(args.output, text, shared=True)
+    print(f"The debrief is written to {where}.", file=sys.stderr)
+    return 0
 
 
 def _plain_streams() -> None:

@@ -61,8 +61,10 @@ def test_a_scripted_game_plays_to_the_debrief(tmp_path: Path) -> None:
         assert f"Week {week} of 20: " in out
         assert f"Week {week} played " in out
     assert "Debrief: your game against the record." in out
-    assert "What happened next (the record):" in out
-    assert "Your answers to the dilemmas:" in out
+    assert "What happened next (the record)\n" in out
+    assert "Your answers to the dilemmas\n" in out
+    assert "Turning points\n" in out and "Questions for discussion\n" in out
+    assert "1,000 games with your decisions and other luck" in out
     assert out.rstrip().endswith("The end.")
     (save,) = saves_in(home)
     data = json.loads(save.read_text(encoding="utf-8"))
@@ -204,8 +206,8 @@ def test_gentle_content_level(tmp_path: Path) -> None:
     s = Session.new(seed=3, content="gentle", autosave=False)
     _, out = play(s, "end\n" * 5)
     assert s.scenario.content_note_gentle and s.scenario.content_note_gentle in out
-    assert "open a route into the east. The route is under fire from the first day." in out
-    assert "more than 500 fighters" not in out
+    assert "more than 500 fighters lost their lives. The route is in danger from the first day." in out
+    assert "fighters killed" not in out  # the same figure, in gentler words
 
 
 def test_resumed_finished_game_shows_the_debrief() -> None:

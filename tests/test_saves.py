@@ -59,14 +59,14 @@ def test_save_format(played: Session, tmp_path: Path) -> None:
     path = saved(played, tmp_path)
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["format"] == FORMAT == "corridors-save"
-    assert data["version"] == CURRENT_VERSION == 1
+    assert data["version"] == CURRENT_VERSION == 2
     assert data["scenario"] == "aleppo-2016"
     assert data["scenario_ref"] == "aleppo-2016"
     assert data["scenario_hash"] == scenario_hash(played.scenario)
     assert data["scenario_hash"].startswith("sha256:")
     assert data["seed"] == 11
     assert data["roles"] == [ROLE]
-    assert data["content"] == "full"
+    assert data["content"] == "standard"
     assert data["policy"] == "historical"
     assert data["game"] == played.game_id
     assert [e["week"] for e in data["log"]] == [0, 1, 2]
@@ -79,7 +79,7 @@ def test_load_gives_the_same_game(played: Session, tmp_path: Path) -> None:
     assert back.state == played.state
     assert back.log == played.log
     assert back.game_id == played.game_id
-    assert (back.seed, back.roles, back.content, back.policy) == (11, (ROLE,), "full", "historical")
+    assert (back.seed, back.roles, back.content, back.policy) == (11, (ROLE,), "standard", "historical")
     # A loaded game plays on exactly as the original would.
     a = Session.load(saved(played, tmp_path, "a.json"), autosave=False)
     b = Session.load(saved(played, tmp_path, "b.json"), autosave=False)
@@ -228,7 +228,7 @@ RAW_CASES: dict[str, tuple[bytes, str]] = {
     "json list": (b"[1, 2, 3]", "is not a Corridors save"),
     "foreign json": (b'{"format": "someone-else", "version": 1}', "is not a Corridors save"),
     "no format": (b'{"version": 1, "state": {}}', "is not a Corridors save"),
-    "newer": (b'{"format": "corridors-save", "version": 2}', "newer Corridors (save format 2; this one reads up to 1)"),
+    "newer": (b'{"format": "corridors-save", "version": 3}', "newer Corridors (save format 3; this one reads up to 2)"),
     "version zero": (b'{"format": "corridors-save", "version": 0}', "unknown save format version 0"),
     "version text": (b'{"format": "corridors-save", "version": "1"}', "format version is missing or not a whole number"),
     "shape": (b'{"format": "corridors-save", "version": 1}', "is corrupt: "),
@@ -316,23 +316,23 @@ def test_migration_hook_upgrades_step_by_step(played: Session, tmp_path: Path, m
     path = saved(played, tmp_path)
     calls: list[int] = []
 
-    def one_to_two(data: dict[str, Any]) -> dict[str, Any]:
+    def two_to_three(data: dict[str, Any]) -> dict[str, Any]:
         calls.append(data["version"])
         data["content"] = "gentle"
         return data
 
-    monkeypatch.setattr(saves, "CURRENT_VERSION", 2)
-    monkeypatch.setitem(saves.MIGRATIONS, 1, one_to_two)
+    monkeypatch.setattr(saves, "CURRENT_VERSION", 3)
+    monkeypatch.setitem(saves.MIGRATIONS, 2, two_to_three)
     sf = read_save(path)
-    assert calls == [1]
-    assert sf.version == 2 and sf.content == "gentle"
+    assert calls == [2]
+    assert sf.version == 3 and sf.content == "gentle"
 
 
 def test_missing_migration_is_an_error(played: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = saved(played, tmp_path)
-    monkeypatch.setattr(saves, "CURRENT_VERSION", 3)
-    monkeypatch.setitem(saves.MIGRATIONS, 1, lambda d: d)
-    with pytest.raises(SaveError, match="uses save format 2, which this Corridors can no longer read"):
+    monkeypatch.setattr(saves, "CURRENT_VERSION", 4)
+    monkeypatch.setitem(saves.MIGRATIONS, 2, lambda d: d)
+    with pytest.raises(SaveError, match="uses save format 3, which this Corridors can no longer read"):
         read_save(path)
 
 
@@ -346,3 +346,22 @@ def test_unreadable_file(played: Session, tmp_path: Path) -> None:
             Session.load(path)
     finally:
         path.chmod(0o644)
+
+
+def test_a_version_1_save_with_content_full_loads_as_standard(played: Session, tmp_path: Path) -> None:
+    """Format 1 called the standard content level "full"; such saves still load."""
+    path = saved(played, tmp_path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["version"] = 1
+    data["content"] = "full"
+    old = tmp_path / "v1.json"
+    old.write_text(json.dumps(data), encoding="utf-8")
+    sf = read_save(old)
+    assert (sf.version, sf.content) == (saves.CURRENT_VERSION, "standard")
+    back = Session.load(old, autosave=False)
+    assert back.content == "standard"
+    assert back.state == played.state
+    assert json.loads(old.read_text(encoding="utf-8"))["content"] == "full"  # reading never writes
+    data["content"] = "gentle"
+    old.write_text(json.dumps(data), encoding="utf-8")
+    assert Session.load(old, autosave=False).content == "gentle"

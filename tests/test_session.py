@@ -56,7 +56,7 @@ def test_new_game_defaults() -> None:
     assert s.roles == (ROLE,)
     assert s.automated == tuple(r for r in s.compiled.roles if r != ROLE)
     assert s.seed == 3
-    assert s.content == "full"
+    assert s.content == "standard"
     assert s.policy == "historical"
     assert s.week == 0 and not s.finished
     assert s.n_weeks == 20
@@ -77,7 +77,7 @@ def test_new_game_without_a_seed_draws_one() -> None:
         ({"roles": "pilot"}, f'unknown role "pilot" (valid: {VALID_ROLES})'),
         ({"roles": []}, f"no role chosen (valid: {VALID_ROLES})"),
         ({"policy": "win"}, 'unknown policy "win" (valid: historical, random'),
-        ({"content": "loud"}, 'unknown content level "loud" (valid: full, gentle)'),
+        ({"content": "loud"}, 'unknown content level "loud" (valid: standard, gentle)'),
         ({"seed": -1}, "the seed must be a whole number"),
     ],
 )

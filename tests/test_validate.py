@@ -55,7 +55,14 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 AUTHORING = ROOT / "docs" / "authoring.md"
 
 # The example's files in an order that makes one valid single-file scenario.
-EXAMPLE_FILES = ("scenario.yaml", "sources.yaml", "world.yaml", "events.yaml", "roles/aid.yaml")
+EXAMPLE_FILES = (
+    "scenario.yaml",
+    "sources.yaml",
+    "world.yaml",
+    "events.yaml",
+    "roles/aid.yaml",
+    "questions.yaml",
+)
 
 HEADER = re.compile(r"^# (expect|replaces|xfail|more): (.*)$")
 EXPECT = re.compile(r"^(?:(?P<line>\d+):(?P<col>\d+)|-): (?P<fragment>.+)$")

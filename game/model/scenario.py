@@ -338,6 +338,7 @@ class RecordMeasure(Frozen):
     band: tuple[float, float]
     record: Text
     sources: list[Id] = Field(min_length=1)
+    claims: list[Id] = []  # the sources' own figures, shown side by side in the debrief
 
     @field_validator("band")
     @classmethod
@@ -362,6 +363,80 @@ class EpilogueItem(Frozen):
     sources: list[Id] = Field(min_length=1)
 
 
+# Ledger measures of a finished game that every scenario has (besides its record
+# measures): id -> (zone, metric, label). A question may test them (`measure:`), and the
+# debrief compares them with alternative histories.
+FINAL_MEASURES: dict[str, tuple[str, str, str]] = {
+    "final-east-killed": ("east", "killed", "Civilians killed in the east, whole game"),
+    "final-east-injured": ("east", "injured", "Civilians injured in the east, whole game"),
+    "final-east-left": ("east", "left", "People who left the east, whole game"),
+    "final-east-present": ("east", "present", "People in the east at the end"),
+    "final-east-food-days": ("east", "food_days", "Days of food in the east at the end"),
+    "final-east-hospitals": ("east", "hospitals", "Hospitals working in the east at the end"),
+    "final-west-killed": ("west", "killed", "Civilians killed in the west, whole game"),
+}
+
+
+class ChoseCondition(Frozen):
+    dilemma: Id
+    option: Id
+
+
+class UsedCondition(Frozen):
+    role: Id
+    action: Id
+    at_least: int | None = Field(None, ge=0, le=1000)  # default: 1, or 0 with at_most
+    at_most: int | None = Field(None, ge=0, le=1000)
+
+    @property
+    def low(self) -> int:
+        if self.at_least is not None:
+            return self.at_least
+        return 0 if self.at_most is not None else 1
+
+
+class MeasureCondition(Frozen):
+    id: Id
+    above: float | None = None
+    below: float | None = None
+
+    @model_validator(mode="after")
+    def _bound(self) -> MeasureCondition:
+        if self.above is None and self.below is None:
+            raise ValueError("a measure condition needs 'above' or 'below' (or both)")
+        return self
+
+
+class QuestionCondition(Frozen):
+    """One thing a question is tied to. Exactly one of: `chose` (a dilemma's option was
+    taken), `used` (a role's action was taken at least / at most so many times),
+    `measure` (a ledger measure ended above / below a value) or `expr` (a condition in
+    the expression language, read on the final state)."""
+
+    chose: ChoseCondition | None = None
+    used: UsedCondition | None = None
+    measure: MeasureCondition | None = None
+    expr: str | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> QuestionCondition:
+        kinds = [k for k in ("chose", "used", "measure", "expr") if getattr(self, k) is not None]
+        if len(kinds) != 1:
+            found = ", ".join(kinds) if kinds else "none"
+            raise ValueError(f"a condition needs exactly one of chose, used, measure, expr (found: {found})")
+        return self
+
+
+class Question(Frozen):
+    """A discussion question for the debrief. With `when`, it is tied to what the players
+    did or how the game ended (every condition must hold); without, it is general."""
+
+    id: Id
+    text: Text
+    text_gentle: Text | None = None
+    when: list[QuestionCondition] = []
+
+
 class Scenario(Frozen):
     id: Id
     title: Text
@@ -384,6 +459,7 @@ class Scenario(Frozen):
     assumptions: list[Assumption] = []
     record: list[RecordMeasure] = []
     epilogue: list[EpilogueItem] = []
+    questions: list[Question] = []
 
     @property
     def end(self) -> dt.date:

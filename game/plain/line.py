@@ -18,6 +18,7 @@ import sys
 from collections.abc import Iterable
 from typing import Any, TextIO
 
+from game.classroom.debrief import format_for, render
 from game.engine.core import WeekReport
 from game.session import (
     ActionInfo,
@@ -31,6 +32,7 @@ from game.session import (
     SessionError,
     SourceInfo,
     fmt_number,
+    write_text_atomic,
 )
 
 MONTHS = (
@@ -48,6 +50,7 @@ MONTHS = (
     "December",
 )
 MAX_CAUSES = 5
+DEFAULT_ALTERNATIVES = 1000
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 HELP = """Commands:
@@ -120,10 +123,20 @@ def change(before: dict[str, Any], after: dict[str, Any], zone: str, metric: str
 class LineGame:
     """One line-mode game over a session."""
 
-    def __init__(self, session: Session, inp: TextIO, out: TextIO) -> None:
+    def __init__(
+        self,
+        session: Session,
+        inp: TextIO,
+        out: TextIO,
+        *,
+        alternatives: int = DEFAULT_ALTERNATIVES,
+        export: str | None = None,
+    ) -> None:
         self.session = session
         self.inp = inp
         self.out = out
+        self.alternatives = alternatives  # histories of each kind the debrief runs (0: none)
+        self.export = export  # a file to write the debrief to at the end
         self.turn = 0  # which human role is deciding this week
         self.items: dict[int, tuple[str, str, str]] = {}  # menu number -> (kind, id, dilemma)
 
@@ -498,54 +511,59 @@ class LineGame:
         west = [change(r.before, r.after, "west", m) for m in ("killed", "injured", "hospitals")]
         self.say("  East: " + "; ".join(x for x in east if x) + ".")
         self.say("  West: " + "; ".join(x for x in west if x) + ".")
-        if r.causes:
+        causes = s.explain(r)
+        if causes:
             self.say("Why, largest first (simulated):")
-            for cause in r.causes[:MAX_CAUSES]:
-                self.say(f"  - {cause.text}")
+            for text in causes[:MAX_CAUSES]:
+                self.say(f"  - {text}")
 
     def debrief(self) -> None:
         s = self.session
         d = s.finish()
-        self.blank()
-        self.say("Debrief: your game against the record.")
-        self.say(
-            f"Your numbers are simulated (seed {d.seed}); the record's figures name their sources."
-        )
-        for m in d.record:
-            lo, hi = fmt_number(m.band[0]), fmt_number(m.band[1])
-            where = {
-                "inside": "inside the record's range",
-                "below": "below the record's range",
-                "above": "above the record's range",
-            }[m.position]
-            self.say(
-                f"- {m.label}: your game {fmt_number(round(m.value, 1))} (simulated), {where} of {lo} to {hi}.",
-                f"  Record: {m.record}. Sources: {source_names(m.sources)}.",
-            )
-        self.blank()
-        self.say("Where your game ended (simulated):")
-        self.say(f"  East (simulated): {zone_line(d.final, 'east')}.")
-        self.say(f"  West (simulated): {zone_line(d.final, 'west')}.")
-        if d.choices:
-            self.say("Your answers to the dilemmas:")
-            titles = {x.id: x for x in s.scenario.dilemmas}
-            for did, opt in d.choices.items():
-                dl = titles.get(did)
-                if dl is None:
-                    continue
-                label = next((o.label for o in dl.options if o.id == opt), opt)
-                self.say(f"  - {dl.title}: {label}.")
-        if d.epilogue:
+        alt = None
+        if self.alternatives > 0:
             self.blank()
-            self.say("What happened next (the record):")
-            for e in d.epilogue:
-                self.say(f"- {day(e.date)}: {e.text}", f"  Sources: {source_names(e.sources)}.")
+            self.say(
+                f"Comparing your game with {self.alternatives:,} alternative histories of each"
+                " kind (simulated); this takes a few seconds."
+            )
+            marks = {25, 50, 75}
+
+            def progress(done: int, total: int) -> None:
+                pct = 100 * done // total if total else 100
+                for m in sorted(marks):
+                    if pct >= m:
+                        marks.discard(m)
+                        self.say(f"  {m}% done.")
+
+            alt = s.alternatives(self.alternatives, progress=progress)
+        self.blank()
+        self.say(*render(d, alt, "txt").splitlines())
+        if self.export:
+            try:
+                where = write_text_atomic(
+                    self.export, render(d, alt, format_for(self.export)), shared=True
+                )
+                self.say(f"The debrief is written to {where}.")
+            except SaveError as e:
+                self.say(f"Could not write the debrief: {e}")
         self.blank()
         if s.autosave and not s.autosave_error:
             self.say(f"The game is saved to {s.autosave_path}.")
         self.say("The end.")
 
 
-def run(session: Session, inp: TextIO | None = None, out: TextIO | None = None) -> int:
-    """Play a session in line mode; returns the exit code (0)."""
-    return LineGame(session, inp or sys.stdin, out or sys.stdout).run()
+def run(
+    session: Session,
+    inp: TextIO | None = None,
+    out: TextIO | None = None,
+    *,
+    alternatives: int = DEFAULT_ALTERNATIVES,
+    export: str | None = None,
+) -> int:
+    """Play a session in line mode; returns the exit code (0). At the end the debrief is
+    shown (with `alternatives` histories of each kind; 0 for none) and, if `export`
+    names a file, written to it in the format its extension names."""
+    return LineGame(
+        session, inp or sys.stdin, out or sys.stdout, alternatives=alternatives, export=export
+    ).run()

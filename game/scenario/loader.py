@@ -26,7 +26,7 @@ from game.engine.compiled import (
     REQUIRED_VARIABLES,
     known_names,
 )
-from game.model.scenario import Effect, Scenario
+from game.model.scenario import FINAL_MEASURES, Effect, Scenario
 from game.scenario.expr import ExprError, parse_value
 from game.scenario.yamlsrc import Located, ScenarioError, ScenarioErrors, load_yaml
 
@@ -214,6 +214,8 @@ _DEPENDENT_WORDS: dict[str, tuple[str, ...]] = {
     "roles": ("unknown role", "unknown action", "lacks strategy", "unknown variable"),
     "dilemmas": ("unknown dilemma", "unknown option"),
     "events": (),
+    "questions": (),
+    "record": ("unknown measure",),
 }
 
 
@@ -493,13 +495,51 @@ def _cross_check(sc: Scenario, ck: _Checker) -> None:
                 ck.at(("assumptions", k, "parameters", j), _unknown("parameter", name, sorted(params)))
     for k, m in enumerate(sc.record):
         src(("record", k, "sources"), m.sources)
+        if m.id in FINAL_MEASURES:
+            ck.at(("record", k, "id"), f"{m.id!r} is the name of a built-in end-of-game measure; choose another id")
         in_calendar(("record", k, "week"), m.week)
         in_calendar(("record", k, "start"), m.start)
         in_calendar(("record", k, "end"), m.end)
         if m.route is not None and m.route not in routes:
             ck.at(("record", k, "route"), _unknown("route", m.route, sorted(routes)))
+        for j, cid in enumerate(m.claims):
+            if cid not in claims:
+                ck.at(("record", k, "claims", j), _unknown("claim", cid, sorted(claims)))
     for k, item in enumerate(sc.epilogue):
         src(("epilogue", k, "sources"), item.sources)
+    _check_questions(sc, ck, dilemma_opts, expr)
+
+
+def _check_questions(sc: Scenario, ck: _Checker, dilemma_opts: dict[str, set[str]], expr: Any) -> None:
+    """The question bank: every id a condition names must exist."""
+    _dupes(ck, "questions", sc.questions)
+    role_actions = {r.id: {a.id for a in r.actions} for r in sc.roles}
+    measures = sorted({m.id for m in sc.record} | set(FINAL_MEASURES))
+    for k, q in enumerate(sc.questions):
+        for j, cond in enumerate(q.when):
+            here = ("questions", k, "when", j)
+            if cond.chose is not None:
+                did, oid = cond.chose.dilemma, cond.chose.option
+                if did not in dilemma_opts:
+                    ck.at((*here, "chose", "dilemma"), _unknown("dilemma", did, sorted(dilemma_opts)))
+                elif oid not in dilemma_opts[did]:
+                    ck.at((*here, "chose", "option"), _unknown(f"option of {did}", oid, sorted(dilemma_opts[did])))
+            if cond.used is not None:
+                rid, aid = cond.used.role, cond.used.action
+                if rid not in role_actions:
+                    ck.at((*here, "used", "role"), _unknown("role", rid, sorted(role_actions)))
+                elif aid not in role_actions[rid]:
+                    ck.at((*here, "used", "action"), _unknown(f"action of {rid}", aid, sorted(role_actions[rid])))
+                if cond.used.at_most is not None and cond.used.at_most < cond.used.low:
+                    ck.at((*here, "used", "at_most"), "at_most is below at_least: the condition can never hold")
+            if cond.measure is not None:
+                m = cond.measure
+                if m.id not in measures:
+                    ck.at((*here, "measure", "id"), _unknown("measure", m.id, measures))
+                if m.above is not None and m.below is not None and m.above >= m.below:
+                    ck.at((*here, "measure"), f"above {m.above:g} and below {m.below:g}: the condition can never hold")
+            if cond.expr is not None:
+                expr((*here, "expr"), cond.expr, "bool")
 
 
 def _dupes_nested(ck: _Checker, loc: tuple[str | int, ...], items: Sequence[Any]) -> None:

@@ -1,6 +1,13 @@
 """One game's lifecycle for every front end: new, decide, advance, save, load, replay,
 finish, and read-only views of the week. See `session.py` and `saves.py`."""
 
+from game.session.review import (
+    Alternatives,
+    AltMeasure,
+    Distribution,
+    QuestionInfo,
+    TurningPoint,
+)
 from game.session.saves import (
     CURRENT_VERSION,
     FORMAT,
@@ -12,6 +19,7 @@ from game.session.saves import (
     read_save,
     scenario_hash,
     write_atomic,
+    write_text_atomic,
 )
 from game.session.session import (
     CONTENT_LEVELS,
@@ -23,6 +31,7 @@ from game.session.session import (
     DecisionError,
     DilemmaInfo,
     EpilogueEntry,
+    LedgerLine,
     NewsItem,
     OptionInfo,
     RecordResult,
@@ -37,6 +46,12 @@ from game.session.session import (
 )
 
 __all__ = [
+    "AltMeasure",
+    "Alternatives",
+    "Distribution",
+    "LedgerLine",
+    "QuestionInfo",
+    "TurningPoint",
     "CONTENT_LEVELS",
     "CURRENT_VERSION",
     "DEFAULT_POLICY",
@@ -67,4 +82,5 @@ __all__ = [
     "replay_log",
     "scenario_hash",
     "write_atomic",
+    "write_text_atomic",
 ]

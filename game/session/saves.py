@@ -4,7 +4,7 @@ A save holds everything needed to resume a game and to check it:
 
     {
       "format": "corridors-save",
-      "version": 1,
+      "version": 2,
       "game": "aleppo-2016-20240101-120000-s7-1a2b",   # names the autosave file
       "saved_at": "2024-01-01T12:00:00+00:00",
       "scenario": "aleppo-2016",                       # the scenario's id
@@ -12,7 +12,7 @@ A save holds everything needed to resume a game and to check it:
       "scenario_hash": "sha256:...",                   # hash of the scenario's content
       "seed": 7,
       "roles": ["coordinator"],                        # played by people
-      "content": "full",                               # or "gentle"
+      "content": "standard",                           # or "gentle" (v1: "full")
       "policy": "historical",                          # plays every other role
       "log": [{"week": 0, "decisions": {"coordinator": {"actions": [...], "choices": {...}}}}],
       "state": {...}                                   # game.model.state.state_to_json
@@ -42,14 +42,23 @@ from game.model.scenario import Scenario
 from game.model.state import RoleDecision
 
 FORMAT = "corridors-save"
-CURRENT_VERSION = 1
+CURRENT_VERSION = 2
 MAX_SAVE_BYTES = 50_000_000
 
 # Migrations: MIGRATIONS[n] turns the data of a version-n save into a version-(n + 1)
-# save. Version 1 is the first format, so there are none yet; when the format changes,
-# raise CURRENT_VERSION and add the function that upgrades the previous version.
+# save. When the format changes, raise CURRENT_VERSION and add the function that
+# upgrades the previous version.
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: dict[int, Migration] = {}
+
+
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 renamed the content level "full" to "standard"."""
+    if data.get("content") == "full":
+        data["content"] = "standard"
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
 
 
 class SaveError(Exception):
@@ -84,7 +93,7 @@ class SaveFile(BaseModel):
     scenario_hash: str = Field(min_length=1, max_length=200)
     seed: int
     roles: list[str]
-    content: Literal["full", "gentle"]
+    content: Literal["standard", "gentle"]
     policy: str = Field(min_length=1, max_length=64)
     log: list[LogEntry]
     state: dict[str, Any]
@@ -131,6 +140,15 @@ def write_atomic(path: str | os.PathLike[str], data: dict[str, Any]) -> Path:
         raise SaveError(
             target, f"cannot be saved: the game holds a value JSON cannot store ({e})"
         ) from e
+    return write_text_atomic(target, text + "\n")
+
+
+def write_text_atomic(path: str | os.PathLike[str], text: str, *, shared: bool = False) -> Path:
+    """Write `text` (UTF-8) to `path` atomically: a temporary file in the same folder,
+    flushed and synced, then renamed over the target. Raises SaveError, leaving any
+    existing file untouched and no temporary file behind. `shared`: readable by others
+    as the umask allows (an export), not only by the owner (a save)."""
+    target = Path(path)
     folder = target.parent
     if target.is_dir():
         raise SaveError(target, "cannot be saved: it is a folder")
@@ -139,9 +157,12 @@ def write_atomic(path: str | os.PathLike[str], data: dict[str, Any]) -> Path:
     tmp_name: str | None = None
     try:
         fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+        if shared:
+            mask = os.umask(0)
+            os.umask(mask)
+            os.chmod(tmp_name, 0o666 & ~mask)
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
-            f.write("\n")
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp_name, target)

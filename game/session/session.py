@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import secrets
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -25,10 +26,12 @@ from game.engine.batch import measure
 from game.engine.compiled import Compiled, compile_scenario
 from game.engine.core import IllegalDecision, WeekReport, check_decision, env_for, new_game, step
 from game.engine.policies import Policy, get_policy, policy_names
-from game.model.scenario import Scenario
+from game.model.scenario import Claim, Question, Scenario
 from game.model.state import GameState, RoleDecision, state_from_json, state_to_json
 from game.scenario import registry
 from game.scenario.yamlsrc import ScenarioErrors
+from game.session import review
+from game.session.review import Alternatives, QuestionInfo, TurningPoint
 from game.session.saves import (
     CURRENT_VERSION,
     FORMAT,
@@ -41,10 +44,31 @@ from game.session.saves import (
     write_atomic,
 )
 
-ContentLevel = Literal["full", "gentle"]
-CONTENT_LEVELS: tuple[str, ...] = ("full", "gentle")
+ContentLevel = Literal["standard", "gentle"]
+CONTENT_LEVELS: tuple[str, ...] = ("standard", "gentle")
 DEFAULT_POLICY = "historical"
+TURNING_POINT_SAMPLES = 4
 MAX_SEED = 2**63 - 1
+
+
+# The gentle content level's wording of the engine's explanations: the same figures,
+# plainer words. Each pattern rewrites one phrase that `game.engine.core` writes.
+GENTLE_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(a), b)
+    for a, b in (
+        (r"Strikes and fighting of this phase would be expected to kill about (\S+)",
+         r"The attacks of this phase would be expected to cost about \1 lives"),
+        (r"pulled (\S+) people alive from struck buildings", r"brought \1 people out alive after attacks"),
+        (r"(\S+) injured died for lack of care", r"\1 wounded people could not be saved for lack of care"),
+        (r"(\S+) died of hunger and unsafe water", r"\1 people died from lack of food and clean water"),
+        (r"(\S+) were killed while trying to leave", r"\1 people lost their lives while trying to leave"),
+        (r"the bombardment in the east was (heavier|lighter)", r"the attacks on the east were \1"),
+        (r"Air strikes put", "Attacks put"),
+        (r"(\S+) rescuers? (?:was|were) killed or badly hurt at struck sites",
+         r"rescue teams lost \1 of their members at attacked sites"),
+        (r"about (\S+) fewer killed", r"about \1 more lives spared"),
+    )
+)
 
 
 class SessionError(Exception):
@@ -214,6 +238,32 @@ class EpilogueEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class LedgerLine:
+    """One ledger measure of the finished game. `value` is always simulated; a record
+    measure also carries the record's band, its words and its sources."""
+
+    id: str
+    label: str
+    value: float  # simulated, this game
+    record: str  # what the record says ("" for a measure with no record)
+    band: tuple[float, float] | None  # the record's range (None: no record)
+    sources: tuple[SourceInfo, ...]  # the record's sources (empty: no record)
+    claims: tuple[ClaimInfo, ...] = ()  # what each source said, side by side
+    simulated: bool = True
+
+    @property
+    def position(self) -> str:
+        """"inside", "below" or "above" the record's band ("" with no record)."""
+        if self.band is None:
+            return ""
+        if self.value < self.band[0]:
+            return "below"
+        if self.value > self.band[1]:
+            return "above"
+        return "inside"
+
+
+@dataclass(frozen=True, slots=True)
 class Debrief:
     """The finished game's summary."""
 
@@ -228,6 +278,13 @@ class Debrief:
     record: tuple[RecordResult, ...]
     epilogue: tuple[EpilogueEntry, ...]
     choices: dict[str, str]  # dilemma id -> option chosen (or defaulted)
+    content: str = "standard"
+    role_names: dict[str, str] = field(default_factory=dict)  # every role id -> its name
+    choice_labels: dict[str, tuple[str, str]] = field(default_factory=dict)  # dilemma -> (title, option label)
+    ledger: tuple[LedgerLine, ...] = ()  # the record measures, then the end-of-game ones
+    turning_points: tuple[TurningPoint, ...] = ()
+    questions: tuple[QuestionInfo, ...] = ()
+    rank_measure: str = review.RANK_MEASURE  # what turning points are ranked by
 
 
 # ------------------------------------------------------------------------ numbers
@@ -284,7 +341,7 @@ class Session:
         scenario_ref: str,
         roles: Sequence[str],
         seed: int,
-        content: str = "full",
+        content: str = "standard",
         policy: str = DEFAULT_POLICY,
         save_dir: str | os.PathLike[str] | None = None,
         autosave: bool = True,
@@ -307,7 +364,7 @@ class Session:
             raise SessionError(
                 f'unknown content level "{content}" (valid: {", ".join(CONTENT_LEVELS)})'
             )
-        self.content: ContentLevel = "gentle" if content == "gentle" else "full"
+        self.content: ContentLevel = "gentle" if content == "gentle" else "standard"
         try:
             self._policy: Policy = get_policy(c, policy)
         except KeyError:
@@ -331,6 +388,7 @@ class Session:
         self.autosave_error: str | None = None  # the last autosave's failure, if any
         self._sources = {s.id: s for s in scenario.sources}
         self._vars = {v.id: v for v in scenario.variables}
+        self._counterfactual: Compiled | None = None  # built on first use (turning points)
 
     # -- making and resuming games --------------------------------------------------
     @classmethod
@@ -339,7 +397,7 @@ class Session:
         scenario: str | Scenario = registry.DEFAULT_SCENARIO,
         roles: str | Sequence[str] | None = None,
         seed: int | None = None,
-        content: str = "full",
+        content: str = "standard",
         policy: str = DEFAULT_POLICY,
         *,
         save_dir: str | os.PathLike[str] | None = None,
@@ -604,12 +662,11 @@ class Session:
         return s
 
     # -- the end --------------------------------------------------------------------
-    def finish(self) -> Debrief:
-        """The finished game against the record, and what happened next."""
-        if not self.finished:
-            raise SessionError(
-                f"the game is not over: week {self.week + 1} of {self.n_weeks} is next"
-            )
+    def finish(self, samples: int = TURNING_POINT_SAMPLES) -> Debrief:
+        """The finished game against the record, its turning points (their effects
+        averaged over `samples` lucks; 0 leaves them out), discussion questions, and what
+        happened next. Fast: no batch runs (see `alternatives` for those)."""
+        self._require_finished()
         c, s, sc = self.compiled, self._state, self.scenario
         record = tuple(
             RecordResult(
@@ -632,6 +689,37 @@ class Session:
             )
             for e in sc.epilogue
         )
+        claim_by_id = {cl.id: cl for cl in sc.claims}
+        ledger = tuple(
+            LedgerLine(
+                id=r.id,
+                label=r.label,
+                value=r.value,
+                record=r.record,
+                band=r.band,
+                sources=r.sources,
+                claims=tuple(
+                    self._claim_info(claim_by_id[cid]) for cid in m.claims if cid in claim_by_id
+                ),
+            )
+            for r, m in zip(record, sc.record, strict=True)
+        ) + tuple(
+            LedgerLine(
+                id=mid,
+                label=review.measure_label(c, mid),
+                value=review.measure_value(c, s, mid),
+                record="",
+                band=None,
+                sources=(),
+            )
+            for mid in review.measure_ids(c)[len(record) :]
+        )
+        by_dilemma = {d.id: d for d in sc.dilemmas}
+        choice_labels = {
+            did: (by_dilemma[did].title, next(o.label for o in by_dilemma[did].options if o.id == opt))
+            for did, opt in s.choices.items()
+            if did in by_dilemma and any(o.id == opt for o in by_dilemma[did].options)
+        }
         return Debrief(
             scenario=sc.id,
             title=sc.title,
@@ -644,7 +732,145 @@ class Session:
             record=record,
             epilogue=epilogue,
             choices=dict(s.choices),
+            content=self.content,
+            role_names={r.id: r.name for r in sc.roles},
+            choice_labels=choice_labels,
+            ledger=ledger,
+            turning_points=self.turning_points(samples) if samples > 0 else (),
+            questions=self.questions(),
         )
+
+    def _human_plans(self) -> list[dict[str, RoleDecision]]:
+        """The people's decisions, week by week, from the log."""
+        return [
+            {r: e.decisions[r] for r in self.roles if r in e.decisions} for e in self._log
+        ]
+
+    def turning_points(self, samples: int = TURNING_POINT_SAMPLES) -> tuple[TurningPoint, ...]:
+        """The three to five decisions and chance events that changed the number killed
+        most (see `review.turning_points`). A decision's effect is averaged over
+        `samples` lucks (the game's own and the next seeds), each a pair of replays with
+        and without it."""
+        self._require_finished()
+        c = self.compiled
+        lucks = [self.seed, *review.other_seeds(self.seed, max(0, samples - 1), MAX_SEED)]
+        if self._counterfactual is None:
+            self._counterfactual = compile_scenario(review.counterfactual_scenario(self.scenario))
+        return review.turning_points(
+            c,
+            self._counterfactual,
+            self.seed,
+            self._human_plans(),
+            self.roles,
+            self._policy,
+            lucks,
+            describe=self._describe_turning_point,
+            chance_text=self.gentle_words,
+            week_news=self._week_news,
+        )
+
+    def questions(self) -> tuple[QuestionInfo, ...]:
+        """Three to five discussion questions picked from the scenario's bank for what
+        the people in this game did, and how it ended."""
+        self._require_finished()
+        return review.select_questions(
+            self.compiled,
+            self._state,
+            self._human_plans(),
+            self.roles,
+            text=lambda q: self._text(q.text, q.text_gentle),
+            explain=self._question_reason,
+        )
+
+    def alternatives(
+        self,
+        runs: int = 1000,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Alternatives:
+        """This game against `runs` alternative histories of each of two kinds: the
+        people's own decisions with other luck (seeds after this game's; a logged
+        decision that is not legal under that luck is left out, and counted), and every
+        role played by the historical policy on the same seeds. Slow (2 × runs games):
+        `progress(done, total)` is called about a hundred times along the way."""
+        self._require_finished()
+        if runs < 1:
+            raise SessionError("alternatives need at least one run")
+        return review.alternatives(
+            self.compiled,
+            self._state,
+            self._human_plans(),
+            self.roles,
+            self._policy,
+            review.other_seeds(self.seed, runs, MAX_SEED),
+            progress,
+        )
+
+    def _require_finished(self) -> None:
+        if not self.finished:
+            raise SessionError(
+                f"the game is not over: week {self.week + 1} of {self.n_weeks} is next"
+            )
+
+    def _week_news(self, week: int) -> list[str]:
+        fired = self._state.fired
+        titles = {e.id: e.title for e in self.scenario.events}
+        c = self.compiled
+        return [titles[e] for e in c.weeks[week].events if e in fired and e in titles]
+
+    def _describe_turning_point(
+        self, cand: Any, report: WeekReport, diffs: dict[str, float]
+    ) -> tuple[str, list[str]]:
+        c, sc = self.compiled, self.scenario
+        role = c.role_by_id[cand.role]
+        why: list[str] = []
+        if cand.kind == "choice":
+            dl = next(d for d in sc.dilemmas if d.id == cand.ref)
+            opt = next(o for o in dl.options if o.id == cand.title)
+            default = next(o for o in dl.options if o.id == dl.default)
+            title = f'{role.name}: "{opt.label}" in "{dl.title}"'
+            why.append(f'Compared with the default, "{default.label}".')
+        else:
+            names = {a.id: a.name for a in role.actions}
+            done = [a for (r, a, _) in report.actions if r == cand.role]
+            title = f"{role.name}: " + ", ".join(names.get(a, a) for a in done)
+            why.append("Compared with taking no action that week.")
+            for r, a, outcome in report.actions:
+                if r == cand.role and outcome != "done":
+                    why.append(f"{names.get(a, a)}: {outcome}.")
+        ranked = sorted(
+            diffs.items(),
+            key=lambda kv: -abs(kv[1]) / max(1.0, abs(self._vars[kv[0]].initial) if kv[0] in self._vars else 1.0),
+        )
+        shown = [
+            f"{self.label(k)} {'+' if v > 0 else '-'}{fmt_number(round(abs(v), 2))}"
+            for k, v in ranked[:3]
+            if k in self._vars
+        ]
+        if shown:
+            why.append("By the end of the game, with it rather than without (simulated): " + "; ".join(shown) + ".")
+        return title, why
+
+    def _question_reason(self, q: Question) -> str:
+        sc = self.scenario
+        parts = []
+        for cond in q.when:
+            if cond.chose is not None:
+                dl = next((d for d in sc.dilemmas if d.id == cond.chose.dilemma), None)
+                if dl is not None:
+                    label = next((o.label for o in dl.options if o.id == cond.chose.option), "")
+                    parts.append(f'"{label}" in "{dl.title}"')
+            elif cond.used is not None:
+                role = self.compiled.role_by_id.get(cond.used.role)
+                name = next((a.name for a in role.actions if a.id == cond.used.action), "") if role else ""
+                n = sum(1 for e in self._log for a in e.decisions.get(cond.used.role, RoleDecision()).actions if a == cond.used.action)
+                parts.append(f'"{name}" {n} time{"s" if n != 1 else ""}')
+            elif cond.measure is not None:
+                value = review.measure_value(self.compiled, self._state, cond.measure.id)
+                parts.append(f"{review.measure_label(self.compiled, cond.measure.id)}: {fmt_number(round(value, 1))} (simulated)")
+            elif cond.expr is not None:
+                parts.append(f"at the end: {cond.expr}")
+        return "; ".join(parts)
 
     # -- read-only views -----------------------------------------------------------
     def content_note(self) -> str:
@@ -843,6 +1069,20 @@ class Session:
     def _text(self, full: str, gentle: str | None) -> str:
         return gentle if self.content == "gentle" and gentle else full
 
+    def gentle_words(self, text: str) -> str:
+        """The engine's own wording (a week's causes) at the session's content level:
+        at "gentle", the same facts and figures in plainer, less graphic words."""
+        if self.content != "gentle":
+            return text
+        for pattern, repl in GENTLE_WORDS:
+            text = pattern.sub(repl, text)
+        return text
+
+    def explain(self, report: WeekReport) -> list[str]:
+        """Why the week went as it did: the report's causes, largest first, in words at
+        the session's content level (all simulated)."""
+        return [self.gentle_words(cause.text) for cause in report.causes]
+
     def _source_infos(self, ids: Iterable[str]) -> tuple[SourceInfo, ...]:
         out = []
         for sid in ids:
@@ -863,18 +1103,18 @@ class Session:
             ),
             key=lambda cl: cl.date,
         )
-        return tuple(
-            ClaimInfo(
-                id=cl.id,
-                topic=cl.topic,
-                date=cl.date,
-                text=cl.text,
-                value=cl.value,
-                unit=cl.unit,
-                source=self._source_infos([cl.source])[0],
-                contested=cl.contested,
-            )
-            for cl in [*own, *more]
+        return tuple(self._claim_info(cl) for cl in [*own, *more])
+
+    def _claim_info(self, cl: Claim) -> ClaimInfo:
+        return ClaimInfo(
+            id=cl.id,
+            topic=cl.topic,
+            date=cl.date,
+            text=cl.text,
+            value=cl.value,
+            unit=cl.unit,
+            source=self._source_infos([cl.source])[0],
+            contested=cl.contested,
         )
 
     def _resource(self, var: str) -> ResourceInfo:
