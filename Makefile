@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 play: $(STAMP)
-	$(BIN)/corridors play $(ARGS)
+	$(BIN)/corridors $(if $(ARGS),play $(ARGS),)
 
 test: $(STAMP)
 	$(BIN)/python -m ruff check game tests benchmarks

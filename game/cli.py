@@ -1,5 +1,6 @@
 """The `corridors` command (also `python -m game`).
 
+    corridors                         (the full-screen game, at its title screen)
     corridors play [--scenario ID|PATH] [--role ROLE] [--seed N] [--plain] [--load FILE] [--content full|gentle]
     corridors simulate [--scenario ID|PATH] [--policy NAME] [--runs N] [--seed N] [--json] [--trace]
     corridors calibrate [--scenario ID|PATH] [--runs N] [--seed N]
@@ -197,11 +198,26 @@ def cmd_play(args: argparse.Namespace) -> int:
             if role not in valid:
                 raise UsageError(f'unknown role "{role}" (valid: {", ".join(valid)})')
         session = Session.new(ref, roles=args.role, seed=args.seed, content=args.content or "full")
-    # The full-screen Textual game does not exist yet: until it does, `play` without
-    # --plain runs the line mode too.
+    if not args.plain:
+        if is_terminal():
+            from game.ui import run_app
+
+            return run_app(session)
+        print(
+            "corridors: not a terminal, so the game runs in line mode (--plain chooses it).",
+            file=sys.stderr,
+        )
     from game.plain import run
 
     return run(session, sys.stdin, sys.stdout)
+
+
+def is_terminal() -> bool:
+    """Whether the full-screen game can run: input and output are both a terminal."""
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _plain_streams() -> None:
@@ -398,10 +414,19 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------- entry point
 
 
+def argv_given(argv: Sequence[str] | None) -> bool:
+    args = list(argv) if argv is not None else sys.argv[1:]
+    return bool(args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(list(argv) if argv is not None else None)
+        if not getattr(args, "command", None) and not argv_given(argv) and is_terminal():
+            from game.ui import run_app
+
+            return run_app()
         if not getattr(args, "command", None):
             raise UsageError(
                 f"no command given (valid: {', '.join(COMMANDS)}; see: corridors --help)"

@@ -1,0 +1,217 @@
+"""The title: the content note, then a new game (scenario, roles, seed or class code,
+content level), the latest autosave, or any save."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import (
+    Button,
+    Footer,
+    Header,
+    Input,
+    Label,
+    OptionList,
+    RadioButton,
+    RadioSet,
+    Select,
+    SelectionList,
+    Static,
+)
+from textual.widgets.option_list import Option
+
+from game.model.scenario import Scenario
+from game.scenario import registry
+from game.scenario.yamlsrc import ScenarioErrors
+from game.session import CONTENT_LEVELS, SaveError, Session, SessionError, default_save_dir
+from game.ui.commands import Command
+from game.ui.text import plain
+
+if TYPE_CHECKING:
+    from game.ui.app import CorridorsApp
+
+MAX_SEED = 2**63 - 1
+
+
+def seed_from(text: str) -> int | None:
+    """A seed typed as a number, or a class code (any word: the same word, the same luck).
+    None if nothing was typed (a random seed)."""
+    text = text.strip()
+    if not text:
+        return None
+    if text.isdigit() and int(text) <= MAX_SEED:
+        return int(text)
+    return int(hashlib.sha256(text.lower().encode("utf-8")).hexdigest(), 16) % 1_000_000
+
+
+def saves(folder: Path) -> list[Path]:
+    """Save files, the latest first."""
+    try:
+        files = [p for p in folder.glob("*.json") if p.is_file()]
+    except OSError:
+        return []
+    return sorted(files, key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
+
+
+class LoadScreen(ModalScreen[Path | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="cancel")]
+
+    def __init__(self, files: list[Path]) -> None:
+        super().__init__()
+        self.files = files
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="modal"):
+            yield Static(plain(("Load a saved game (the latest first)", "bold")))
+            yield OptionList(*(Option(plain(p.name)) for p in self.files), id="saves")
+            yield Footer()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.files[event.option_index])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class TitleScreen(Screen[None]):
+    CSS_PATH = "title.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n", "new", "New game", id="new", priority=True),
+        Binding("ctrl+o", "continue", "Continue", id="continue", priority=True),
+        Binding("ctrl+l", "load", "Load", id="load", priority=True),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.scenario_id = registry.DEFAULT_SCENARIO
+        self.scenario: Scenario | None = None
+
+    @property
+    def corridors(self) -> CorridorsApp:
+        from game.ui.app import CorridorsApp
+
+        assert isinstance(self.app, CorridorsApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="")
+        with VerticalScroll(id="title-body"):
+            yield Static(id="title-name")
+            yield Static(id="note")
+            with Horizontal(id="form"):
+                with Vertical(classes="field"):
+                    yield Label("Scenario")
+                    ids = registry.available() or [registry.DEFAULT_SCENARIO]
+                    yield Select(
+                        [(i, i) for i in ids], value=self.scenario_id, allow_blank=False, id="scenario"
+                    )
+                    yield Label("Seed or class code (empty: random)")
+                    yield Input(placeholder="e.g. 7 or a class code", id="seed", max_length=40)
+                    yield Label("Content level")
+                    with RadioSet(id="content"):
+                        for i, level in enumerate(CONTENT_LEVELS):
+                            yield RadioButton(level, value=i == 0, id=f"content-{level}")
+                with Vertical(classes="field"):
+                    yield Label("Roles (space to tick; two or more: hot-seat)")
+                    yield SelectionList[str](id="roles")
+            with Horizontal(id="buttons"):
+                yield Button("New game (ctrl+n)", id="new", variant="primary")
+                yield Button("Continue (ctrl+o)", id="continue")
+                yield Button("Load (ctrl+l)", id="load")
+            yield Static(id="latest", classes="note")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.app.sub_title = "A decision simulation of the 2016 siege of eastern Aleppo"
+        self.query_one("#seed", Input).cursor_blink = self.corridors.blink
+        self.show_scenario()
+        latest = saves(default_save_dir())
+        self.query_one("#latest", Static).update(
+            plain(f"Latest save: {latest[0].name}" if latest else "No saved game yet.")
+        )
+        self.query_one("#continue", Button).disabled = not latest
+        self.query_one("#new", Button).focus()
+
+    def show_scenario(self) -> None:
+        try:
+            sc = registry.get(self.scenario_id)
+        except (ScenarioErrors, OSError) as e:
+            self.scenario = None
+            msg = str(e.errors[0]) if isinstance(e, ScenarioErrors) and e.errors else str(e)
+            self.query_one("#note", Static).update(plain(f"This scenario cannot be loaded: {msg}"))
+            return
+        self.scenario = sc
+        self.query_one("#title-name", Static).update(plain((sc.title, "bold")))
+        self.query_one("#note", Static).update(plain(("Content note. ", "bold"), sc.content_note))
+        roles = self.query_one("#roles", SelectionList)
+        roles.clear_options()
+        for i, r in enumerate(sc.roles):
+            name = r.name + (" (fictional)" if r.fictional else "")
+            roles.add_option((plain(name), r.id, i == 0))
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str) and event.value != self.scenario_id:
+            self.scenario_id = event.value
+            self.show_scenario()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        {"new": self.action_new, "continue": self.action_continue, "load": self.action_load}[
+            event.button.id or "new"
+        ]()
+
+    def action_new(self) -> None:
+        if self.scenario is None:
+            self.notify("Choose a scenario that loads.", severity="error")
+            return
+        roles = list(self.query_one("#roles", SelectionList).selected)
+        if not roles:
+            self.notify("Tick at least one role (space).", severity="warning")
+            return
+        pressed = self.query_one("#content", RadioSet).pressed_button
+        content = str(pressed.label) if pressed is not None else CONTENT_LEVELS[0]
+        seed = seed_from(self.query_one("#seed", Input).value)
+        try:
+            session = Session.new(self.scenario_id, roles=roles, seed=seed, content=content)
+        except (SessionError, ScenarioErrors) as e:
+            self.notify(f"Cannot start: {e}", severity="error")
+            return
+        self.corridors.start(session)
+
+    def action_continue(self) -> None:
+        latest = saves(default_save_dir())
+        if not latest:
+            self.notify("No saved game yet.")
+            return
+        self.open_save(latest[0])
+
+    def action_load(self) -> None:
+        files = saves(default_save_dir())
+        if not files:
+            self.notify(f"No saved game in {default_save_dir()}.")
+            return
+        self.app.push_screen(LoadScreen(files), self._loaded)
+
+    def _loaded(self, path: Path | None) -> None:
+        if path is not None:
+            self.open_save(path)
+
+    def open_save(self, path: Path) -> None:
+        try:
+            session = Session.load(path)
+        except SaveError as e:
+            self.notify(f"Cannot load: {e}", severity="error", timeout=8)
+            return
+        self.corridors.start(session)
+
+    def palette_commands(self) -> list[Command]:
+        return [
+            ("New game", "Start a game with these settings (ctrl+n)", self.action_new),
+            ("Continue", "Resume the latest saved game (ctrl+o)", self.action_continue),
+            ("Load a save", "Choose a saved game (ctrl+l)", self.action_load),
+        ]
