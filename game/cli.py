@@ -180,6 +180,24 @@ def digits_for(metric: str) -> int:
 
 def cmd_play(args: argparse.Namespace) -> int:
     _plain_streams()
+    if not args.plain and is_terminal():
+        from game.ui import run_app
+
+        # The session is made after the first frame; its errors come back from run_app.
+        return run_app(loader=lambda: play_session(args))
+    session = play_session(args)
+    if not args.plain:
+        print(
+            "corridors: not a terminal, so the game runs in line mode (--plain chooses it).",
+            file=sys.stderr,
+        )
+    from game.plain import run
+
+    return run(session, sys.stdin, sys.stdout)
+
+
+def play_session(args: argparse.Namespace) -> Session:
+    """The game `play` asks for: a save resumed, or a new game."""
     if args.load:
         if args.role or args.seed is not None:
             raise UsageError("--load resumes a saved game: its --role and --seed cannot be changed")
@@ -190,26 +208,14 @@ def cmd_play(args: argparse.Namespace) -> int:
         session = Session.load(path, expect_scenario=expect)
         if args.content:
             session.content = "gentle" if args.content == "gentle" else "full"
-    else:
-        ref = args.scenario or registry.DEFAULT_SCENARIO
-        sc = load(ref)
-        valid = [r.id for r in sc.roles]
-        for role in args.role or []:
-            if role not in valid:
-                raise UsageError(f'unknown role "{role}" (valid: {", ".join(valid)})')
-        session = Session.new(ref, roles=args.role, seed=args.seed, content=args.content or "full")
-    if not args.plain:
-        if is_terminal():
-            from game.ui import run_app
-
-            return run_app(session)
-        print(
-            "corridors: not a terminal, so the game runs in line mode (--plain chooses it).",
-            file=sys.stderr,
-        )
-    from game.plain import run
-
-    return run(session, sys.stdin, sys.stdout)
+        return session
+    ref = args.scenario or registry.DEFAULT_SCENARIO
+    sc = load(ref)
+    valid = [r.id for r in sc.roles]
+    for role in args.role or []:
+        if role not in valid:
+            raise UsageError(f'unknown role "{role}" (valid: {", ".join(valid)})')
+    return Session.new(ref, roles=args.role, seed=args.seed, content=args.content or "full")
 
 
 def is_terminal() -> bool:

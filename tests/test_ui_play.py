@@ -53,6 +53,7 @@ def test_whole_game_with_keys_save_quit_continue_debrief(home: Path) -> None:
     async def first_sitting() -> tuple[str, int]:
         app = CorridorsApp(blink=False)
         async with app.run_test(size=SIZE) as pilot:
+            await app.workers.wait_for_complete()
             await pilot.pause()
             assert isinstance(app.screen, TitleScreen)
             await pilot.click("#seed")
@@ -77,6 +78,7 @@ def test_whole_game_with_keys_save_quit_continue_debrief(home: Path) -> None:
     async def second_sitting() -> Session:
         app = CorridorsApp(blink=False)
         async with app.run_test(size=SIZE) as pilot:
+            await app.workers.wait_for_complete()
             await pilot.pause()
             await pilot.press("ctrl+o")  # continue the latest autosave
             await pilot.pause()

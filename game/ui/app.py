@@ -5,17 +5,21 @@ Every change to the game goes through `game.session.Session`; screens read its v
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.theme import Theme
 
-from game.session import SaveError, Session
 from game.ui.commands import Command, GameCommands
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from textual.screen import Screen
+
+    from game.session import Session
 
 HIGH_CONTRAST = Theme(
     name="corridors-high-contrast",
@@ -44,7 +48,7 @@ class CorridorsApp(App[None]):
     """The game. Give it a session to open at the week; without one it opens at the title."""
 
     TITLE = "Corridors"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses elsewhere work
     COMMANDS = App.COMMANDS | {GameCommands}
     ENABLE_COMMAND_PALETTE = True
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -54,9 +58,19 @@ class CorridorsApp(App[None]):
         Binding("q", "quit_game", "Quit", id="quit"),
     ]
 
-    def __init__(self, session: Session | None = None, *, blink: bool = True) -> None:
+    def __init__(
+        self,
+        session: Session | None = None,
+        *,
+        loader: Callable[[], Session] | None = None,
+        blink: bool = True,
+    ) -> None:
+        """`loader`: makes the session in a thread after the first frame (its exception,
+        if any, is kept in `error` and the app exits)."""
         super().__init__()
         self.session: Session | None = session
+        self.loader = loader
+        self.error: BaseException | None = None
         self.blink = blink
         self.farewell = ""  # printed by run_app after the app closes
         self._quit_armed = False
@@ -65,12 +79,28 @@ class CorridorsApp(App[None]):
         self.register_theme(HIGH_CONTRAST)
         wanted = os.environ.get("CORRIDORS_THEME", "")
         self.theme = THEMES.get(wanted.replace("-", " "), "textual-dark")
-        if self.session is None:
+        if self.session is not None:
+            self.push_screen(self.game_screen(self.session))
+        elif self.loader is not None:
+            from game.ui.screens.modals import LoadingScreen
+
+            self.push_screen(LoadingScreen())
+            # after the first frame, which the loading thread would otherwise slow down
+            self.call_after_refresh(self.run_worker, self._load, thread=True, name="load")
+        else:
             from game.ui.screens.title import TitleScreen
 
             self.push_screen(TitleScreen())
-        else:
-            self.push_screen(self.game_screen(self.session))
+
+    def _load(self) -> None:
+        assert self.loader is not None
+        try:
+            session = self.loader()
+        except Exception as e:  # shown by the command line as one line, after the app closes
+            self.error = e
+            self.call_from_thread(self.exit, None, 1)
+            return
+        self.call_from_thread(self.start, session)
 
     # -- screens --------------------------------------------------------------------
     def game_screen(self, session: Session) -> Screen[Any]:
@@ -107,6 +137,8 @@ class CorridorsApp(App[None]):
 
     def save_game(self) -> str | None:
         """Save to the game's save file; returns the path, or None (and says why)."""
+        from game.session import SaveError
+
         if self.session is None:
             self.notify("No game to save yet.", timeout=3)
             return None

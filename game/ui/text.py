@@ -1,16 +1,13 @@
-"""Scenario text for the screen: always plain text (never markup), control characters
-replaced, with the line mode's wording helpers for dates and sources."""
+"""Scenario text for the screen: always plain text (never markup), with control
+characters replaced. Light on purpose: the title screen uses it before the game loads."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
 
 from rich.text import Text
 
-from game.plain.line import certainty, clean, day, source_names, span
-from game.session import SourceInfo
-
-__all__ = ["certainty", "day", "plain", "source_names", "sources_text", "span"]
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # as the line mode's `clean`
 
 
 def plain(*parts: str | tuple[str, str], style: str = "") -> Text:
@@ -19,12 +16,7 @@ def plain(*parts: str | tuple[str, str], style: str = "") -> Text:
     out = Text(style=style)
     for part in parts:
         if isinstance(part, tuple):
-            out.append(clean(part[0]), style=part[1])
+            out.append(_CONTROL.sub("?", part[0]), style=part[1])
         else:
-            out.append(clean(part))
+            out.append(_CONTROL.sub("?", part))
     return out
-
-
-def sources_text(sources: Iterable[SourceInfo]) -> str:
-    names = source_names(sources)
-    return f"Sources: {names}." if names else "Sources: none given."

@@ -9,10 +9,11 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from game.session import Session
 from game.ui.commands import Command
+from game.ui.widgets.keybar import KeyBar
 
 
 class ReadingScreen(Screen[None]):
@@ -32,7 +33,7 @@ class ReadingScreen(Screen[None]):
         yield Static(self.heading, id="heading", markup=False)
         with VerticalScroll(id="reading"):
             yield from self.body()
-        yield Footer()
+        yield KeyBar()
 
     def body(self) -> ComposeResult:
         yield from ()

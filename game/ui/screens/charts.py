@@ -8,27 +8,28 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 from textual_plotext import PlotextPlot
 
 from game.session import Session
 from game.ui.commands import Command
 from game.ui.text import plain
+from game.ui.widgets.keybar import KeyBar
 
-METRICS = {
-    "killed": ("k", "Killed since the start"),
-    "injured": ("i", "Injured since the start"),
-    "left": ("l", "People who left"),
-    "present": ("p", "People present"),
-    "food_days": ("f", "Days of food in the east"),
-    "hospitals": ("h", "Hospitals working"),
+METRICS = {  # metric: (key, short name, title)
+    "killed": ("k", "Killed", "Killed since the start"),
+    "injured": ("i", "Injured", "Injured since the start"),
+    "left": ("l", "Left", "People who left"),
+    "present": ("p", "Present", "People present"),
+    "food_days": ("f", "Food", "Days of food in the east"),
+    "hospitals": ("h", "Hospitals", "Hospitals working"),
 }
 
 
 class ChartsScreen(Screen[None]):
     CSS_PATH = "charts.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(Binding(key, f"metric('{m}')", label.split()[0], id=f"chart-{m}") for m, (key, label) in METRICS.items()),
+        *(Binding(key, f"metric('{m}')", short, id=f"chart-{m}") for m, (key, short, _) in METRICS.items()),
         Binding("escape,enter", "back", "Back", id="back"),
     ]
 
@@ -41,7 +42,7 @@ class ChartsScreen(Screen[None]):
         yield Header(show_clock=False, icon="")
         yield PlotextPlot(id="plot")
         yield Static(id="chart-note")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.draw()
@@ -54,7 +55,7 @@ class ChartsScreen(Screen[None]):
         plt = widget.plt
         plt.clear_data()
         plt.clear_figure()
-        label = METRICS[self.metric][1]
+        label = METRICS[self.metric][2]
         zones = ("east",) if self.metric == "food_days" else ("east", "west")
         for zone, marker in zip(zones, ("braille", "dot"), strict=False):
             ys = [float(h[zone][self.metric] or 0) for h in hist]
@@ -68,9 +69,8 @@ class ChartsScreen(Screen[None]):
         plt.xlabel("week (0 = start)")
         plt.xlim(0, max(s.n_weeks, 1))
         widget.refresh()
-        keys = ", ".join(f"{k} {lab.split()[0].lower()}" for k, lab in METRICS.values())
         text = "\n".join(notes) if notes else "The record has no figure for this measure in a single week."
-        self.query_one("#chart-note", Static).update(plain(f"{text}\nKeys: {keys}; escape: back."))
+        self.query_one("#chart-note", Static).update(plain(text))
 
     def action_metric(self, metric: str) -> None:
         self.metric = metric
@@ -83,6 +83,6 @@ class ChartsScreen(Screen[None]):
         from functools import partial
 
         return [
-            (f"Chart: {label}", f"Show {label.lower()} ({key})", partial(self.action_metric, m))
-            for m, (key, label) in METRICS.items()
+            (f"Chart: {title}", f"Show {title.lower()} ({key})", partial(self.action_metric, m))
+            for m, (key, _, title) in METRICS.items()
         ]

@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, ProgressBar, Static
+from textual.widgets import Header, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from game.engine.batch import run_batch, summarise
@@ -27,8 +27,10 @@ from game.model.state import GameState
 from game.session import Debrief, Session, fmt_number
 from game.ui.commands import Command
 from game.ui.screens.base import ReferenceScreens
-from game.ui.text import day, plain, sources_text
+from game.ui.text import plain
+from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.ledger import ROWS, figure, ledger_table
+from game.ui.words import day, sources_text
 
 Progress = Callable[[int, int], None]  # (done, total)
 # (session, runs, progress) -> {zone: {metric: {"median", "p10", "p90"}}} (simulated)
@@ -45,7 +47,9 @@ def historical_alternatives(session: Session, runs: int, progress: Progress) -> 
     first = session.seed + 1
     while len(states) < runs:
         n = min(CHUNK, runs - len(states))
-        states += run_batch(c, "historical", n, first + len(states))
+        for state in run_batch(c, "historical", n, first + len(states)):
+            state.history = state.history[-1:]  # only the final ledger is summarised
+            states.append(state)
         progress(len(states), runs)
     return summarise(states)
 
@@ -142,7 +146,7 @@ class DebriefScreen(ReferenceScreens, Screen[None]):
         with VerticalScroll(id="debrief"):
             for section in self.SECTIONS:
                 yield from section(self)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.app.sub_title = "Debrief"

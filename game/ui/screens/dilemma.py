@@ -10,12 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.session import DecisionError, DilemmaInfo, OptionInfo, Session
 from game.ui.commands import Command
-from game.ui.text import plain, sources_text
+from game.ui.text import plain
+from game.ui.widgets.keybar import KeyBar
+from game.ui.words import sources_text
 
 
 def option_prompt(n: int, o: OptionInfo) -> Text:
@@ -63,7 +65,7 @@ class DilemmaScreen(ModalScreen[None]):
                 *(Option(option_prompt(i + 1, o), id=o.id) for i, o in enumerate(d.options)),
                 id="options",
             )
-        yield Footer()
+        yield KeyBar()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.action_choose(event.option_index + 1)

@@ -7,10 +7,11 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Header, Static
 
 from game.ui.text import plain
+from game.ui.widgets.keybar import KeyBar
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -61,3 +62,12 @@ class PassScreen(ModalScreen[None]):
 
     def action_go(self) -> None:
         self.dismiss(None)
+
+
+class LoadingScreen(Screen[None]):
+    """Shown while the scenario loads (the keys for help, theme and quit work)."""
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="")
+        yield Static(plain("Loading the scenario…"), id="loading")
+        yield KeyBar()

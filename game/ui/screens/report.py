@@ -12,7 +12,8 @@ from textual.widgets import Static
 from game.engine.core import WeekReport
 from game.session import Session, fmt_number
 from game.ui.screens.base import ReadingScreen
-from game.ui.text import plain, span
+from game.ui.text import plain
+from game.ui.words import span
 
 MAX_CAUSES = 8
 METRICS = (

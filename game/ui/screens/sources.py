@@ -10,7 +10,8 @@ from textual.widgets import Static
 
 from game.session import ClaimInfo, Session
 from game.ui.screens.base import ReadingScreen
-from game.ui.text import day, plain
+from game.ui.text import plain
+from game.ui.words import day
 
 
 def claims_side_by_side(topic: str, claims: list[ClaimInfo]) -> Table:

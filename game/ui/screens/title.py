@@ -13,7 +13,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import (
     Button,
-    Footer,
     Header,
     Input,
     Label,
@@ -26,14 +25,12 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from game.model.scenario import Scenario
-from game.scenario import registry
-from game.scenario.yamlsrc import ScenarioErrors
-from game.session import CONTENT_LEVELS, SaveError, Session, SessionError, default_save_dir
 from game.ui.commands import Command
 from game.ui.text import plain
+from game.ui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
+    from game.model.scenario import Scenario
     from game.ui.app import CorridorsApp
 
 MAX_SEED = 2**63 - 1
@@ -70,7 +67,7 @@ class LoadScreen(ModalScreen[Path | None]):
         with Vertical(classes="modal"):
             yield Static(plain(("Load a saved game (the latest first)", "bold")))
             yield OptionList(*(Option(plain(p.name)) for p in self.files), id="saves")
-            yield Footer()
+            yield KeyBar()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self.files[event.option_index])
@@ -89,8 +86,9 @@ class TitleScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.scenario_id = registry.DEFAULT_SCENARIO
+        self.scenario_id = ""
         self.scenario: Scenario | None = None
+        self.save_dir = Path()
 
     @property
     def corridors(self) -> CorridorsApp:
@@ -107,38 +105,60 @@ class TitleScreen(Screen[None]):
             with Horizontal(id="form"):
                 with Vertical(classes="field"):
                     yield Label("Scenario")
-                    ids = registry.available() or [registry.DEFAULT_SCENARIO]
-                    yield Select(
-                        [(i, i) for i in ids], value=self.scenario_id, allow_blank=False, id="scenario"
-                    )
+                    yield Select[str]([], prompt="…", id="scenario", compact=True)
                     yield Label("Seed or class code (empty: random)")
-                    yield Input(placeholder="e.g. 7 or a class code", id="seed", max_length=40)
+                    yield Input(placeholder="e.g. 7 or a class code", id="seed", max_length=40, compact=True)
                     yield Label("Content level")
-                    with RadioSet(id="content"):
-                        for i, level in enumerate(CONTENT_LEVELS):
-                            yield RadioButton(level, value=i == 0, id=f"content-{level}")
+                    yield RadioSet(id="content", compact=True)
                 with Vertical(classes="field"):
                     yield Label("Roles (space to tick; two or more: hot-seat)")
-                    yield SelectionList[str](id="roles")
+                    yield SelectionList[str](id="roles", compact=True)
             with Horizontal(id="buttons"):
-                yield Button("New game (ctrl+n)", id="new", variant="primary")
-                yield Button("Continue (ctrl+o)", id="continue")
-                yield Button("Load (ctrl+l)", id="load")
+                yield Button("New game (ctrl+n)", id="new", variant="primary", compact=True)
+                yield Button("Continue (ctrl+o)", id="continue", compact=True)
+                yield Button("Load (ctrl+l)", id="load", compact=True)
             yield Static(id="latest", classes="note")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.app.sub_title = "A decision simulation of the 2016 siege of eastern Aleppo"
         self.query_one("#seed", Input).cursor_blink = self.corridors.blink
+        self.query_one("#note", Static).update(plain("Loading the scenario…"))
+        for button in self.query(Button):
+            button.disabled = True
+        self.query_one("#new", Button).focus(scroll_visible=False)
+        # The scenario (and the game's core) loads after the first frame.
+        self.call_after_refresh(self.run_worker, self._load, thread=True, name="title-load")
+
+    def _load(self) -> None:
+        from game.scenario import registry
+        from game.session import CONTENT_LEVELS, default_save_dir
+
+        ids = registry.available() or [registry.DEFAULT_SCENARIO]
+        folder = default_save_dir()
+        self.app.call_from_thread(self._loaded, ids, registry.DEFAULT_SCENARIO, CONTENT_LEVELS, folder)
+
+    def _loaded(self, ids: list[str], default: str, levels: tuple[str, ...], folder: Path) -> None:
+        self.save_dir = folder
+        self.scenario_id = default if default in ids else ids[0]
+        select = self.query_one("#scenario", Select)
+        select.set_options([(i, i) for i in ids])
+        select.value = self.scenario_id
+        radios = self.query_one("#content", RadioSet)
+        radios.mount_all(RadioButton(level, value=i == 0, id=f"content-{level}") for i, level in enumerate(levels))
         self.show_scenario()
-        latest = saves(default_save_dir())
+        latest = saves(folder)
         self.query_one("#latest", Static).update(
             plain(f"Latest save: {latest[0].name}" if latest else "No saved game yet.")
         )
+        self.query_one("#new", Button).disabled = False
+        self.query_one("#load", Button).disabled = False
         self.query_one("#continue", Button).disabled = not latest
-        self.query_one("#new", Button).focus()
 
     def show_scenario(self) -> None:
+        from game.scenario import registry
+        from game.scenario.yamlsrc import ScenarioErrors
+
         try:
             sc = registry.get(self.scenario_id)
         except (ScenarioErrors, OSError) as e:
@@ -156,7 +176,7 @@ class TitleScreen(Screen[None]):
             roles.add_option((plain(name), r.id, i == 0))
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        if isinstance(event.value, str) and event.value != self.scenario_id:
+        if isinstance(event.value, str) and self.scenario_id and event.value != self.scenario_id:
             self.scenario_id = event.value
             self.show_scenario()
 
@@ -166,6 +186,9 @@ class TitleScreen(Screen[None]):
         ]()
 
     def action_new(self) -> None:
+        from game.scenario.yamlsrc import ScenarioErrors
+        from game.session import CONTENT_LEVELS, Session, SessionError
+
         if self.scenario is None:
             self.notify("Choose a scenario that loads.", severity="error")
             return
@@ -184,24 +207,26 @@ class TitleScreen(Screen[None]):
         self.corridors.start(session)
 
     def action_continue(self) -> None:
-        latest = saves(default_save_dir())
+        latest = saves(self.save_dir)
         if not latest:
             self.notify("No saved game yet.")
             return
         self.open_save(latest[0])
 
     def action_load(self) -> None:
-        files = saves(default_save_dir())
+        files = saves(self.save_dir)
         if not files:
-            self.notify(f"No saved game in {default_save_dir()}.")
+            self.notify(f"No saved game in {self.save_dir}.")
             return
-        self.app.push_screen(LoadScreen(files), self._loaded)
+        self.app.push_screen(LoadScreen(files), self._picked)
 
-    def _loaded(self, path: Path | None) -> None:
+    def _picked(self, path: Path | None) -> None:
         if path is not None:
             self.open_save(path)
 
     def open_save(self, path: Path) -> None:
+        from game.session import SaveError, Session
+
         try:
             session = Session.load(path)
         except SaveError as e:

@@ -14,16 +14,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static, TabbedContent, TabPane
+from textual.widgets import Header, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from game.session import ActionInfo, DecisionError, NewsItem, Session, SessionError
 from game.ui.commands import Command
 from game.ui.screens.base import ReferenceScreens
 from game.ui.screens.modals import ConfirmScreen, PassScreen
-from game.ui.text import certainty, day, plain, sources_text, span
+from game.ui.text import plain
 from game.ui.widgets.district_map import DistrictMap
+from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.ledger import ledger_table
+from game.ui.words import certainty, day, sources_text, span
 
 
 def action_prompt(n: int, a: ActionInfo) -> Text:
@@ -117,7 +119,7 @@ class WeekScreen(ReferenceScreens, Screen[None]):
                 yield Static(id="resources")
                 yield OptionList(id="actions")
                 yield Static(id="detail")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.refresh_week()
@@ -153,8 +155,8 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         self.query_one("#news-items", Static).update(
             Group(*(news_block(n) for n in news)) if news else plain("No news this week.")
         )
-        res = "; ".join(r.text for r in s.resources(self.role))
-        self.query_one("#resources", Static).update(plain(("Resources: ", "bold"), res))
+        res = "\n".join(f"• {r.text}" for r in s.resources(self.role))
+        self.query_one("#resources", Static).update(plain(("Your resources\n", "bold"), res))
         self.refresh_actions()
 
     def _dilemma_status(self) -> str:
@@ -273,9 +275,10 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         if s.autosave_error:
             self.notify(f"The game could not be saved: {s.autosave_error}", severity="error")
         self.turn = 0
-        if not s.finished:
-            self.refresh_week()
         self.action_report()
+        if not s.finished:
+            # under the report, once it is on screen
+            self.call_after_refresh(self.refresh_week)
 
     def action_report(self) -> None:
         from game.ui.screens.report import ReportScreen
