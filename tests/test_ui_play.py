@@ -129,17 +129,50 @@ def test_actions_toggle_and_confirm_when_points_are_left() -> None:
     asyncio.run(go())
 
 
+def two_role_session() -> Session:
+    """The scenario with a second role (a copy of the first), for hot-seat play."""
+    from game.scenario import registry
+
+    sc = registry.get(registry.DEFAULT_SCENARIO)
+    first = sc.roles[0]
+    second = first.model_copy(update={"id": "second", "name": "Second player"})
+    both = sc.model_copy(update={"roles": [first, second]})
+    return Session.new(both, roles=[first.id, "second"], seed=5, autosave=False)
+
+
 def test_hot_seat_passes_to_the_next_role() -> None:
+    from textual.widgets import Static
+
     async def go() -> None:
-        session = Session.new(seed=5)
-        roles = session.compiled.roles
-        if len(roles) < 2:
-            pytest.skip("the scenario has one role on this branch")
-        session = Session.new(seed=5, roles=roles[:2])
+        session = two_role_session()
         app = CorridorsApp(session, blink=False)
         async with app.run_test(size=SIZE) as pilot:
-            await play_week(app, pilot)
-            assert session.week == 1
+            await pilot.pause()
+            while isinstance(app.screen, DilemmaScreen):
+                await pilot.press("1")
+                await pilot.pause()
+            line = str(app.screen.query_one("#week-line", Static).render())
+            assert "Turn of player 1 of 2" in line
+            await pilot.press("1", "e")
+            await pilot.pause()
+            if isinstance(app.screen, ConfirmScreen):
+                await pilot.press("y")
+                await pilot.pause()
+            assert isinstance(app.screen, PassScreen) and session.week == 0
+            await pilot.press("enter")
+            await pilot.pause()
+            while isinstance(app.screen, DilemmaScreen):
+                await pilot.press("1")
+                await pilot.pause()
+            line = str(app.screen.query_one("#week-line", Static).render())
+            assert "Turn of player 2 of 2: Second player" in line
+            await pilot.press("1", "e")
+            await pilot.pause()
+            if isinstance(app.screen, ConfirmScreen):
+                await pilot.press("y")
+                await pilot.pause()
+            assert isinstance(app.screen, ReportScreen) and session.week == 1
+            assert {role for role, _, _ in session.last_report.actions} >= {"second"}  # type: ignore[union-attr]
 
     asyncio.run(go())
 

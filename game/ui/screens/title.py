@@ -111,7 +111,7 @@ class TitleScreen(Screen[None]):
                     yield Label("Content level")
                     yield RadioSet(id="content", compact=True)
                 with Vertical(classes="field"):
-                    yield Label("Roles (space to tick; two or more: hot-seat)")
+                    yield Label("Roles (space ticks; 2+: hot-seat)")
                     yield SelectionList[str](id="roles", compact=True)
             with Horizontal(id="buttons"):
                 yield Button("New game (ctrl+n)", id="new", variant="primary", compact=True)

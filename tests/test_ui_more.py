@@ -1,0 +1,134 @@
+"""The Textual game's edges: the alternative histories worker, NO_COLOR, bad saves from
+the title, the command palette's commands per screen, and the command line's fallback
+to the line mode when there is no terminal."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from support import run_corridors
+
+from game.session import Session
+from game.ui.app import CorridorsApp
+from game.ui.screens.debrief import DebriefScreen, historical_alternatives
+from game.ui.screens.title import TitleScreen, seed_from
+
+SIZE = (100, 30)
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("CORRIDORS_HOME", str(tmp_path))
+    return tmp_path
+
+
+def finished() -> Session:
+    s = Session.new(seed=3, autosave=False)
+    while not s.finished:
+        s.advance()
+    return s
+
+
+def test_alternative_histories_run_in_a_worker_with_progress() -> None:
+    calls: list[tuple[int, int]] = []
+
+    def runner(session: Session, runs: int, progress: Any) -> dict[str, Any]:
+        def told(done: int, total: int) -> None:
+            calls.append((done, total))
+            progress(done, total)
+
+        return historical_alternatives(session, runs, told)
+
+    async def go() -> None:
+        session = finished()
+        app = CorridorsApp(session, blink=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, DebriefScreen)
+            screen.alternatives = runner
+            screen.runs = 120
+            await pilot.press("h")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert screen.summary is not None
+            assert screen.summary["east"]["killed"]["p10"] <= screen.summary["east"]["killed"]["p90"]
+
+    asyncio.run(go())
+    assert calls[-1] == (120, 120) and len(calls) > 1
+
+
+def test_no_color_is_respected(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+
+    async def go() -> None:
+        app = CorridorsApp(Session.new(seed=1, autosave=False), blink=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert app.no_color
+
+    asyncio.run(go())
+
+
+def test_a_broken_save_gives_one_line_and_keeps_the_title(home: Path) -> None:
+    saves = home / "saves"
+    saves.mkdir()
+    bad = saves / "broken.json"
+    bad.write_text("{not json", encoding="utf-8")
+
+    async def go() -> None:
+        app = CorridorsApp(blink=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.press("ctrl+o")
+            await pilot.pause()
+            assert isinstance(app.screen, TitleScreen)
+            messages = [n.message for n in app._notifications]
+            assert any(m.startswith("Cannot load:") and "\n" not in m for m in messages), messages
+
+    asyncio.run(go())
+    assert bad.read_text(encoding="utf-8") == "{not json"  # nothing saved is lost
+
+
+def test_class_codes_give_the_same_seed() -> None:
+    assert seed_from("") is None
+    assert seed_from("42") == 42
+    assert seed_from("Room 12B") == seed_from(" room 12b ")
+    assert seed_from("Room 12B") != seed_from("Room 12C")
+
+
+def test_palette_commands_follow_the_screen() -> None:
+    async def go() -> None:
+        session = Session.new(seed=1, autosave=False)
+        app = CorridorsApp(session, blink=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            while type(app.screen).__name__ == "DilemmaScreen":
+                names = [n for n, _, _ in app.screen.palette_commands()]  # type: ignore[attr-defined]
+                assert names[0].startswith("Choose 1")
+                await pilot.press("escape")
+                await pilot.pause()
+            week = [n for n, _, _ in app.screen.palette_commands()]  # type: ignore[attr-defined]
+            assert "End the week" in week and any(n.startswith("Plan: ") for n in week)
+            await pilot.press("s")
+            await pilot.pause()
+            sources = [n for n, _, _ in app.screen.palette_commands()]  # type: ignore[attr-defined]
+            assert sources == ["Back"]
+
+    asyncio.run(go())
+
+
+def test_play_without_a_terminal_falls_back_to_the_line_mode(home: Path) -> None:
+    r = run_corridors("play", "--seed", "3", home=home, stdin="quit\n")
+    assert r.returncode == 0, r.stderr
+    assert r.stderr.strip() == (
+        "corridors: not a terminal, so the game runs in line mode (--plain chooses it)."
+    )
+    assert "Week 1 of" in r.stdout
+    saved = list((home / "saves").glob("*.json"))
+    assert len(saved) == 1 and json.loads(saved[0].read_text(encoding="utf-8"))["seed"] == 3
