@@ -132,3 +132,30 @@ def test_play_without_a_terminal_falls_back_to_the_line_mode(home: Path) -> None
     assert "Week 1 of" in r.stdout
     saved = list((home / "saves").glob("*.json"))
     assert len(saved) == 1 and json.loads(saved[0].read_text(encoding="utf-8"))["seed"] == 3
+
+
+def test_markup_in_scenario_text_is_shown_as_written() -> None:
+    from game.scenario import registry
+    from game.ui.screens.dilemma import DilemmaScreen
+
+    sc = registry.get(registry.DEFAULT_SCENARIO)
+    role = sc.roles[0]
+    actions = [role.actions[0].model_copy(update={"name": "[b]Stage[/b]"}), *role.actions[1:]]
+    roles = [role.model_copy(update={"actions": actions}), *sc.roles[1:]]
+    dilemma = sc.dilemmas[0].model_copy(update={"title": "[red]Corridor[/red]"})
+    marked = sc.model_copy(update={"roles": roles, "dilemmas": [dilemma, *sc.dilemmas[1:]]})
+    session = Session.new(marked, seed=2, autosave=False)
+    while dilemma.id not in session.state.dilemmas:
+        session.advance()
+
+    async def go() -> None:
+        app = CorridorsApp(session, blink=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, DilemmaScreen)
+            assert "[red]Corridor[/red]" in app.export_screenshot()
+            await pilot.press("escape")
+            await pilot.pause()
+            assert "[b]Stage[/b]" in app.export_screenshot()
+
+    asyncio.run(go())

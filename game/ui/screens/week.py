@@ -97,6 +97,8 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         super().__init__()
         self.session = session
         self.turn = 0  # which human role is deciding
+        self._shown_for: tuple[int, int] = (-1, -1)  # (week, turn) of `_shown`
+        self._shown: set[str] = set()  # dilemmas opened by themselves this turn
 
     @property
     def role(self) -> str:
@@ -217,9 +219,18 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         self.refresh_week()
 
     def open_dilemmas(self) -> None:
-        """Show the first unanswered dilemma of this turn, if any."""
-        pending = [d for d in self.session.dilemmas(self.role) if d.chosen is None]
+        """Show the first unanswered dilemma of this turn not shown yet, if any (each opens
+        by itself once a turn; `d` opens them again)."""
+        key = (self.session.week, self.turn)
+        if self._shown_for != key:
+            self._shown_for, self._shown = key, set()
+        pending = [
+            d
+            for d in self.session.dilemmas(self.role)
+            if d.chosen is None and d.id not in self._shown
+        ]
         if pending:
+            self._shown.add(pending[0].id)
             self.action_dilemma(pending[0].id)
 
     def action_dilemma(self, which: str | None = None) -> None:
@@ -234,9 +245,7 @@ class WeekScreen(ReferenceScreens, Screen[None]):
 
     def _after_dilemma(self, _: None) -> None:
         self.refresh_week()
-        pending = [d for d in self.session.dilemmas(self.role) if d.chosen is None]
-        if len(self.session.dilemmas(self.role)) > 1 and pending:
-            self.action_dilemma(pending[0].id)
+        self.open_dilemmas()
 
     def action_end_turn(self) -> None:
         left = self.session.points_left(self.role)

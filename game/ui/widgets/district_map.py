@@ -103,7 +103,7 @@ class DistrictMap(Widget):
             if i == 2 and width < 60:
                 rows.append([("         ", "")])
             rows[-1].append((f"{glyph} {word}  ", f"map--{key}"))
-        rows.append([("Last week's harm (simulated): · none ▂ ▄ ▆ █ most", "map--dim")])
+        rows.append([("Killed last week (simulated): · none ▂ ▄ ▆ █ most", "map--dim")])
         for zone, title in ZONE_TITLES.items():
             members = [d for d in self.districts if d.zone == zone]
             if not members:
