@@ -159,3 +159,27 @@ def test_markup_in_scenario_text_is_shown_as_written() -> None:
             assert "[b]Stage[/b]" in app.export_screenshot()
 
     asyncio.run(go())
+
+
+def test_debrief_shows_turning_points_and_questions_when_the_debrief_has_them() -> None:
+    from types import SimpleNamespace
+
+    session = finished()
+    d = session.finish()
+    fields = {f: getattr(d, f) for f in d.__dataclass_fields__}
+    point = SimpleNamespace(title="The convoy stopped", effect="+120 killed (simulated)")
+    richer = SimpleNamespace(**fields, turning_points=[point], questions=["Why did few leave?"])
+
+    async def go() -> None:
+        app = CorridorsApp(blink=False)
+        async with app.run_test(size=(120, 60)) as pilot:
+            await app.workers.wait_for_complete()
+            screen = DebriefScreen(session)
+            screen.debrief = richer  # type: ignore[assignment]
+            await app.push_screen(screen)
+            await pilot.pause()
+            shot = app.export_screenshot()
+            assert "Turning&#160;points" in shot and "The&#160;convoy&#160;stopped" in shot
+            assert "Why&#160;did&#160;few&#160;leave?" in shot
+
+    asyncio.run(go())

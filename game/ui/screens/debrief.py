@@ -54,6 +54,40 @@ def historical_alternatives(session: Session, runs: int, progress: Progress) -> 
     return summarise(states)
 
 
+def describe(item: object) -> str:
+    """A debrief item in words: a string as it is, else its text fields joined."""
+    if isinstance(item, str):
+        return item
+    fields = ("title", "text", "effect", "why", "question")
+    parts = [str(getattr(item, f)) for f in fields if getattr(item, f, None)]
+    return ". ".join(parts) if parts else str(item)
+
+
+def section_turning_points(screen: DebriefScreen) -> Iterable[Widget]:
+    """The decisions and events that changed the outcome most (when the debrief has them)."""
+    points = getattr(screen.debrief, "turning_points", None)
+    if not points:
+        return
+    yield Static(plain("Turning points"), classes="section-title")
+    for i, tp in enumerate(points):
+        yield Static(plain(f"{i + 1}. {describe(tp)}"))
+
+
+def section_questions(screen: DebriefScreen) -> Iterable[Widget]:
+    """Questions for the discussion, chosen from this game (when the debrief has them)."""
+    questions = getattr(screen.debrief, "questions", None)
+    if not questions:
+        return
+    yield Static(plain("Questions to discuss"), classes="section-title")
+    for q in questions:
+        yield Static(plain(f"• {describe(q)}"))
+
+
+# What the debrief's alternative histories run: point it at `Session.alternatives` (with
+# an adapter to the summary shape above) once the session has it.
+ALTERNATIVES: AlternativesRunner = historical_alternatives
+
+
 def section_record(screen: DebriefScreen) -> Iterable[Widget]:
     d = screen.debrief
     yield Static(plain("Your game against the record"), classes="section-title")
@@ -115,7 +149,9 @@ class DebriefScreen(ReferenceScreens, Screen[None]):
     SECTIONS: ClassVar[list[Section]] = [
         section_record,
         section_final,
+        section_turning_points,
         section_choices,
+        section_questions,
         section_alternatives,
         section_epilogue,
     ]
@@ -130,13 +166,13 @@ class DebriefScreen(ReferenceScreens, Screen[None]):
         self,
         session: Session,
         *,
-        alternatives: AlternativesRunner = historical_alternatives,
+        alternatives: AlternativesRunner | None = None,
         runs: int = DEFAULT_RUNS,
     ) -> None:
         super().__init__()
         self.session = session
         self.debrief: Debrief = session.finish()
-        self.alternatives = alternatives
+        self.alternatives: AlternativesRunner = alternatives or ALTERNATIVES
         self.runs = runs
         self.summary: dict[str, Any] | None = None
 

@@ -299,9 +299,10 @@ class WeekScreen(ReferenceScreens, Screen[None]):
 
     def _after_report(self, _: None) -> None:
         if self.session.finished:
-            from game.ui.screens.debrief import DebriefScreen
+            from game.ui.app import CorridorsApp
 
-            self.app.switch_screen(DebriefScreen(self.session))
+            assert isinstance(self.app, CorridorsApp)
+            self.app.switch_screen(self.app.game_screen(self.session))
         else:
             self.open_dilemmas()
 
