@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: play test lint typecheck bench calibrate clean
+.PHONY: play test lint typecheck bench bench-ui calibrate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,9 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+bench-ui: $(STAMP)
+	$(BIN)/python benchmarks/ui.py
 
 calibrate: $(STAMP)
 	$(BIN)/corridors calibrate --runs 1000

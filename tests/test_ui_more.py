@@ -183,3 +183,25 @@ def test_debrief_shows_turning_points_and_questions_when_the_debrief_has_them() 
             assert "Why&#160;did&#160;few&#160;leave?" in shot
 
     asyncio.run(go())
+
+
+def test_the_key_bar_lists_the_keys_and_runs_them_on_click() -> None:
+    from game.ui.widgets.keybar import KeyBar
+
+    async def go() -> None:
+        app = CorridorsApp(Session.new(seed=1, autosave=False), blink=False)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            while type(app.screen).__name__ == "DilemmaScreen":
+                await pilot.press("escape")
+                await pilot.pause()
+            bar = app.screen.query_one(KeyBar)
+            shown = str(bar.render())
+            for words in ("End week", "Dilemma", "Charts", "Sources", "Help", "Save", "Quit"):
+                assert words in shown, words  # every key listed, none cut off at 80 columns
+            line, first, _, _ = next(h for h in bar._hits if h[3] and h[3].binding.action == "help")
+            await pilot.click(KeyBar, offset=(first + 1, line))
+            await pilot.pause()
+            assert type(app.screen).__name__ == "HelpScreen"
+
+    asyncio.run(go())
