@@ -51,6 +51,7 @@ class CorridorsApp(App[None]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses elsewhere work
     COMMANDS = App.COMMANDS | {GameCommands}
     ENABLE_COMMAND_PALETTE = True
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]  # a class for the screen height
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", id="help"),
         Binding("ctrl+s", "save", "Save", id="save"),

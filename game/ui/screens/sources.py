@@ -4,26 +4,20 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from rich.table import Table
 from textual.app import ComposeResult
 from textual.widgets import Static
 
 from game.session import ClaimInfo, Session
 from game.ui.screens.base import ReadingScreen
 from game.ui.text import plain
+from game.ui.widgets.claims import SideBySide
 from game.ui.words import day
 
 
-def claims_side_by_side(topic: str, claims: list[ClaimInfo]) -> Table:
+def claims_side_by_side(topic: str, claims: list[ClaimInfo]) -> SideBySide:
     contested = any(c.contested for c in claims)
-    title = f"{topic.replace('-', ' ').replace('_', ' ')}" + (" [contested]" if contested else "")
-    table = Table(title=plain(title, style="bold"), title_justify="left", expand=True)
-    for cl in claims:
-        table.add_column(plain(f"{cl.source.name} ({cl.source.stance})"), ratio=1)
-    table.add_row(
-        *(plain(f"{day(cl.date)}: {cl.text}" + (" [contested]" if cl.contested else "")) for cl in claims)
-    )
-    return table
+    title = topic.replace("-", " ").replace("_", " ") + (" [contested]" if contested else "")
+    return SideBySide(claims, title)
 
 
 class SourcesScreen(ReadingScreen):

@@ -8,7 +8,6 @@ from functools import partial
 from typing import ClassVar
 
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -22,6 +21,7 @@ from game.ui.commands import Command
 from game.ui.screens.base import ReferenceScreens
 from game.ui.screens.modals import ConfirmScreen, PassScreen
 from game.ui.text import plain
+from game.ui.widgets.claims import SideBySide
 from game.ui.widgets.district_map import DistrictMap
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.ledger import ledger_table
@@ -58,21 +58,7 @@ def news_block(item: NewsItem) -> RenderableType:
     if item.contested:
         parts.append(plain(("Contested: ", "bold"), item.contested))
     if item.claims:
-        table = Table(
-            title=plain("What each source says, side by side:"),
-            title_justify="left",
-            expand=True,
-            show_lines=False,
-        )
-        for cl in item.claims:
-            table.add_column(plain(f"{cl.source.name} ({cl.source.stance})"), ratio=1)
-        table.add_row(
-            *(
-                plain(f"{day(cl.date)}: {cl.text}", " [contested]" if cl.contested else "")
-                for cl in item.claims
-            )
-        )
-        parts.append(table)
+        parts.append(SideBySide(item.claims, "What each source says, side by side:"))
     parts.append(Text(""))
     return Group(*parts)
 
