@@ -205,3 +205,21 @@ def test_the_key_bar_lists_the_keys_and_runs_them_on_click() -> None:
             assert type(app.screen).__name__ == "HelpScreen"
 
     asyncio.run(go())
+
+
+def test_the_map_views_agree_with_the_ledger() -> None:
+    s = Session.new(seed=4, autosave=False)
+    assert all(d.week_killed == 0 for d in s.districts())  # nothing played yet
+    for _ in range(6):
+        before = s.ledger()
+        s.advance()
+        after = s.ledger()
+        districts = s.districts()
+        assert sum(d.present for d in districts) == after["total"]["present"]
+        assert sum(d.killed for d in districts) == after["total"]["killed"]
+        assert sum(d.week_killed for d in districts) == after["total"]["killed"] - before["total"]["killed"]
+        assert sum(d.hospitals for d in districts) == after["total"]["hospitals"]
+        assert all(0 <= r.open_days <= 7 for r in s.routes())
+    assert {m.metric for m in s.record_marks()} <= {"present", "killed", "injured", "left", "food_days", "hospitals"}
+    ids = {src.id for src in s.all_sources()}
+    assert all(cl.source.id in ids for cl in s.all_claims())
