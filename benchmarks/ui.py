@@ -45,7 +45,7 @@ def tell(what):
 class Timed(Base):
     def on_ready(self):  # the Ready event: the first frame is on screen, input is taken
         tell("ready")
-        if which != "week":
+        if which not in ("week", "cli-play"):
             self.exit()
     def start(self, session):  # the week screen replaces the loading frame
         super().start(session)
@@ -56,11 +56,11 @@ class Timed(Base):
 def make():
     from game.session import Session
     return Session.new(seed=1)
-if which == "cli":  # `corridors` itself: the command line, then the title screen
+if which.startswith("cli"):  # the `corridors` command itself (or `corridors play`)
     import game.ui.app
     game.ui.app.CorridorsApp = Timed
     from game.ui.launch import main
-    sys.argv[1:] = []
+    sys.argv[1:] = ["play", "--seed", "1"] if which == "cli-play" else []
     main()
 else:
     app = Timed(loader=make) if which == "week" else Timed()
@@ -198,7 +198,7 @@ def main() -> None:
     args = ap.parse_args()
     w, h = (int(x) for x in args.size.split("x"))
     print(f"Python {sys.version.split()[0]}, terminal {w}x{h}, {args.repeats} launches each, interleaved")
-    kinds = ("minimal", "week", "title", "cli")
+    kinds = ("minimal", "week", "title", "cli", "cli-play")
     results: dict[str, list[dict[str, tuple[float, float]]]] = {k: [] for k in kinds}
     for which in kinds:  # warm the file cache once
         launch(which, (w, h))
@@ -210,8 +210,10 @@ def main() -> None:
         ("minimal", "ready", "minimal app (Header, DataTable, Log, Footer), first frame"),
         ("title", "ready", "Corridors at the title (the app), first frame"),
         ("cli", "ready", "Corridors at the title (the corridors command), first frame"),
-        ("week", "ready", "Corridors play, first frame (loading the scenario)"),
-        ("week", "week", "Corridors play, week 1 on screen"),
+        ("week", "ready", "Corridors play (the app), first frame (loading the scenario)"),
+        ("week", "week", "Corridors play (the app), week 1 on screen"),
+        ("cli-play", "ready", "corridors play (the command), first frame"),
+        ("cli-play", "week", "corridors play (the command), week 1 on screen"),
     ]
     for which, event, label in rows:
         med = statistics.median(r[event][0] for r in results[which])
