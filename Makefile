@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: play test lint typecheck bench calibrate clean accel
+.PHONY: play test lint typecheck bench bench-ui calibrate clean accel
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,7 @@ accel: $(STAMP)
 	$(BIN)/python -m game.accel build --quiet
 
 play: accel
-	$(BIN)/corridors play $(ARGS)
+	$(BIN)/corridors $(if $(ARGS),play $(ARGS),)
 
 test: accel
 	$(BIN)/python -m ruff check game tests benchmarks
@@ -28,6 +28,9 @@ test: accel
 
 bench: accel
 	$(BIN)/python benchmarks/run.py
+
+bench-ui: accel
+	$(BIN)/python benchmarks/ui.py
 
 calibrate: accel
 	$(BIN)/corridors calibrate --runs 1000

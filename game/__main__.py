@@ -1,5 +1,5 @@
 """`python -m game` runs the `corridors` command."""
 
-from game.cli import main
+from game.ui.launch import main
 
 raise SystemExit(main())

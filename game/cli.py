@@ -3,6 +3,7 @@
     corridors play [--scenario ID|PATH] [--role ROLE[,ROLE...]] [--others POLICY] [--seed N] [--plain]
                    [--load FILE] [--content standard|gentle] [--export FILE] [--alternatives N]
     corridors debrief SAVE [--format md|html|txt|json] [-o FILE] [--alternatives N]
+    corridors                         (the full-screen game, at its title screen)
     corridors simulate [--scenario ID|PATH] [--policy NAME] [--runs N] [--seed N] [--json] [--trace]
     corridors calibrate [--scenario ID|PATH] [--runs N] [--seed N]
     corridors validate PATH...
@@ -250,6 +251,24 @@ def check_export(path: str | None, option: str = "--export") -> None:
 def cmd_play(args: argparse.Namespace) -> int:
     _plain_streams()
     check_export(args.export)
+    if not args.plain and is_terminal():
+        from game.ui import run_app
+
+        # The session is made after the first frame; its errors come back from run_app.
+        return run_app(loader=lambda: play_session(args), export=args.export)
+    session = play_session(args)
+    if not args.plain:
+        print(
+            "corridors: not a terminal, so the game runs in line mode (--plain chooses it).",
+            file=sys.stderr,
+        )
+    from game.plain import run
+
+    return run(session, sys.stdin, sys.stdout, alternatives=args.alternatives, export=args.export)
+
+
+def play_session(args: argparse.Namespace) -> Session:
+    """The game `play` asks for: a save resumed, or a new game."""
     if args.load:
         if args.role or args.seed is not None or args.others:
             raise UsageError(
@@ -262,29 +281,32 @@ def cmd_play(args: argparse.Namespace) -> int:
         session = Session.load(path, expect_scenario=expect)
         if args.content:
             session.content = "gentle" if args.content == "gentle" else "standard"
-    else:
-        ref = args.scenario or registry.DEFAULT_SCENARIO
-        sc = load(ref)
-        valid = [r.id for r in sc.roles]
-        roles = split_roles(args.role)
-        for role in roles:
-            if role not in valid:
-                raise UsageError(f'unknown role "{role}" (valid: {", ".join(valid)})')
-        if len(roles) > MAX_HUMAN_ROLES:
-            raise UsageError(f"at most {MAX_HUMAN_ROLES} roles can be played by people, not {len(roles)}")
-        others = policy_or_usage(compile_scenario(sc), args.others or "historical")
-        session = Session.new(
-            ref,
-            roles=roles or None,
-            seed=args.seed,
-            content=args.content or "standard",
-            policy=others,
-        )
-    # The full-screen Textual game does not exist yet: until it does, `play` without
-    # --plain runs the line mode too.
-    from game.plain import run
+        return session
+    ref = args.scenario or registry.DEFAULT_SCENARIO
+    sc = load(ref)
+    valid = [r.id for r in sc.roles]
+    roles = split_roles(args.role)
+    for role in roles:
+        if role not in valid:
+            raise UsageError(f'unknown role "{role}" (valid: {", ".join(valid)})')
+    if len(roles) > MAX_HUMAN_ROLES:
+        raise UsageError(f"at most {MAX_HUMAN_ROLES} roles can be played by people, not {len(roles)}")
+    others = policy_or_usage(compile_scenario(sc), args.others or "historical")
+    return Session.new(
+        ref,
+        roles=roles or None,
+        seed=args.seed,
+        content=args.content or "standard",
+        policy=others,
+    )
 
-    return run(session, sys.stdin, sys.stdout, alternatives=args.alternatives, export=args.export)
+
+def is_terminal() -> bool:
+    """Whether the full-screen game can run: input and output are both a terminal."""
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def cmd_debrief(args: argparse.Namespace) -> int:
@@ -506,10 +528,19 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------- entry point
 
 
+def argv_given(argv: Sequence[str] | None) -> bool:
+    args = list(argv) if argv is not None else sys.argv[1:]
+    return bool(args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(list(argv) if argv is not None else None)
+        if not getattr(args, "command", None) and not argv_given(argv) and is_terminal():
+            from game.ui import run_app
+
+            return run_app()
         if not getattr(args, "command", None):
             raise UsageError(
                 f"no command given (valid: {', '.join(COMMANDS)}; see: corridors --help)"

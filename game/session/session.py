@@ -205,6 +205,47 @@ class RoleInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class DistrictInfo:
+    """One district now (simulated): who holds it, its people, and the last week's harm."""
+
+    id: str
+    name: str
+    zone: str
+    holder: str
+    front: bool
+    present: int
+    killed: int  # since the start
+    injured: int  # since the start
+    week_killed: int  # in the week last played (0 before the first)
+    week_injured: int
+    hospitals: int  # working now
+
+
+@dataclass(frozen=True, slots=True)
+class RouteInfo:
+    """A route this week: how many days it is open (0 to 7, scaled by how open it is)."""
+
+    id: str
+    name: str
+    kind: str
+    open_days: float
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class RecordMark:
+    """A figure of the record placed in a week of the game (for charts)."""
+
+    label: str
+    metric: str
+    zone: str
+    week: int  # the history entry it belongs to (1 = after week 1)
+    band: tuple[float, float]
+    record: str
+    sources: tuple[SourceInfo, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class RecordResult:
     """One record measure: this game's value beside the record's band."""
 
@@ -389,6 +430,7 @@ class Session:
         self._sources = {s.id: s for s in scenario.sources}
         self._vars = {v.id: v for v in scenario.variables}
         self._counterfactual: Compiled | None = None  # built on first use (turning points)
+        self._prev_cache: tuple[int, GameState] | None = None
 
     # -- making and resuming games --------------------------------------------------
     @classmethod
@@ -1029,6 +1071,78 @@ class Session:
     def history(self) -> list[dict[str, Any]]:
         """The ledger at the start and after each week played (simulated)."""
         return list(self._state.history)
+
+    def districts(self) -> list[DistrictInfo]:
+        """Every district now (simulated), with the harm of the week last played."""
+        c, s = self.compiled, self._state
+        prev = self._previous_state()
+        out = []
+        for i, d in enumerate(self.scenario.districts):
+            killed = sum(k[i] for k in s.killed.values())
+            injured = s.injured[i]
+            if prev is not None:
+                wk = killed - sum(k[i] for k in prev.killed.values())
+                wi = injured - prev.injured[i]
+            else:
+                wk = wi = 0
+            working = max(0, c.hospitals_base[i] - s.hosp_damaged[i] - s.hosp_lost[i])
+            out.append(
+                DistrictInfo(
+                    d.id, d.name, d.zone, s.holder[i], d.front, s.present[i],
+                    killed, injured, wk, wi, working,
+                )
+            )
+        return out
+
+    def _previous_state(self) -> GameState | None:
+        """The state before the week last played (replayed from the log; cached)."""
+        if not self._log:
+            return None
+        key = len(self._log)
+        if self._prev_cache is None or self._prev_cache[0] != key:
+            self._prev_cache = (key, replay_log(self.compiled, self.seed, self._log[:-1]))
+        return self._prev_cache[1]
+
+    def routes(self) -> list[RouteInfo]:
+        """The routes this week: open days (0 to 7) as the phases and events leave them."""
+        c, s = self.compiled, self._state
+        wk = c.weeks[min(s.week, c.n_weeks - 1)]
+        out = []
+        for r in self.scenario.routes:
+            factor = s.vars.get(f"route.{r.id}", 1.0)
+            days = 0.0 if self.finished else wk.route_days.get(r.id, 0.0) * factor
+            out.append(RouteInfo(r.id, r.name, r.kind, round(days, 2), r.text))
+        return out
+
+    def record_marks(self) -> list[RecordMark]:
+        """The record's figures for a single week of the game (kind "at"), for charts."""
+        sc = self.scenario
+        out = []
+        for m in sc.record:
+            if m.kind != "at" or m.week is None or m.route is not None:
+                continue
+            out.append(
+                RecordMark(
+                    m.label, m.metric, m.zone, sc.week_of(m.week) + 1,
+                    (float(m.band[0]), float(m.band[1])), m.record, self._source_infos(m.sources),
+                )
+            )
+        return out
+
+    def all_sources(self) -> list[SourceInfo]:
+        """Every source of the scenario, in its order."""
+        return list(self._source_infos(s.id for s in self.scenario.sources))
+
+    def all_claims(self) -> list[ClaimInfo]:
+        """Every claim of the scenario, by topic, then date."""
+        claims = sorted(self.scenario.claims, key=lambda cl: (cl.topic, cl.date))
+        return [
+            ClaimInfo(
+                id=cl.id, topic=cl.topic, date=cl.date, text=cl.text, value=cl.value,
+                unit=cl.unit, source=self._source_infos([cl.source])[0], contested=cl.contested,
+            )
+            for cl in claims
+        ]
 
     def sources(self) -> list[SourceInfo]:
         """Every source cited by this week's phase, news, claims and the dilemmas put to

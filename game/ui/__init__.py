@@ -1,0 +1,32 @@
+"""The Textual game. Importing this package is cheap: the app is imported on demand."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from game.session import Session
+
+
+def run_app(
+    session: Session | None = None,
+    *,
+    loader: Callable[[], Session] | None = None,
+    export: str | None = None,
+) -> int:
+    """Run the full-screen game and return the exit code: at the title screen, or at the
+    week of `session`, or of the session `loader` makes once the first frame is up (an
+    error the loader raises is raised here, after the app has closed). On leaving,
+    prints where the game was saved. `export`: the file the debrief is written to when
+    the game ends."""
+    from game.ui.app import CorridorsApp
+
+    app = CorridorsApp(session, loader=loader, export=export)
+    app.run()
+    if app.error is not None:
+        raise app.error
+    if app.farewell:
+        print(app.farewell)
+    return 0

@@ -1,0 +1,188 @@
+"""The Corridors app: themes, keys shared by every screen, saving and quitting.
+
+Every change to the game goes through `game.session.Session`; screens read its views."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.theme import Theme
+
+from game.ui.commands import Command, GameCommands
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from textual.screen import Screen
+
+    from game.session import Session
+
+HIGH_CONTRAST = Theme(
+    name="corridors-high-contrast",
+    primary="#FFFF00",
+    secondary="#00FFFF",
+    accent="#FF00FF",
+    warning="#FFFF00",
+    error="#FF5555",
+    success="#00FF00",
+    foreground="#FFFFFF",
+    background="#000000",
+    surface="#000000",
+    panel="#1A1A1A",
+    boost="#333333",
+    dark=True,
+    variables={"footer-key-foreground": "#FFFF00", "block-cursor-background": "#FFFF00"},
+)
+THEMES: dict[str, str] = {
+    "dark": "textual-dark",
+    "light": "textual-light",
+    "high contrast": "corridors-high-contrast",
+}
+
+
+class CorridorsApp(App[None]):
+    """The game. Give it a session to open at the week; without one it opens at the title."""
+
+    TITLE = "Corridors"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses elsewhere work
+    COMMANDS = App.COMMANDS | {GameCommands}
+    ENABLE_COMMAND_PALETTE = True
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]  # a class for the screen height
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("ctrl+s", "save", "Save", id="save"),
+        Binding("t", "next_theme", "Theme", id="theme"),
+        Binding("q", "quit_game", "Quit", id="quit"),
+    ]
+
+    def __init__(
+        self,
+        session: Session | None = None,
+        *,
+        loader: Callable[[], Session] | None = None,
+        blink: bool = True,
+        export: str | None = None,
+    ) -> None:
+        """`loader`: makes the session in a thread after the first frame (its exception,
+        if any, is kept in `error` and the app exits)."""
+        super().__init__()
+        self.session: Session | None = session
+        self.loader = loader
+        self.error: BaseException | None = None
+        self.blink = blink
+        self.export = export  # --export: the debrief is written there when the game ends
+        self.farewell = ""  # printed by run_app after the app closes
+        self._quit_armed = False
+
+    def on_mount(self) -> None:
+        self.register_theme(HIGH_CONTRAST)
+        wanted = os.environ.get("CORRIDORS_THEME", "")
+        self.theme = THEMES.get(wanted.replace("-", " "), "textual-dark")
+        if self.session is not None:
+            self.push_screen(self.game_screen(self.session))
+        elif self.loader is not None:
+            from game.ui.screens.modals import LoadingScreen
+
+            self.push_screen(LoadingScreen())
+            # after the first frame, which the loading thread would otherwise slow down
+            self.call_after_refresh(self.run_worker, self._load, thread=True, name="load")
+        else:
+            from game.ui.screens.title import TitleScreen
+
+            self.push_screen(TitleScreen())
+
+    def _load(self) -> None:
+        assert self.loader is not None
+        try:
+            session = self.loader()
+        except Exception as e:  # shown by the command line as one line, after the app closes
+            self.error = e
+            self.call_from_thread(self.exit, None, 1)
+            return
+        self.call_from_thread(self.start, session)
+
+    # -- screens --------------------------------------------------------------------
+    def game_screen(self, session: Session) -> Screen[Any]:
+        """The week, or the debrief if the game is over."""
+        if session.finished:
+            from game.ui.screens.debrief import DebriefScreen
+
+            return DebriefScreen(session, export=self.export)
+        from game.ui.screens.week import WeekScreen
+
+        return WeekScreen(session)
+
+    def start(self, session: Session) -> None:
+        """Play a session (from the title screen)."""
+        self.session = session
+        self.switch_screen(self.game_screen(session))
+
+    # -- shared actions ------------------------------------------------------------
+    def action_help(self) -> None:
+        from game.ui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_next_theme(self) -> None:
+        names = list(THEMES.values())
+        i = names.index(self.theme) if self.theme in names else -1
+        self.set_theme(names[(i + 1) % len(names)])
+
+    def set_theme(self, name: str) -> None:
+        self.theme = name
+        label = next((k for k, v in THEMES.items() if v == name), name)
+        self.notify(f"Theme: {label}.", timeout=2)
+
+    def save_game(self) -> str | None:
+        """Save to the game's save file; returns the path, or None (and says why)."""
+        from game.session import SaveError
+
+        if self.session is None:
+            self.notify("No game to save yet.", timeout=3)
+            return None
+        try:
+            path = self.session.save()
+        except SaveError as e:
+            self.notify(f"Could not save: {e}", severity="error", timeout=8)
+            return None
+        return str(path)
+
+    def action_save(self) -> None:
+        path = self.save_game()
+        if path:
+            self.notify(f"Saved to {path}.", timeout=4)
+
+    def action_quit_game(self) -> None:
+        """Save and leave; if the save fails, a second q leaves anyway."""
+        if self.session is None:
+            self.exit()
+            return
+        path = self.save_game()
+        if path:
+            self.farewell = f"The game is saved to {path}.\nResume with: corridors play --load {path}"
+            self.exit()
+        elif self._quit_armed:
+            self.exit()
+        else:
+            self._quit_armed = True
+            self.notify("Press q again to leave without saving.", severity="warning", timeout=8)
+
+    def palette_commands(self) -> list[Command]:
+        cmds: list[Command] = [
+            ("Help", "Keys and how to play", self.action_help),
+            ("Save the game", "Save to this game's save file (ctrl+s)", self.action_save),
+            ("Quit", "Save and leave (q)", self.action_quit_game),
+        ]
+        for label, name in THEMES.items():
+            cmds.append(
+                (f"Theme: {label}", f"Switch to the {label} theme (t cycles)", self._theme_cb(name))
+            )
+        return cmds
+
+    def _theme_cb(self, name: str) -> Any:
+        return lambda: self.set_theme(name)

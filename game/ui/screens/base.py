@@ -1,0 +1,70 @@
+"""A full screen of reading (report, sources, assumptions…): a header, a scrolling body
+and a footer; escape or enter goes back."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Header, Static
+
+from game.session import Session
+from game.ui.commands import Command
+from game.ui.widgets.keybar import KeyBar
+
+
+class ReadingScreen(Screen[None]):
+    """Subclasses give `heading` and `body()`; the body scrolls with the arrow keys."""
+
+    DEFAULT_CSS = """
+    ReadingScreen #heading { height: auto; padding: 0 1; background: $boost; text-style: bold; }
+    ReadingScreen #reading { padding: 0 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,enter", "back", "Back", id="back"),
+    ]
+    heading = ""
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="")
+        yield Static(self.heading, id="heading", markup=False)
+        with VerticalScroll(id="reading"):
+            yield from self.body()
+        yield KeyBar()
+
+    def body(self) -> ComposeResult:
+        yield from ()
+
+    def on_mount(self) -> None:
+        self.query_one("#reading", VerticalScroll).focus()
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def palette_commands(self) -> list[Command]:
+        return [("Back", "Return to the previous screen (escape)", self.action_back)]
+
+
+class ReferenceScreens:
+    """Keys to the charts, sources and assumptions, for screens holding `session`."""
+
+    session: Session
+    app: App[None]
+
+    def action_charts(self) -> None:
+        from game.ui.screens.charts import ChartsScreen
+
+        self.app.push_screen(ChartsScreen(self.session))
+
+    def action_sources(self) -> None:
+        from game.ui.screens.sources import SourcesScreen
+
+        self.app.push_screen(SourcesScreen(self.session))
+
+    def action_assumptions(self) -> None:
+        from game.ui.screens.assumptions import AssumptionsScreen
+
+        self.app.push_screen(AssumptionsScreen(self.session))

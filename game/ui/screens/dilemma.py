@@ -1,0 +1,93 @@
+"""A dilemma card: the situation, its sources, the options numbered; digits choose."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.session import DecisionError, DilemmaInfo, OptionInfo, Session
+from game.ui.commands import Command
+from game.ui.text import plain
+from game.ui.widgets.keybar import KeyBar
+from game.ui.words import sources_text
+
+
+def option_prompt(n: int, o: OptionInfo) -> Text:
+    mark = "(•)" if o.chosen else "( )"
+    tags = []
+    if o.is_default:
+        tags.append("what happens if you choose nothing")
+    if not o.affordable:
+        tags.append("cannot afford")
+    lines = plain((f"{n}. {mark} {o.label}", "bold"), f"\n   {o.text}")
+    if o.cost_text:
+        lines.append_text(plain(f"\n   Cost: {o.cost_text}."))
+    lines.append_text(plain(f"\n   How sure: {o.uncertainty}"))
+    if tags:
+        lines.append_text(plain(f"\n   [{'; '.join(tags)}]", style="italic"))
+    return lines
+
+
+class DilemmaScreen(ModalScreen[None]):
+    """Choose an option for one dilemma put to `role`."""
+
+    CSS_PATH = "dilemma.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(Binding(str(k), f"choose({k})", f"Option {k}", show=False) for k in range(2, 4)),
+        Binding("1", "choose(1)", "Choose 1-3", id="choose", key_display="1-3"),
+        Binding("escape", "close", "Close (keep default)", id="close"),
+    ]
+
+    def __init__(self, session: Session, role: str, dilemma: DilemmaInfo) -> None:
+        super().__init__()
+        self.session = session
+        self.role = role
+        self.dilemma = dilemma
+
+    def compose(self) -> ComposeResult:
+        d = self.dilemma
+        with Vertical(classes="modal", id="card"):
+            with VerticalScroll(id="card-text"):
+                yield Static(plain(("Dilemma: ", "bold"), (d.title, "bold")), id="card-title")
+                yield Static(plain(d.text))
+                if d.contested:
+                    yield Static(plain(("Contested: ", "bold"), d.contested))
+                yield Static(plain(sources_text(d.sources)), classes="note")
+            yield OptionList(
+                *(Option(option_prompt(i + 1, o), id=o.id) for i, o in enumerate(d.options)),
+                id="options",
+            )
+        yield KeyBar()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.action_choose(event.option_index + 1)
+
+    def action_choose(self, n: int) -> None:
+        opts = self.dilemma.options
+        if not 1 <= n <= len(opts):
+            self.notify(f"There is no option {n}; the options run from 1 to {len(opts)}.")
+            return
+        try:
+            self.session.choose(self.role, self.dilemma.id, opts[n - 1].id)
+        except DecisionError as e:
+            self.notify(f"Not possible: {e}.", severity="warning", timeout=6)
+            return
+        self.notify(f"Chosen for “{self.dilemma.title}”: {opts[n - 1].label}.", timeout=3)
+        self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def palette_commands(self) -> list[Command]:
+        return [
+            (f"Choose {i + 1}: {o.label}", o.text, partial(self.action_choose, i + 1))
+            for i, o in enumerate(self.dilemma.options)
+        ]

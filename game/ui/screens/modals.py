@@ -1,0 +1,73 @@
+"""Small modal screens: yes/no confirmations and passing the keyboard in hot-seat play."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Header, Static
+
+from game.ui.text import plain
+from game.ui.widgets.keybar import KeyBar
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A question answered with y (yes) or n / escape (no)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Yes", id="yes"),
+        Binding("n,escape", "answer(False)", "No", id="no"),
+    ]
+
+    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+        super().__init__()
+        self.question = question
+        self.yes, self.no = yes, no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="modal"):
+            yield Static(plain(self.question))
+            with Horizontal(classes="buttons"):
+                yield Button(f"{self.yes} (y)", id="yes", variant="primary")
+                yield Button(f"{self.no} (n)", id="no")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class PassScreen(ModalScreen[None]):
+    """Hot-seat: hand the keyboard to the next player."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,escape", "go", "Start the turn", id="go"),
+    ]
+
+    def __init__(self, message: str) -> None:
+        super().__init__()
+        self.message = message
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="modal"):
+            yield Static(plain(self.message))
+            yield Button("Start my turn (enter)", id="go", variant="primary")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(None)
+
+    def action_go(self) -> None:
+        self.dismiss(None)
+
+
+class LoadingScreen(Screen[None]):
+    """Shown while the scenario loads (the keys for help, theme and quit work)."""
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="")
+        yield Static(plain("Loading the scenario…"), id="loading")
+        yield KeyBar()

@@ -1,0 +1,312 @@
+"""The week: the city, the ledger, the situation report, and the role's resources and
+actions. Digits put actions into the plan; `e` ends the turn (and, after the last
+player's turn, plays the week)."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import ClassVar
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Header, OptionList, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+
+from game.session import ActionInfo, DecisionError, NewsItem, Session, SessionError
+from game.ui.commands import Command
+from game.ui.screens.base import ReferenceScreens
+from game.ui.screens.modals import ConfirmScreen, PassScreen
+from game.ui.text import plain
+from game.ui.widgets.claims import SideBySide
+from game.ui.widgets.district_map import DistrictMap
+from game.ui.widgets.keybar import KeyBar
+from game.ui.widgets.ledger import ledger_table
+from game.ui.words import certainty, day, sources_text, span
+
+
+def action_prompt(n: int, a: ActionInfo) -> Text:
+    mark = "[x]" if a.planned else "[ ]"
+    pts = f"{a.points} pt{'s' if a.points != 1 else ''}"
+    cost = f"{a.cost_text}; {pts}" if a.cost_text else pts
+    verdict = certainty(a.uncertainty)
+    line2 = f"\n    {cost}" + (f" · {verdict}" if verdict else "")
+    if a.planned:
+        tag = ""
+    elif not a.available:
+        tag = " · not possible this week"
+    elif not a.affordable:
+        tag = " · cannot afford"
+    else:
+        tag = ""
+    style = "" if a.planned or (a.available and a.affordable) else "dim"
+    return plain((f"{n:>2} {mark} {a.name}", "bold" if a.planned else ""), line2 + tag, style=style)
+
+
+def news_block(item: NewsItem) -> RenderableType:
+    tags = []
+    if item.is_contested:
+        tags.append("[contested]")
+    if item.simulated:
+        tags.append("[simulated: the model's own event]")
+    when = f" ({day(item.date)})" if item.date else ""
+    head = plain((f"▸ {item.title}", "bold"), when, (" " + " ".join(tags) if tags else "", "italic"))
+    parts: list[RenderableType] = [head, plain(item.text), plain(sources_text(item.sources), style="italic")]
+    if item.contested:
+        parts.append(plain(("Contested: ", "bold"), item.contested))
+    if item.claims:
+        parts.append(SideBySide(item.claims, "What each source says, side by side:"))
+    parts.append(Text(""))
+    return Group(*parts)
+
+
+class WeekScreen(ReferenceScreens, Screen[None]):
+    CSS_PATH = "week.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "pick(1)", "Pick 1-9", id="pick", key_display="1-9"),
+        *(Binding(str(k), f"pick({k})", f"Pick {k}", show=False) for k in range(2, 10)),
+        Binding("0", "pick(10)", "Pick 10", show=False),
+        Binding("e", "end_turn", "End week", id="end_week"),
+        Binding("d", "dilemma", "Dilemma", id="dilemma"),
+        Binding("c", "tab('city')", "City", id="city"),
+        Binding("n", "tab('news')", "News", id="news"),
+        Binding("r", "report", "Last report", id="report"),
+        Binding("g", "charts", "Charts", id="charts"),
+        Binding("s", "sources", "Sources", id="sources"),
+        Binding("a", "assumptions", "Assumptions", id="assumptions"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.turn = 0  # which human role is deciding
+        self._shown_for: tuple[int, int] = (-1, -1)  # (week, turn) of `_shown`
+        self._shown: set[str] = set()  # dilemmas opened by themselves this turn
+
+    @property
+    def role(self) -> str:
+        return self.session.roles[self.turn]
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="")
+        yield Static(id="week-line")
+        with Horizontal(id="body"):
+            with TabbedContent(id="left", initial="city"):
+                with TabPane("City (c)", id="city"):
+                    with VerticalScroll(id="city-scroll"):
+                        yield DistrictMap(id="map")
+                        yield Static(id="ledger")
+                with TabPane("News (n)", id="news"):
+                    with VerticalScroll(id="news-scroll"):
+                        yield Static(id="phase")
+                        yield Static(id="news-items")
+            with Vertical(id="right"):
+                yield Static(id="resources")
+                yield OptionList(id="actions")
+                yield Static(id="detail")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.refresh_week()
+        self.query_one("#actions", OptionList).focus()
+        self.call_after_refresh(self.open_dilemmas)
+
+    # -- showing -----------------------------------------------------------------------
+    def refresh_week(self) -> None:
+        s = self.session
+        w = s.week_info()
+        self.app.sub_title = f"Week {w.number} of {w.weeks} · {span(w.start, w.end)} · {w.phase_name}"
+        info = s.role_info(self.role)
+        turn = ""
+        if len(s.roles) > 1:
+            turn = f"Turn of player {self.turn + 1} of {len(s.roles)}: "
+        fictional = " (fictional)" if info.fictional else ""
+        self.query_one("#week-line", Static).update(
+            plain(
+                (f"{turn}{info.name}{fictional}", "bold"),
+                f" · {s.points_left(self.role)} of {info.budget} action points left",
+                self._dilemma_status(),
+            )
+        )
+        self.query_one("#map", DistrictMap).show(s.districts(), s.routes())
+        self.query_one("#ledger", Static).update(ledger_table(s.ledger()))
+        phase = [plain((f"Phase: {w.phase_name}", "bold")), plain(w.phase_summary)]
+        for name, first, last in w.also:
+            phase.append(plain(f"Also this week: {name} ({span(first, last)})."))
+        phase.append(plain(sources_text(w.phase_sources), style="italic"))
+        phase.append(Text(""))
+        self.query_one("#phase", Static).update(Group(*phase))
+        news = s.news()
+        self.query_one("#news-items", Static).update(
+            Group(*(news_block(n) for n in news)) if news else plain("No news this week.")
+        )
+        res = "\n".join(f"• {r.text}" for r in s.resources(self.role))
+        self.query_one("#resources", Static).update(plain(("Your resources\n", "bold"), res))
+        self.refresh_actions()
+
+    def _dilemma_status(self) -> str:
+        ds = self.session.dilemmas(self.role)
+        if not ds:
+            return ""
+        open_ = sum(1 for d in ds if d.chosen is None)
+        if open_:
+            return f" · {open_} dilemma{'s' if open_ != 1 else ''} to answer (d)"
+        return " · dilemma answered (d to change)"
+
+    def refresh_actions(self) -> None:
+        ol = self.query_one("#actions", OptionList)
+        keep = ol.highlighted
+        acts = self.session.actions(self.role)
+        ol.clear_options()
+        ol.add_options([Option(action_prompt(i + 1, a), id=a.id) for i, a in enumerate(acts)])
+        if acts:
+            ol.highlighted = min(keep or 0, len(acts) - 1)
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        ol = self.query_one("#actions", OptionList)
+        acts = self.session.actions(self.role)
+        i = ol.highlighted
+        if i is None or not acts:
+            self.query_one("#detail", Static).update("")
+            return
+        a = acts[i]
+        parts = [plain(a.summary), plain(("How sure: ", "bold"), a.uncertainty)]
+        if a.sources:
+            parts.append(plain(sources_text(a.sources), style="italic"))
+        if a.reason:
+            parts.append(plain(("Now: ", "bold"), a.reason))
+        self.query_one("#detail", Static).update(Group(*parts))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.show_detail()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.action_pick(event.option_index + 1)
+
+    # -- acting ------------------------------------------------------------------------
+    def action_pick(self, n: int) -> None:
+        s = self.session
+        acts = s.actions(self.role)
+        if not 1 <= n <= len(acts):
+            self.notify(f"There is no action {n}; the actions run from 1 to {len(acts)}.")
+            return
+        a = acts[n - 1]
+        try:
+            added = s.toggle(self.role, a.id)
+        except DecisionError as e:
+            self.notify(f"Not possible: {e}.", severity="warning", timeout=6)
+            return
+        self.query_one("#actions", OptionList).highlighted = n - 1
+        self.notify(f"{'Added to' if added else 'Taken out of'} your plan: {a.name}.", timeout=2)
+        self.refresh_week()
+
+    def open_dilemmas(self) -> None:
+        """Show the first unanswered dilemma of this turn not shown yet, if any (each opens
+        by itself once a turn; `d` opens them again)."""
+        key = (self.session.week, self.turn)
+        if self._shown_for != key:
+            self._shown_for, self._shown = key, set()
+        pending = [
+            d
+            for d in self.session.dilemmas(self.role)
+            if d.chosen is None and d.id not in self._shown
+        ]
+        if pending:
+            self._shown.add(pending[0].id)
+            self.action_dilemma(pending[0].id)
+
+    def action_dilemma(self, which: str | None = None) -> None:
+        from game.ui.screens.dilemma import DilemmaScreen
+
+        ds = self.session.dilemmas(self.role)
+        if not ds:
+            self.notify("No dilemma this week.", timeout=2)
+            return
+        d = next((x for x in ds if x.id == which), ds[0])
+        self.app.push_screen(DilemmaScreen(self.session, self.role, d), self._after_dilemma)
+
+    def _after_dilemma(self, _: None) -> None:
+        self.refresh_week()
+        self.open_dilemmas()
+
+    def action_end_turn(self) -> None:
+        left = self.session.points_left(self.role)
+        if left > 0:
+            self.app.push_screen(
+                ConfirmScreen(
+                    f"You have {left} action point{'s' if left != 1 else ''} left. End your turn anyway?",
+                    yes="End the turn",
+                    no="Go back",
+                ),
+                self._confirmed,
+            )
+        else:
+            self.end_turn()
+
+    def _confirmed(self, yes: bool | None) -> None:
+        if yes:
+            self.end_turn()
+
+    def end_turn(self) -> None:
+        s = self.session
+        if self.turn + 1 < len(s.roles):
+            self.turn += 1
+            self.refresh_week()
+            name = s.role_info(self.role).name
+            self.app.push_screen(
+                PassScreen(f"Pass the keyboard to the next player: {name}."),
+                lambda _: self.open_dilemmas(),
+            )
+            return
+        try:
+            s.advance()
+        except SessionError as e:
+            self.notify(f"The week cannot be played: {e}", severity="error", timeout=8)
+            return
+        if s.autosave_error:
+            self.notify(f"The game could not be saved: {s.autosave_error}", severity="error")
+        self.turn = 0
+        self.action_report()
+        if not s.finished:
+            # under the report, once it is on screen
+            self.call_after_refresh(self.refresh_week)
+
+    def action_report(self) -> None:
+        from game.ui.screens.report import ReportScreen
+
+        if self.session.last_report is None:
+            self.notify("No week has been played in this sitting yet.", timeout=3)
+            return
+        self.app.push_screen(ReportScreen(self.session, self.session.last_report), self._after_report)
+
+    def _after_report(self, _: None) -> None:
+        if self.session.finished:
+            from game.ui.app import CorridorsApp
+
+            assert isinstance(self.app, CorridorsApp)
+            self.app.switch_screen(self.app.game_screen(self.session))
+        else:
+            self.open_dilemmas()
+
+    def action_tab(self, name: str) -> None:
+        self.query_one("#left", TabbedContent).active = name
+
+    def palette_commands(self) -> list[Command]:
+        cmds: list[Command] = [
+            ("End the week", "End your turn; the last player's turn plays the week (e)", self.action_end_turn),
+            ("Answer the dilemma", "Open this week's dilemma card (d)", self.action_dilemma),
+            ("Last week's report", "What changed and why (r)", self.action_report),
+            ("Charts", "The ledger over time (g)", self.action_charts),
+            ("Sources", "Every source, its stance and its claims (s)", self.action_sources),
+            ("Assumptions", "What the model assumes (a)", self.action_assumptions),
+            ("Show the city", "The map and the ledger (c)", partial(self.action_tab, "city")),
+            ("Show the news", "The situation report (n)", partial(self.action_tab, "news")),
+        ]
+        for i, a in enumerate(self.session.actions(self.role)):
+            verb = "Take out" if a.planned else "Plan"
+            cmds.append((f"{verb}: {a.name}", f"Action {i + 1}: {a.cost_text or 'no cost'}", partial(self.action_pick, i + 1)))
+        return cmds

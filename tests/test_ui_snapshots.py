@@ -1,0 +1,90 @@
+"""Snapshots of every screen at 80×24 and 120×40, with a fixed seed, no clock, no cursor
+blink and saves in a temporary CORRIDORS_HOME. Update with `pytest --snapshot-update`."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from game.session import Session
+from game.ui.app import CorridorsApp
+
+SIZES = [(80, 24), (120, 40)]
+SEED = 7
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("CORRIDORS_HOME", str(tmp_path))
+    monkeypatch.delenv("CORRIDORS_THEME", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return tmp_path
+
+
+def played(weeks: int) -> Session:
+    s = Session.new(seed=SEED, autosave=False)
+    for _ in range(weeks):
+        s.advance()
+    return s
+
+
+def at_dilemma() -> Session:
+    s = Session.new(seed=SEED, autosave=False)
+    while not s.dilemmas(s.roles[0]):
+        s.advance()
+    return s
+
+
+def keys(*pressed: str) -> Callable[[Any], Awaitable[None]]:
+    async def run_before(pilot: Any) -> None:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        for key in pressed:
+            await pilot.press(key)
+            await pilot.pause()
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    return run_before
+
+
+def dismiss_dilemmas(*then: str) -> Callable[[Any], Awaitable[None]]:
+    async def run_before(pilot: Any) -> None:
+        from game.ui.screens.dilemma import DilemmaScreen
+
+        await pilot.pause()
+        while isinstance(pilot.app.screen, DilemmaScreen):
+            await pilot.press("escape")
+            await pilot.pause()
+        for key in then:
+            await pilot.press(key)
+            await pilot.pause()
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    return run_before
+
+
+SCREENS: dict[str, tuple[Callable[[], Session | None], Callable[[Any], Awaitable[None]]]] = {
+    "title": (lambda: None, keys()),
+    "week": (lambda: played(3), dismiss_dilemmas()),
+    "week_news": (lambda: played(3), dismiss_dilemmas("n")),
+    "dilemma": (at_dilemma, keys()),
+    "report": (lambda: played(3), dismiss_dilemmas("1", "e", "y")),
+    "charts": (lambda: played(12), dismiss_dilemmas("g")),
+    "sources": (lambda: played(1), dismiss_dilemmas("s")),
+    "assumptions": (lambda: played(1), dismiss_dilemmas("a")),
+    "help": (lambda: played(1), dismiss_dilemmas("question_mark")),
+    "debrief": (lambda: played(20), keys()),
+}
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_screen(screen: str, size: tuple[int, int], snap_compare: Any) -> None:
+    make, run_before = SCREENS[screen]
+    app = CorridorsApp(make(), blink=False)
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
