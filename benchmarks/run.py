@@ -114,7 +114,7 @@ def main() -> None:
         best = 0.0
         for r in range(args.repeats):
             t0 = time.perf_counter()
-            run_many(c, policy, args.runs, seed=1 + r * args.runs)
+            run_many(c, policy, args.runs, seed=1 + r * args.runs, keep="final")
             best = max(best, args.runs / (time.perf_counter() - t0))
         print(f"batch over {n} cores, {policy:10} {best:7.0f} playthroughs/s  (best of {args.repeats} x {args.runs})")
 

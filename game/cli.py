@@ -352,7 +352,8 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     sc = load(args.scenario)
     c = compile_scenario(sc)
     policy = policy_or_usage(c, args.policy)
-    states = run_many(c, policy, args.runs, args.seed)  # run k has seed args.seed + k
+    # run k has seed args.seed + k; without --trace only the final ledgers are needed
+    states = run_many(c, policy, args.runs, args.seed, keep="all" if args.trace else "final")
     summary = summarise(states)
     if args.json:
         obj: dict[str, Any] = {

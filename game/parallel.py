@@ -13,13 +13,18 @@ import os
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from typing import Literal
 
 from game.engine.batch import play_through, policies_for
 from game.engine.compiled import Compiled, compile_scenario
+from game.engine.policies import Policy
 from game.model.scenario import Scenario
 from game.model.state import GameState
 
 Progress = Callable[[int, int], None]
+# What of each game a batch gives back: everything, or ("final") a history of only the
+# last ledger entry, which is all a summary reads.
+Keep = Literal["all", "final"]
 
 # Below this many runs a pool costs more than it saves.
 MIN_PARALLEL_RUNS = 120
@@ -46,10 +51,20 @@ def _init(scenario: Scenario | None) -> None:
         _worker = compile_scenario(scenario)
 
 
-def _chunk(policy: str, seeds: Sequence[int]) -> list[GameState]:
+def _play(c: Compiled, seed: int, pols: dict[str, Policy], keep: Keep) -> GameState:
+    """One game, cut down to what the batch's caller reads, so that less crosses between
+    processes: with "final", only the last ledger entry and none of the explanations."""
+    if keep == "all":
+        return play_through(c, seed, pols)
+    s = play_through(c, seed, pols, history=False)
+    s.credit, s.news, s.pending = {}, [], []
+    return s
+
+
+def _chunk(policy: str, seeds: Sequence[int], keep: Keep = "all") -> list[GameState]:
     assert _worker is not None
     pols = policies_for(_worker, policy)
-    return [play_through(_worker, k, pols) for k in seeds]
+    return [_play(_worker, k, pols, keep) for k in seeds]
 
 
 def run_many(
@@ -60,8 +75,11 @@ def run_many(
     *,
     workers: int | None = None,
     progress: Progress | None = None,
+    keep: Keep = "all",
 ) -> list[GameState]:
-    """`runs` playthroughs with every role played by `policy`, run k with seed `seed + k`."""
+    """`runs` playthroughs with every role played by `policy`, run k with seed `seed + k`.
+    `keep`: what of each game's history to give back (see `Keep`); the final state's
+    variables, counts, events fired and choices always come back."""
     n = default_workers(runs) if workers is None else max(1, workers)
     seeds = list(range(seed, seed + runs))
     if n == 1 or runs < 2:
@@ -69,7 +87,7 @@ def run_many(
         out: list[GameState] = []
         step = max(1, runs // 20)
         for k in seeds:
-            out.append(play_through(c, k, pols))
+            out.append(_play(c, k, pols, keep))
             if progress is not None and (len(out) % step == 0 or len(out) == runs):
                 progress(len(out), runs)
         return out
@@ -87,7 +105,7 @@ def run_many(
         with ProcessPoolExecutor(
             max_workers=n, mp_context=ctx, initializer=_init, initargs=(None if forking else c.sc,)
         ) as pool:
-            for part in pool.map(_chunk, [policy] * len(chunks), chunks):
+            for part in pool.map(_chunk, [policy] * len(chunks), chunks, [keep] * len(chunks)):
                 results.append(part)
                 done += len(part)
                 if progress is not None:

@@ -76,3 +76,13 @@ def test_batch_steps_in_place_give_the_games_of_play(compiled: Compiled) -> None
             kept.append(s)
         assert _same([play_through(compiled, seed, pols)], [s])
         assert [k.week for k in kept] == list(range(compiled.n_weeks + 1))  # nothing shared
+
+
+def test_a_batch_can_give_back_only_the_final_ledgers(compiled: Compiled) -> None:
+    from game.engine.batch import summarise
+
+    full = run_many(compiled, "historical", 30, 8, workers=2)
+    final = run_many(compiled, "historical", 30, 8, workers=2, keep="final")
+    assert [s.history for s in final] == [s.history[-1:] for s in full]
+    assert [s.vars for s in final] == [s.vars for s in full]
+    assert summarise(final) == summarise(full)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.engine.compiled import Compiled
-from game.engine.core import new_game, step
+from game.engine.core import ledger, new_game, step
 from game.engine.policies import Policy, get_policy
 from game.model.scenario import RecordMeasure
 from game.model.state import GameState
@@ -14,12 +14,15 @@ from game.model.state import GameState
 LEDGER_METRICS = ("present", "killed", "injured", "left", "food_days", "hospitals")
 
 
-def play_through(c: Compiled, seed: int, policies: dict[str, Policy]) -> GameState:
-    """One whole game with every role played by a policy."""
+def play_through(c: Compiled, seed: int, policies: dict[str, Policy], *, history: bool = True) -> GameState:
+    """One whole game with every role played by a policy. `history=False` keeps only the
+    final ledger in the state's history (all a summary reads), which is faster."""
     s = new_game(c, seed)
     while s.week < c.n_weeks:
         decisions = {role: pol(c, s, role) for role, pol in policies.items()}
-        s, _ = step(c, s, decisions, check=False, explain=False, inplace=True)
+        s, _ = step(c, s, decisions, check=False, explain=False, inplace=True, record=history)
+    if not history:
+        s.history = [ledger(c, s, c.n_weeks - 1)]
     return s
 
 

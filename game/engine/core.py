@@ -531,6 +531,7 @@ def step(
     check: bool = True,
     explain: bool = True,
     inplace: bool = False,
+    record: bool = True,
 ) -> tuple[GameState, WeekReport]:
     """Resolve the week `state` stands at with `decisions` (role -> RoleDecision; roles
     left out do nothing, dilemmas left unanswered take their default option).
@@ -538,7 +539,8 @@ def step(
     `check=False` skips checking the decisions (for policies, whose plans are legal by
     construction); `explain=False` skips the plain-word causes (for batch runs);
     `inplace=True` changes `state` itself rather than a copy (for batch runs, which keep
-    only the last state)."""
+    only the last state); `record=False` leaves the week's ledger out of the history (for
+    batch runs that read only the final ledger, which `final_ledger` then adds)."""
     if state.week >= c.n_weeks:
         raise IllegalDecision("the game is over: every week has been played")
     decisions = decisions or {}
@@ -591,9 +593,10 @@ def step(
     resolve_world(c, s, wk, rng, report if explain else None)
 
     # 4. Ledger, then open the next week.
-    after = ledger(c, s, w)
-    s.history.append(after)
-    report.after = after
+    if record:
+        after = ledger(c, s, w)
+        s.history.append(after)
+        report.after = after
     s.week = w + 1
     open_week(c, s)
     report.opened = list(s.news)

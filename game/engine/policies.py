@@ -12,9 +12,10 @@ state's seed, so a batch run is as reproducible as a single game.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from game.engine.compiled import Compiled
-from game.engine.core import STREAM_POLICY, available_actions, week_rng
+from game.engine.core import STREAM_POLICY, env_for, week_rng
 from game.model.state import GameState, RoleDecision
 
 Policy = Callable[[Compiled, GameState, str], RoleDecision]
@@ -26,7 +27,7 @@ def _fill(
     """The wanted actions, in order, that are possible and affordable within budget, once
     the dilemma `choices` are paid for."""
     acts = c.actions[role]
-    avail = set(available_actions(c, s, role))
+    env: dict[str, Any] | None = None  # worked out only if a wanted action has a condition
     budget = c.role_by_id[role].budget
     spent: dict[str, float] = {}
     for did, opt in (choices or {}).items():
@@ -36,8 +37,13 @@ def _fill(
     points = 0
     for aid in wanted:
         a = acts.get(aid)
-        if a is None or aid not in avail or aid in chosen or points + a.points > budget:
+        if a is None or aid in chosen or points + a.points > budget:
             continue
+        if a.when is not None:
+            if env is None:
+                env = env_for(c, s)
+            if not a.when(env):
+                continue
         if not all(s.vars[k] - spent.get(k, 0.0) >= v - 1e-9 for k, v in a.cost.items()):
             continue
         for k, v in a.cost.items():
