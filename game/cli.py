@@ -549,23 +549,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.func(args)
         sys.stdout.flush()
         return code
-    except UsageError as e:
+    except (Exception, KeyboardInterrupt) as e:
+        return failure(e)
+
+
+def failure(e: BaseException) -> int:
+    """Report an error the way the command does (one line on standard error, never a
+    traceback) and return the exit code."""
+    if isinstance(e, UsageError):
         err(str(e))
         return 2
-    except ScenarioErrors as e:
+    if isinstance(e, ScenarioErrors):
         for problem in e.errors:
             print(str(problem), file=sys.stderr)
         return 1
-    except SaveError as e:
+    if isinstance(e, SaveError):
         err(str(e))
         return 1
-    except SessionError as e:
+    if isinstance(e, SessionError):
         err(str(e))
         return 2
-    except KeyboardInterrupt:
+    if isinstance(e, KeyboardInterrupt):
         print(file=sys.stderr)
         return 130
-    except BrokenPipeError:
+    if isinstance(e, BrokenPipeError):
         # The reader went away (e.g. `| head`): stop quietly.
         try:
             devnull = os.open(os.devnull, os.O_WRONLY)
@@ -573,16 +580,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         except (OSError, ValueError):
             pass
         return 1
-    except OSError as e:
+    if isinstance(e, OSError):
         err(f"{str(e.filename) + ': ' if e.filename else ''}{e.strerror or e}")
         return 1
-    except Exception as e:  # never a traceback for the user; CORRIDORS_DEBUG=1 shows it
-        if os.environ.get("CORRIDORS_DEBUG"):
-            raise
-        err(
-            f"internal error: {type(e).__name__}: {e} (please report it; CORRIDORS_DEBUG=1 shows details)"
-        )
-        return 1
+    if os.environ.get("CORRIDORS_DEBUG"):  # never a traceback for the user unless asked
+        raise e
+    err(f"internal error: {type(e).__name__}: {e} (please report it; CORRIDORS_DEBUG=1 shows details)")
+    return 1
+
+
+def play_in_app(argv: Sequence[str], export: dict[str, str | None]) -> Session:
+    """`corridors play ARGS` for the full-screen game, run after its first frame: parse,
+    check and make the session (errors are raised, for `failure`); `export` receives the
+    --export file."""
+    args = build_parser().parse_args(list(argv))
+    check_export(args.export)
+    export["path"] = args.export
+    return play_session(args)
 
 
 if __name__ == "__main__":

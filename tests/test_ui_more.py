@@ -260,3 +260,44 @@ def test_the_map_views_agree_with_the_ledger() -> None:
     assert {m.metric for m in s.record_marks()} <= {"present", "killed", "injured", "left", "food_days", "hospitals"}
     ids = {src.id for src in s.all_sources()}
     assert all(cl.source.id in ids for cl in s.all_claims())
+
+
+def test_play_in_a_terminal_reports_a_bad_argument_after_the_first_frame(home: Path) -> None:
+    # `corridors play` on a terminal opens the app first and parses after; a bad argument
+    # still ends as the command line's one-line error and exit code.
+    import os
+    import pty
+    import subprocess
+    import sys
+    import threading
+
+    from support import ROOT
+
+    master, slave = pty.openpty()
+    out = bytearray()
+
+    def drain() -> None:
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out.extend(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    env = dict(os.environ, TERM="xterm-256color", CORRIDORS_HOME=str(home))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "game", "play", "--role", "pilot"],
+        stdin=slave, stdout=slave, stderr=slave, cwd=ROOT, env=env, close_fds=True,
+    )
+    code = proc.wait(timeout=60)
+    os.close(slave)
+    reader.join(timeout=5)
+    os.close(master)
+    text = out.decode(errors="replace")
+    assert code == 2
+    assert 'corridors: error: unknown role "pilot" (valid: ' in text
+    assert "Traceback" not in text

@@ -1,14 +1,26 @@
-"""The scenarios that ship with Corridors, found by id, or any scenario by path."""
+"""The scenarios that ship with Corridors, found by id, or any scenario by path.
+
+A scenario that loads without a problem is also kept in a cache on disk (beside the
+compiled engine of `game/accel.py`), as JSON, keyed by a hash of its files' contents and
+of the code that reads and checks them. The next start reads the JSON back into the
+schema (a few milliseconds) instead of parsing and cross-checking the YAML again. A
+changed file or a changed checker gives a new key, so a cached scenario is never stale;
+`corridors validate` always checks the files themselves."""
 
 from __future__ import annotations
 
+import hashlib
 import os
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+from game import accel
 from game.model.scenario import Scenario
-from game.scenario.loader import load_scenario
+from game.scenario.loader import load_scenario, scenario_files
 from game.scenario.yamlsrc import ScenarioError, ScenarioErrors
+
+CACHE_KEEP = 24  # cached scenarios kept; older ones are removed
 
 DEFAULT_SCENARIO = "aleppo-2016"
 
@@ -29,7 +41,56 @@ def available() -> list[str]:
 
 @lru_cache(maxsize=8)
 def _load_cached(path: str, mtime_key: float) -> Scenario:
-    return load_scenario(path)
+    folder = cache_folder()
+    key = content_key(Path(path))
+    if folder is not None and key is not None:
+        try:
+            return Scenario.model_validate_json((folder / f"{key}.json").read_bytes())
+        except (OSError, ValueError):  # no entry, or a damaged one (pydantic's error is a ValueError)
+            pass
+    sc = load_scenario(path)  # raises ScenarioErrors; nothing is cached then
+    if folder is not None and key is not None:
+        _store(folder, key, sc)
+    return sc
+
+
+def cache_folder() -> Path | None:
+    if os.environ.get("CORRIDORS_PURE"):
+        return None
+    return accel.cache_dir() / "scenarios"
+
+
+def content_key(path: Path) -> str | None:
+    """A hash of a scenario's files (names and bytes) and of the code that loads them."""
+    try:
+        files = scenario_files(path)
+        h = hashlib.sha256(accel.source_key().encode())
+        for f in files:
+            h.update(f.relative_to(path).as_posix().encode() if f != path else f.name.encode())
+            h.update(b"\0")
+            h.update(f.read_bytes())
+            h.update(b"\0")
+    except OSError:
+        return None
+    return h.hexdigest()[:32]
+
+
+def _store(folder: Path, key: str, sc: Scenario) -> None:
+    """Write the cached scenario atomically; a cache that cannot be written is no error."""
+    tmp: str | None = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".part-")
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(sc.model_dump_json())
+        os.replace(tmp, folder / f"{key}.json")
+        tmp = None
+        old = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for p in old[CACHE_KEEP:]:
+            p.unlink(missing_ok=True)
+    except OSError:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
 
 
 def resolve(id_or_path: str) -> Path:

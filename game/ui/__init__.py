@@ -14,13 +14,13 @@ def run_app(
     session: Session | None = None,
     *,
     loader: Callable[[], Session] | None = None,
-    export: str | None = None,
+    export: str | Callable[[], str | None] | None = None,
 ) -> int:
     """Run the full-screen game and return the exit code: at the title screen, or at the
     week of `session`, or of the session `loader` makes once the first frame is up (an
     error the loader raises is raised here, after the app has closed). On leaving,
     prints where the game was saved. `export`: the file the debrief is written to when
-    the game ends."""
+    the game ends (or a function that says it, once the loader has run)."""
     from game.ui.app import CorridorsApp
 
     app = CorridorsApp(session, loader=loader, export=export)

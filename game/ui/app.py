@@ -65,7 +65,7 @@ class CorridorsApp(App[None]):
         *,
         loader: Callable[[], Session] | None = None,
         blink: bool = True,
-        export: str | None = None,
+        export: str | Callable[[], str | None] | None = None,
     ) -> None:
         """`loader`: makes the session in a thread after the first frame (its exception,
         if any, is kept in `error` and the app exits)."""
@@ -111,7 +111,8 @@ class CorridorsApp(App[None]):
         if session.finished:
             from game.ui.screens.debrief import DebriefScreen
 
-            return DebriefScreen(session, export=self.export)
+            export = self.export() if callable(self.export) else self.export
+            return DebriefScreen(session, export=export)
         from game.ui.screens.week import WeekScreen
 
         return WeekScreen(session)

@@ -6,10 +6,18 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from game.session import Session
 
 
 def main() -> int:
-    if len(sys.argv) > 1 or not (sys.stdin.isatty() and sys.stdout.isatty()):
+    argv = sys.argv[1:]
+    terminal = sys.stdin.isatty() and sys.stdout.isatty()
+    if terminal and argv[:1] == ["play"] and not {"--plain", "-h", "--help"} & set(argv):
+        return play(argv)
+    if argv or not terminal:
         from game.cli import main as cli_main
 
         return cli_main()
@@ -25,6 +33,27 @@ def main() -> int:
         msg = " ".join(f"internal error: {type(e).__name__}: {e}".split())
         print(f"corridors: error: {msg} (please report it)", file=sys.stderr)
         return 1
+
+
+def play(argv: list[str]) -> int:
+    """`corridors play ARGS` in a terminal: the app's first frame comes first; the command
+    line is parsed and the game made after it, and any error is reported as the command
+    line reports it once the app has closed."""
+    from game.ui import run_app
+
+    export: dict[str, str | None] = {}
+
+    def loader() -> Session:
+        from game.cli import play_in_app
+
+        return play_in_app(argv, export)
+
+    try:
+        return run_app(loader=loader, export=lambda: export.get("path"))
+    except (Exception, KeyboardInterrupt) as e:
+        from game.cli import failure
+
+        return failure(e)
 
 
 if __name__ == "__main__":
