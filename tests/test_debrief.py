@@ -446,3 +446,33 @@ def test_finish_without_samples_leaves_turning_points_out(active: Session) -> No
     assert quick.turning_points == ()
     full = active.finish()
     assert replace(full, turning_points=()) == quick
+
+
+@pytest.mark.parametrize(
+    ("role", "dilemma", "option", "action", "expected"),
+    [
+        ("civil-defence", "cd-hospitals", "underground", "wait_longer", {"cd-underground", "cd-wait-longer"}),
+        ("household", "family-corridor", "leave", None, {"family-left-corridor"}),
+        ("envoy", "envoy-three-hours", "take-three-hours", None, {"envoy-took-three-hours"}),
+    ],
+)
+def test_every_role_gets_questions_tied_to_what_it_did(
+    role: str, dilemma: str, option: str, action: str | None, expected: set[str]
+) -> None:
+    s = Session.new(roles=[role], seed=21, autosave=False)
+    other = Session.new(roles=["coordinator"], seed=21, autosave=False)
+    put = False
+    while not s.finished:
+        if action is not None and s.week == 0:
+            s.toggle(role, action)
+        if any(d.id == dilemma for d in s.dilemmas(role)):
+            put = True
+            s.choose(role, dilemma, option)
+        s.advance()
+        other.advance()
+    assert put, f"{dilemma} was never put to {role}"
+    picked = {q.id for q in s.questions()}
+    assert s.state.choices.get(dilemma) == option
+    assert expected <= picked, (expected, picked)
+    # The same seed played by the coordinator is not asked about another role's choices.
+    assert not expected & {q.id for q in other.questions()}
