@@ -63,6 +63,12 @@ def test_alternative_histories_run_in_a_worker_with_progress() -> None:
             await pilot.pause()
             shot = app.export_screenshot()
             assert "▲" in shot  # this game, marked among the others
+            await pilot.press("g")  # the charts now show the spread at the end
+            await pilot.pause()
+            from game.ui.screens.charts import ChartsScreen
+
+            assert isinstance(app.screen, ChartsScreen) and app.screen.alternatives is alt
+            assert "other&#160;luck" in app.export_screenshot()
 
     asyncio.run(go())
     assert calls[-1][0] == calls[-1][1] and len(calls) > 1

@@ -1,5 +1,6 @@
 """The ledger over time (simulated), east and west, with the record's figures marked
-where the record has one for that week. textual-plotext is imported only here."""
+where the record has one for that week and, once the debrief has played them, the spread
+of the alternative histories at the end. textual-plotext is imported only here."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 from textual_plotext import PlotextPlot
 
-from game.session import Session
+from game.model.scenario import FINAL_MEASURES
+from game.session import Alternatives, Session
 from game.ui.commands import Command
 from game.ui.text import plain
 from game.ui.widgets.keybar import KeyBar
@@ -33,10 +35,11 @@ class ChartsScreen(Screen[None]):
         Binding("escape,enter", "back", "Back", id="back"),
     ]
 
-    def __init__(self, session: Session, metric: str = "killed") -> None:
+    def __init__(self, session: Session, metric: str = "killed", alternatives: Alternatives | None = None) -> None:
         super().__init__()
         self.session = session
         self.metric = metric
+        self.alternatives = alternatives
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="")
@@ -65,9 +68,23 @@ class ChartsScreen(Screen[None]):
         for m in marks:
             plt.scatter([m.week, m.week], list(m.band), marker="x", label=f"record: {m.zone}")
             notes.append(f"x = the record's range in week {m.week}: {m.label} ({m.record}).")
+        if self.alternatives is not None:
+            end = len(hist) - 1
+            by_id = {a.id: a for a in self.alternatives.measures}
+            for mid, (zone, metric, _) in FINAL_MEASURES.items():
+                alt = by_id.get(mid)
+                if alt is None or metric != self.metric or zone not in zones:
+                    continue
+                for dist, x, kind in ((alt.historical, end + 0.25, "historical"), (alt.same_decisions, end + 0.5, "your decisions")):
+                    plt.plot([x, x], [dist.p10, dist.p90], marker="+", label=f"{zone}: {kind}, other luck")
+                    notes.append(
+                        f"+ at the end = {zone}, {kind} with other luck: 10th to 90th percentile"
+                        f" {dist.p10:,.0f} to {dist.p90:,.0f}, median {dist.median:,.0f} (simulated);"
+                        f" this game {alt.value:,.0f}."
+                    )
         plt.title(f"{label}, week by week (simulated; x marks the record)")
         plt.xlabel("week (0 = start)")
-        plt.xlim(0, max(s.n_weeks, 1))
+        plt.xlim(0, max(s.n_weeks, 1) + (1 if self.alternatives is not None else 0))
         widget.refresh()
         text = "\n".join(notes) if notes else "The record has no figure for this measure in a single week."
         self.query_one("#chart-note", Static).update(plain(text))

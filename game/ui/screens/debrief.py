@@ -238,6 +238,11 @@ class DebriefScreen(ReferenceScreens, Screen[None]):
     def action_export(self, fmt: str = "md") -> None:
         self.write_export(self.export_path or self.default_export(fmt), None if self.export_path else fmt)
 
+    def action_charts(self) -> None:
+        from game.ui.screens.charts import ChartsScreen
+
+        self.app.push_screen(ChartsScreen(self.session, alternatives=self.summary))
+
     # -- alternative histories ------------------------------------------------------
     def action_alternatives(self) -> None:
         self.query_one("#alt-status", Static).update(
