@@ -86,3 +86,12 @@ def test_a_batch_can_give_back_only_the_final_ledgers(compiled: Compiled) -> Non
     assert [s.history for s in final] == [s.history[-1:] for s in full]
     assert [s.vars for s in final] == [s.vars for s in full]
     assert summarise(final) == summarise(full)
+
+
+def test_spawned_workers_can_import_the_main_module_without_starting_the_game() -> None:
+    # Under `python -m game`, a spawned worker imports game.__main__ again as
+    # "__mp_main__"; that import must define things, not launch the app or exit.
+    import runpy
+
+    names = runpy.run_module("game", run_name="__mp_main__")
+    assert callable(names["main"])
