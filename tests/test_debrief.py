@@ -219,9 +219,20 @@ def test_progress_is_reported_from_start_to_end(alternatives: tuple[Alternatives
 
 def test_the_rank_says_where_this_game_stands() -> None:
     d = review.distribution([1.0, 2.0, 3.0, 4.0], 4.0)
-    assert d.rank == 87.5 and d.median == 2.5
+    assert d.rank == 87.5
     assert review.distribution([5.0, 5.0], 1.0).rank == 0.0
     assert review.distribution([5.0, 5.0], 9.0).rank == 100.0
+
+
+def test_counts_of_people_keep_whole_numbers_and_fractions_keep_theirs() -> None:
+    # People: a percentile between two games is rounded, half up.
+    d = review.distribution([1.0, 2.0, 3.0, 4.0], 4.0)
+    assert (d.median, d.p10, d.p90) == (3.0, 1.0, 4.0)
+    people = review.distribution([float(x) for x in range(1000, 2000, 7)], 0.0)
+    assert all(float(x).is_integer() for x in (people.median, people.p10, people.p90))
+    # Food days are fractions: interpolated as they are.
+    days = review.distribution([0.5, 1.0, 2.0, 3.5], 0.0)
+    assert days.median == 1.5 and days.p10 == pytest.approx(0.65)
 
 
 # ------------------------------------------------------------------ turning points

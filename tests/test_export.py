@@ -98,6 +98,15 @@ def test_markdown_escapes_markup(debrief: Debrief) -> None:
     assert "| Measure | Your game (simulated) |" in text
 
 
+def test_markdown_escapes_line_starts_only_where_a_line_starts() -> None:
+    # "159.5" opening a paragraph would read as a numbered list; in a table cell it cannot.
+    from game.classroom.debrief import _Block, _markdown
+
+    text = _markdown([_Block("p", "159.5 people"), _Block("table", rows=(("n", "x"), ("159.5", "- 3")))])
+    assert text.splitlines()[0] == "159\\.5 people"
+    assert "| 159.5 | - 3 |" in text
+
+
 def test_json_has_the_documented_structure(debrief: Debrief, alt: Alternatives, game: Session) -> None:
     data = json.loads(render(debrief, alt, "json"))
     assert data == json.loads(json.dumps(to_json(debrief, alt)))

@@ -363,9 +363,12 @@ def _text(blocks: list[_Block]) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def _md_escape(text: str) -> str:
-    """Plain text in Markdown: characters Markdown would read as markup are escaped."""
+def _md_escape(text: str, *, cell: bool = False) -> str:
+    """Plain text in Markdown: characters Markdown would read as markup are escaped. In a
+    table `cell` a line start cannot open a heading or a list, so it needs no escape."""
     text = re.sub(r"([\\`*_\[\]<>|~&])", r"\\\1", _clean(text))
+    if cell:
+        return text
     text = re.sub(r"^([#+=-])", r"\\\1", text)
     return re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
 
@@ -383,10 +386,10 @@ def _markdown(blocks: list[_Block]) -> str:
             out += [f"- {_md_escape(item)}" for item in bl.items] + [""]
         elif bl.kind == "table":
             header, *rows = bl.rows
-            out.append("| " + " | ".join(_md_escape(h) for h in header) + " |")
+            out.append("| " + " | ".join(_md_escape(h, cell=True) for h in header) + " |")
             out.append("|" + "---|" * len(header))
             for row in rows:
-                out.append("| " + " | ".join(_md_escape(c) for c in row) + " |")
+                out.append("| " + " | ".join(_md_escape(c, cell=True) for c in row) + " |")
             out.append("")
     return "\n".join(out).rstrip() + "\n"
 

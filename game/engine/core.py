@@ -631,7 +631,7 @@ def _credit(s: GameState, var: str) -> str:
 
 
 def resolve_world(
-    c: Compiled, s: GameState, wk: Any, rng: random.Random, report: WeekReport | None
+    c: Compiled, s: GameState, wk: Week, rng: random.Random, report: WeekReport | None
 ) -> None:
     """The world model for one week, district by district. `report` (if given) receives
     the week's causes in plain words."""

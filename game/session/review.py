@@ -8,6 +8,7 @@ log (no I/O, no clock); `Session.finish` and `Session.alternatives` call it.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -238,13 +239,15 @@ def distribution(values: list[float], value: float) -> Distribution:
     below = sum(1 for v in values if v < value - 1e-9)
     equal = sum(1 for v in values if abs(v - value) <= 1e-9)
     rank = 100.0 * (below + 0.5 * equal) / n if n else 0.0
-    return Distribution(
-        runs=n,
-        median=percentile(values, 50),
-        p10=percentile(values, 10),
-        p90=percentile(values, 90),
-        rank=rank,
-    )
+    # A measure counted in whole people keeps whole numbers: a percentile that falls
+    # between two games is rounded (half up), not shown as "1,832.9 people".
+    whole = all(float(v).is_integer() for v in values)
+
+    def q(p: float) -> float:
+        x = percentile(values, p)
+        return float(math.floor(x + 0.5)) if whole else x
+
+    return Distribution(runs=n, median=q(50), p10=q(10), p90=q(90), rank=rank)
 
 
 def alternatives(
