@@ -10,18 +10,19 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import Literal
+from typing import Literal, TypeVar
 
 from game.engine.batch import play_through, policies_for
 from game.engine.compiled import Compiled, compile_scenario
-from game.engine.policies import Policy
 from game.model.scenario import Scenario
 from game.model.state import GameState
 
 Progress = Callable[[int, int], None]
+T = TypeVar("T")
 # What of each game a batch gives back: everything, or ("final") a history of only the
 # last ledger entry, which is all a summary reads.
 Keep = Literal["all", "final"]
@@ -45,26 +46,50 @@ def default_workers(runs: int) -> int:
     return 1 if runs < MIN_PARALLEL_RUNS else max(1, min(n, runs // 50))
 
 
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker (spawned workers need it) with a real
+    standard error. A Textual app replaces `sys.stderr` by a capture whose `fileno()` is
+    -1, and the tracker passes that number on to its process: starting workers from
+    inside the app would then fail with "bad value(s) in fds_to_keep"."""
+    from multiprocessing import resource_tracker
+
+    err = sys.stderr
+    try:
+        usable = err is not None and err.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable:
+        resource_tracker.ensure_running()
+        return
+    with open(os.devnull, "w") as quiet:
+        sys.stderr = quiet
+        try:
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = err
+
+
 def _init(scenario: Scenario | None) -> None:
     global _worker
     if scenario is not None:
         _worker = compile_scenario(scenario)
 
 
-def _play(c: Compiled, seed: int, pols: dict[str, Policy], keep: Keep) -> GameState:
-    """One game, cut down to what the batch's caller reads, so that less crosses between
-    processes: with "final", only the last ledger entry and none of the explanations."""
-    if keep == "all":
-        return play_through(c, seed, pols)
-    s = play_through(c, seed, pols, history=False)
+def _whole(c: Compiled, s: GameState) -> GameState:
+    return s
+
+
+def _cut(c: Compiled, s: GameState) -> GameState:
+    """A game cut down to what a summary reads, so that less crosses between processes:
+    (played with history=False) only the last ledger entry, and none of the explanations."""
     s.credit, s.news, s.pending = {}, [], []
     return s
 
 
-def _chunk(policy: str, seeds: Sequence[int], keep: Keep = "all") -> list[GameState]:
+def _chunk(policy: str, seeds: Sequence[int], fn: Callable[[Compiled, GameState], T], history: bool) -> list[T]:
     assert _worker is not None
     pols = policies_for(_worker, policy)
-    return [_play(_worker, k, pols, keep) for k in seeds]
+    return [fn(_worker, play_through(_worker, k, pols, history=history)) for k in seeds]
 
 
 def run_many(
@@ -80,14 +105,34 @@ def run_many(
     """`runs` playthroughs with every role played by `policy`, run k with seed `seed + k`.
     `keep`: what of each game's history to give back (see `Keep`); the final state's
     variables, counts, events fired and choices always come back."""
+    fn = _whole if keep == "all" else _cut
+    return map_games(c, policy, runs, seed, fn, history=keep == "all", workers=workers, progress=progress)
+
+
+def map_games(
+    c: Compiled,
+    policy: str,
+    runs: int,
+    seed: int,
+    fn: Callable[[Compiled, GameState], T],
+    *,
+    history: bool = True,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> list[T]:
+    """`fn(c, game)` of each of `runs` playthroughs (as `run_many` plays them), in seed
+    order. Only what `fn` returns crosses between processes and stays in memory, so a
+    batch that needs a few numbers of each game keeps only those. `fn` must be a function
+    of a module (a worker process imports it); `history=False` keeps only each game's
+    final ledger."""
     n = default_workers(runs) if workers is None else max(1, workers)
     seeds = list(range(seed, seed + runs))
     if n == 1 or runs < 2:
         pols = policies_for(c, policy)
-        out: list[GameState] = []
+        out: list[T] = []
         step = max(1, runs // 20)
         for k in seeds:
-            out.append(_play(c, k, pols, keep))
+            out.append(fn(c, play_through(c, k, pols, history=history)))
             if progress is not None and (len(out) % step == 0 or len(out) == runs):
                 progress(len(out), runs)
         return out
@@ -96,20 +141,23 @@ def run_many(
     # process has a single thread (a Textual app has more): then workers start afresh.
     forking = threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if forking else "spawn")
+    if not forking:
+        _start_resource_tracker()
     size = max(10, -(-runs // (n * 4)))
     chunks = [seeds[i : i + size] for i in range(0, runs, size)]
-    results: list[list[GameState]] = []
+    results: list[list[T]] = []
     done = 0
     _worker = c if forking else None
     try:
         with ProcessPoolExecutor(
             max_workers=n, mp_context=ctx, initializer=_init, initargs=(None if forking else c.sc,)
         ) as pool:
-            for part in pool.map(_chunk, [policy] * len(chunks), chunks, [keep] * len(chunks)):
+            k = len(chunks)
+            for part in pool.map(_chunk, [policy] * k, chunks, [fn] * k, [history] * k):
                 results.append(part)
                 done += len(part)
                 if progress is not None:
                     progress(done, runs)
     finally:
         _worker = None
-    return [s for part in results for s in part]
+    return [x for part in results for x in part]

@@ -8,7 +8,7 @@ import pytest
 
 from game.engine.batch import run_batch
 from game.engine.compiled import Compiled, compile_scenario
-from game.parallel import default_workers, run_many
+from game.parallel import default_workers, map_games, run_many
 from game.scenario import registry
 
 
@@ -95,3 +95,59 @@ def test_spawned_workers_can_import_the_main_module_without_starting_the_game() 
 
     names = runpy.run_module("game", run_name="__mp_main__")
     assert callable(names["main"])
+
+
+def test_workers_start_from_inside_an_app_that_captures_standard_error() -> None:
+    # A Textual app replaces sys.stderr by a capture whose fileno() is -1; spawned
+    # workers (the app has threads) must still start. In a fresh process, so that
+    # multiprocessing's resource tracker is not already running.
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent(
+        """
+        import sys, threading
+        from game.engine.batch import run_batch
+        from game.engine.compiled import compile_scenario
+        from game.parallel import run_many
+        from game.scenario import registry
+
+        class Capture:
+            def write(self, text): return len(text)
+            def flush(self): pass
+            def fileno(self): return -1
+
+        c = compile_scenario(registry.get("aleppo-2016"))
+        stop = threading.Event()
+        t = threading.Thread(target=stop.wait)
+        t.start()
+        real, sys.stderr = sys.stderr, Capture()
+        try:
+            many = run_many(c, "historical", 20, 7, workers=2)
+        finally:
+            sys.stderr = real
+            stop.set()
+            t.join()
+        assert isinstance(sys.stderr, type(real))
+        same = [(s.seed, s.vars, s.fired) for s in many] == [
+            (s.seed, s.vars, s.fired) for s in run_batch(c, "historical", 20, 7)
+        ]
+        print("same" if same else "different")
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "same"
+
+
+def test_a_batch_can_give_back_a_few_numbers_of_each_game(compiled: Compiled) -> None:
+    from functools import partial
+
+    from game.session.review import measure_row
+
+    row = partial(measure_row, ("east-killed-offensive", "final-east-killed"))
+    serial = [row(compiled, s) for s in run_batch(compiled, "random", 30, 40)]
+    assert map_games(compiled, "random", 30, 40, row, workers=2) == serial
+    assert map_games(compiled, "random", 30, 40, row, workers=1) == serial
+    assert len({r for r in serial}) > 1 and all(len(r) == 2 for r in serial)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from game.engine.batch import measure, percentile, play_through
@@ -27,7 +28,7 @@ from game.engine.core import (
 from game.engine.policies import Policy, historical
 from game.model.scenario import FINAL_MEASURES, Action, DilemmaOption, Effect, Question, Scenario
 from game.model.state import GameState, RoleDecision
-from game.parallel import run_many
+from game.parallel import map_games
 from game.scenario.expr import parse_value
 
 Plans = Sequence[Mapping[str, RoleDecision]]  # week -> human role -> its decision
@@ -129,6 +130,11 @@ def measure_value(c: Compiled, s: GameState, mid: str) -> float:
             return measure(c, s, m)
     zone, metric, _ = FINAL_MEASURES[mid]
     return float(s.history[-1][zone][metric] or 0.0)
+
+
+def measure_row(ids: tuple[str, ...], c: Compiled, s: GameState) -> tuple[float, ...]:
+    """The measures `ids` of one game, in order (what a batch worker sends back)."""
+    return tuple(measure_value(c, s, m) for m in ids)
 
 
 # ------------------------------------------------------------------------ replays
@@ -291,16 +297,18 @@ def alternatives(
         done = half + k
         tick()
 
+    # Only each game's measures come back from the workers, not the games.
+    row = partial(measure_row, tuple(ids))
     if seeds and seeds == list(range(seeds[0], seeds[0] + len(seeds))):
-        histories = run_many(c, "historical", len(seeds), seeds[0], progress=told)
+        rows = map_games(c, "historical", len(seeds), seeds[0], row, progress=told)
     else:
-        histories = []
+        rows = []
         for seed in seeds:
-            histories.append(play_through(c, seed, hist_policies))
-            told(len(histories), len(seeds))
-    for h in histories:
-        for m in ids:
-            hist[m].append(measure_value(c, h, m))
+            rows.append(row(c, play_through(c, seed, hist_policies)))
+            told(len(rows), len(seeds))
+    for values in rows:
+        for m, x in zip(ids, values, strict=True):
+            hist[m].append(x)
     done = total
     measures = tuple(
         AltMeasure(
