@@ -307,3 +307,30 @@ def test_play_in_a_terminal_reports_a_bad_argument_after_the_first_frame(home: P
     assert code == 2
     assert 'corridors: error: unknown role "pilot" (valid: ' in text
     assert "Traceback" not in text
+
+
+def test_alternative_histories_use_worker_processes_from_inside_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Enough runs for the historical family to go to worker processes, which the app
+    # (it has threads) must spawn; the results are those of the serial batch.
+    from game.parallel import MIN_PARALLEL_RUNS
+
+    monkeypatch.setenv("CORRIDORS_WORKERS", "2")
+    runs = MIN_PARALLEL_RUNS
+
+    async def go() -> Any:
+        app = CorridorsApp(finished(), blink=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, DebriefScreen)
+            screen.runs = runs
+            await pilot.press("h")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert screen.summary is not None
+            return screen.summary
+
+    alt = asyncio.run(go())
+    monkeypatch.setenv("CORRIDORS_WORKERS", "1")
+    assert alt.runs == runs
+    assert alt == finished().alternatives(runs)
