@@ -537,7 +537,7 @@ def step(
     left out do nothing, dilemmas left unanswered take their default option).
 
     `check=False` skips checking the decisions (for policies, whose plans are legal by
-    construction); `explain=False` skips the plain-word causes (for batch runs);
+    construction); `explain=False` skips the plain-word causes and outcomes (for batch runs);
     `inplace=True` changes `state` itself rather than a copy (for batch runs, which keep
     only the last state); `record=False` leaves the week's ledger out of the history (for
     batch runs that read only the final ledger, which `final_ledger` then adds)."""
@@ -554,6 +554,7 @@ def step(
     before = s.history[-1]
     report = WeekReport(week=w, date=wk.start.isoformat(), phase=wk.phase, before=before, after=before)
     env = env_for(c, s)
+    log = report.outcomes if explain else None  # the outcomes in words, unless in a batch
 
     # 1. Dilemmas put this week: the chosen option, or the default.
     for did in s.dilemmas:
@@ -568,7 +569,7 @@ def step(
             _set_var(c, s, k, s.vars[k] - v)
             env[k] = s.vars[k]
         for idx in effects:
-            apply_effect(c, s, idx, env, rng, f"choice:{dl.role}:{did}={opt}", report.outcomes)
+            apply_effect(c, s, idx, env, rng, f"choice:{dl.role}:{did}={opt}", log)
         s.choices[did] = opt
         report.choices.append((dl.role, did, opt))
     s.dilemmas = []
@@ -584,9 +585,10 @@ def step(
                 _set_var(c, s, k, s.vars[k] - v)
                 env[k] = s.vars[k]
             n_out = len(report.outcomes)
+            origin = f"action:{role}:{aid}"
             for idx in a.effects:
-                apply_effect(c, s, idx, env, rng, f"action:{role}:{aid}", report.outcomes)
-            outcome = "; ".join(report.outcomes[n_out:]) or "done"
+                apply_effect(c, s, idx, env, rng, origin, log)
+            outcome = ("; ".join(report.outcomes[n_out:]) or "done") if explain else ""
             report.actions.append((role, aid, outcome))
 
     # 3. The world model.
