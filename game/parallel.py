@@ -12,8 +12,9 @@ import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from typing import Literal, TypeVar
 
 from game.engine.batch import play_through, policies_for
@@ -29,6 +30,8 @@ Keep = Literal["all", "final"]
 
 # Below this many runs a pool costs more than it saves.
 MIN_PARALLEL_RUNS = 120
+# How many times a batch tells its progress along the way (about).
+PROGRESS_STEPS = 50
 
 _worker: Compiled | None = None  # the compiled scenario, in each worker process
 
@@ -86,10 +89,14 @@ def _cut(c: Compiled, s: GameState) -> GameState:
     return s
 
 
-def _chunk(policy: str, seeds: Sequence[int], fn: Callable[[Compiled, GameState], T], history: bool) -> list[T]:
+def _game(policy: str, fn: Callable[[Compiled, GameState], T], history: bool, c: Compiled, seed: int) -> T:
+    """`fn` of one playthrough with every role played by `policy` (a task of `map_seeds`)."""
+    return fn(c, play_through(c, seed, policies_for(c, policy), history=history))
+
+
+def _chunk(task: Callable[[Compiled, int], T], seeds: Sequence[int]) -> list[T]:
     assert _worker is not None
-    pols = policies_for(_worker, policy)
-    return [fn(_worker, play_through(_worker, k, pols, history=history)) for k in seeds]
+    return [task(_worker, k) for k in seeds]
 
 
 def run_many(
@@ -125,14 +132,29 @@ def map_games(
     batch that needs a few numbers of each game keeps only those. `fn` must be a function
     of a module (a worker process imports it); `history=False` keeps only each game's
     final ledger."""
+    task = partial(_game, policy, fn, history)
+    return map_seeds(c, range(seed, seed + runs), task, workers=workers, progress=progress)
+
+
+def map_seeds(
+    c: Compiled,
+    seeds: Iterable[int],
+    task: Callable[[Compiled, int], T],
+    *,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> list[T]:
+    """`task(c, seed)` for each seed, in order, over the machine's cores when there are
+    enough seeds. `task` must pickle (a function of a module, or a `functools.partial` of
+    one with picklable arguments): worker processes receive it."""
+    seeds = list(seeds)
+    runs = len(seeds)
     n = default_workers(runs) if workers is None else max(1, workers)
-    seeds = list(range(seed, seed + runs))
     if n == 1 or runs < 2:
-        pols = policies_for(c, policy)
         out: list[T] = []
-        step = max(1, runs // 20)
+        step = max(1, runs // PROGRESS_STEPS)
         for k in seeds:
-            out.append(fn(c, play_through(c, k, pols, history=history)))
+            out.append(task(c, k))
             if progress is not None and (len(out) % step == 0 or len(out) == runs):
                 progress(len(out), runs)
         return out
@@ -143,7 +165,8 @@ def map_games(
     ctx = multiprocessing.get_context("fork" if forking else "spawn")
     if not forking:
         _start_resource_tracker()
-    size = max(10, -(-runs // (n * 4)))
+    # Chunks of at least 10 games, at least 4 per worker, and about PROGRESS_STEPS in all.
+    size = max(10, min(-(-runs // (n * 4)), -(-runs // PROGRESS_STEPS)))
     chunks = [seeds[i : i + size] for i in range(0, runs, size)]
     results: list[list[T]] = []
     done = 0
@@ -152,8 +175,7 @@ def map_games(
         with ProcessPoolExecutor(
             max_workers=n, mp_context=ctx, initializer=_init, initargs=(None if forking else c.sc,)
         ) as pool:
-            k = len(chunks)
-            for part in pool.map(_chunk, [policy] * k, chunks, [fn] * k, [history] * k):
+            for part in pool.map(_chunk, [task] * len(chunks), chunks):
                 results.append(part)
                 done += len(part)
                 if progress is not None:

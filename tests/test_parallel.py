@@ -8,7 +8,7 @@ import pytest
 
 from game.engine.batch import run_batch
 from game.engine.compiled import Compiled, compile_scenario
-from game.parallel import default_workers, map_games, run_many
+from game.parallel import default_workers, map_games, map_seeds, run_many
 from game.scenario import registry
 
 
@@ -151,3 +151,18 @@ def test_a_batch_can_give_back_a_few_numbers_of_each_game(compiled: Compiled) ->
     assert map_games(compiled, "random", 30, 40, row, workers=2) == serial
     assert map_games(compiled, "random", 30, 40, row, workers=1) == serial
     assert len({r for r in serial}) > 1 and all(len(r) == 2 for r in serial)
+
+
+def test_any_seeds_and_any_picklable_task_spread_over_workers(compiled: Compiled) -> None:
+    # Seeds need not follow one another (the debrief's wrap at the largest seed).
+    from functools import partial
+
+    from game.session.review import historical_row, measure_ids
+
+    ids = tuple(measure_ids(compiled))
+    seeds = [7, 3, 2**31 - 1, 0, 12, 5, 9, 1, 30, 31, 40, 41]
+    task = partial(historical_row, ids)
+    seen: list[tuple[int, int]] = []
+    spread = map_seeds(compiled, seeds, task, workers=2, progress=lambda d, t: seen.append((d, t)))
+    assert spread == [task(compiled, k) for k in seeds]
+    assert seen[-1] == (len(seeds), len(seeds))

@@ -25,10 +25,10 @@ from game.engine.core import (
     new_game,
     step,
 )
-from game.engine.policies import Policy, historical
+from game.engine.policies import Policy, get_policy, historical
 from game.model.scenario import FINAL_MEASURES, Action, DilemmaOption, Effect, Question, Scenario
 from game.model.state import GameState, RoleDecision
-from game.parallel import map_games
+from game.parallel import map_seeds
 from game.scenario.expr import parse_value
 
 Plans = Sequence[Mapping[str, RoleDecision]]  # week -> human role -> its decision
@@ -256,60 +256,61 @@ def distribution(values: list[float], value: float) -> Distribution:
     return Distribution(runs=n, median=q(50), p10=q(10), p90=q(90), rank=rank)
 
 
+def same_decisions_row(
+    plans: Plans, humans: tuple[str, ...], policy: str, ids: tuple[str, ...], c: Compiled, seed: int
+) -> tuple[tuple[float, ...], int]:
+    """One alternative history with the people's decisions (a task for a batch worker):
+    its measures `ids`, and how many logged decisions were not legal under its luck."""
+    s, dropped = replay(c, seed, plans, humans, get_policy(c, policy))
+    return measure_row(ids, c, s), dropped
+
+
+def historical_row(ids: tuple[str, ...], c: Compiled, seed: int) -> tuple[float, ...]:
+    """One alternative history with every role played as it was historically (a task for
+    a batch worker): its measures `ids`."""
+    return measure_row(ids, c, play_through(c, seed, {role: historical for role in c.roles}))
+
+
 def alternatives(
     c: Compiled,
     game: GameState,
     plans: Plans,
     humans: Sequence[str],
-    policy: Policy,
+    policy: str,
     seeds: list[int],
     progress: Progress | None = None,
 ) -> Alternatives:
-    ids = measure_ids(c)
+    """This game's measures among two families of alternative histories on `seeds`: the
+    people's decisions (`plans`, for the roles `humans`; the other roles played by the
+    policy named `policy`) with other luck, and the historical policy for every role.
+    Both families are played over the machine's cores; only each game's measures come
+    back from the workers."""
+    ids = tuple(measure_ids(c))
     total = 2 * len(seeds)
-    every = max(1, total // 100)
-    done = 0
-    same: dict[str, list[float]] = {m: [] for m in ids}
-    hist: dict[str, list[float]] = {m: [] for m in ids}
-    dropped = dropped_runs = 0
-    hist_policies: dict[str, Policy] = {role: historical for role in c.roles}
 
-    def tick() -> None:
-        if progress is not None and (done % every == 0 or done == total):
-            progress(done, total)
+    def told(base: int) -> Progress:
+        def tell(k: int, _total: int) -> None:
+            if progress is not None:
+                progress(base + k, total)
+
+        return tell
 
     if progress is not None:
         progress(0, total)
-    for seed in seeds:
-        s, n = replay(c, seed, plans, humans, policy)
+    task = partial(same_decisions_row, [dict(p) for p in plans], tuple(humans), policy, ids)
+    same_rows = map_seeds(c, seeds, task, progress=told(0))
+    hist_rows = map_seeds(c, seeds, partial(historical_row, ids), progress=told(len(seeds)))
+    same: dict[str, list[float]] = {m: [] for m in ids}
+    hist: dict[str, list[float]] = {m: [] for m in ids}
+    dropped = dropped_runs = 0
+    for values, n in same_rows:
         dropped += n
         dropped_runs += n > 0
-        for m in ids:
-            same[m].append(measure_value(c, s, m))
-        done += 1
-        tick()
-    # The historical family: as `corridors simulate --policy historical` plays it, over
-    # the machine's cores when the seeds follow one another (they do unless they wrap).
-    half = done
-
-    def told(k: int, _total: int) -> None:
-        nonlocal done
-        done = half + k
-        tick()
-
-    # Only each game's measures come back from the workers, not the games.
-    row = partial(measure_row, tuple(ids))
-    if seeds and seeds == list(range(seeds[0], seeds[0] + len(seeds))):
-        rows = map_games(c, "historical", len(seeds), seeds[0], row, progress=told)
-    else:
-        rows = []
-        for seed in seeds:
-            rows.append(row(c, play_through(c, seed, hist_policies)))
-            told(len(rows), len(seeds))
-    for values in rows:
+        for m, x in zip(ids, values, strict=True):
+            same[m].append(x)
+    for values in hist_rows:
         for m, x in zip(ids, values, strict=True):
             hist[m].append(x)
-    done = total
     measures = tuple(
         AltMeasure(
             id=m,

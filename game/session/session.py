@@ -843,7 +843,7 @@ class Session:
             self._state,
             self._human_plans(),
             self.roles,
-            self._policy,
+            self.policy,
             review.other_seeds(self.seed, runs, MAX_SEED),
             progress,
         )
