@@ -317,6 +317,8 @@ def cmd_debrief(args: argparse.Namespace) -> int:
         check_export(args.output, "-o")
     fmt = args.format or (format_for(args.output) if args.output else "md")
     session = Session.load(path, autosave=False)
+    if session.notice:
+        print(f"corridors: note: {session.notice}", file=sys.stderr)
     if not session.finished:
         raise SaveError(
             path,

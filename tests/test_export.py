@@ -181,6 +181,19 @@ def test_debrief_command_writes_the_format_its_name_asks_for(name: str, check: o
     assert callable(check) and check(out.read_text(encoding="utf-8"))
 
 
+def test_debrief_of_a_save_of_a_changed_scenario_says_so(game: Session, tmp_path: Path) -> None:
+    data = json.loads(game.autosave_path.read_text(encoding="utf-8"))
+    data["scenario_hash"] = "sha256:0"  # as if the scenario had changed since
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(data), encoding="utf-8")
+    r = run_corridors("debrief", str(old), "--format", "json", "--alternatives", "0", home=tmp_path)
+    assert r.returncode == 0, r.stderr
+    (note,) = r.stderr.strip().splitlines()
+    assert note.startswith("corridors: note: old.json was saved with other content of scenario")
+    assert json.loads(r.stdout)["seed"] == game.seed
+    assert json.loads(old.read_text(encoding="utf-8")) == data
+
+
 def test_debrief_command_prints_and_format_wins(game: Session, tmp_path: Path) -> None:
     r = run_corridors("debrief", str(game.autosave_path), "--format", "json", "--alternatives", "0", home=tmp_path)
     assert r.returncode == 0, r.stderr

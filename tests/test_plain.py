@@ -96,6 +96,23 @@ def test_end_of_input_saves_and_exits_0(tmp_path: Path) -> None:
     assert Session.load(save).week == 2
 
 
+def test_a_save_of_a_changed_scenario_resumes_with_a_note_and_is_kept(tmp_path: Path) -> None:
+    home = tmp_path / "h"
+    run("--plain", "--seed", "4", stdin="1\nend\n", home=home)
+    (save,) = saves_in(home)
+    data = json.loads(save.read_text(encoding="utf-8"))
+    data["scenario_hash"] = "sha256:0"  # as if the scenario had changed since
+    save.write_text(json.dumps(data), encoding="utf-8")
+    before = save.read_bytes()
+    r = run("--plain", "--load", str(save), stdin="end\n", home=home)
+    assert r.returncode == 0, r.stderr
+    assert f"Note: {save.name} was saved with other content of scenario" in r.stdout
+    assert "Resuming at week 2 of 20." in r.stdout and "Week 2 played" in r.stdout
+    assert save.read_bytes() == before
+    (new,) = [p for p in saves_in(home) if p != save]
+    assert Session.load(new).week == 2 and Session.load(new).notice is None
+
+
 def test_garbage_gets_a_hint_and_the_game_goes_on(tmp_path: Path) -> None:
     r = run("--plain", "--seed", "5", stdin="fly me to the moon\n\x00\x07\n99\nend\nquit\n", home=tmp_path / "h")
     assert r.returncode == 0

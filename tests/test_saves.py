@@ -241,7 +241,6 @@ EDIT_CASES: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
     "week missing from log": (_drop_a_week, "does not replay"),
     "illegal log": (_illegal_log, "does not replay"),
     "unknown scenario": (lambda d: d.update(scenario="atlantis", scenario_ref="atlantis"), 'needs scenario "atlantis"'),
-    "other scenario content": (lambda d: d.update(scenario_hash="sha256:0"), "different content of scenario"),
     "unknown role": (lambda d: d.update(roles=["pilot"]), 'is corrupt: unknown role "pilot"'),
     "unknown policy": (lambda d: d.update(policy="win"), 'is corrupt: unknown policy "win"'),
     "bad content": (lambda d: d.update(content="loud"), "is corrupt: content"),
@@ -365,3 +364,66 @@ def test_a_version_1_save_with_content_full_loads_as_standard(played: Session, t
     data["content"] = "gentle"
     old.write_text(json.dumps(data), encoding="utf-8")
     assert Session.load(old, autosave=False).content == "gentle"
+
+
+# ------------------------------------------------------------------ a changed scenario
+
+
+def test_a_save_of_other_scenario_content_is_played_again(played: Session, tmp_path: Path, corridors_home: Path) -> None:
+    # The hash says the scenario has changed since (here its content is in fact the same,
+    # so playing the log again must give the very same game).
+    path = edit(played, tmp_path, lambda d: d.update(scenario_hash="sha256:0"))
+    before = path.read_bytes()
+    back = Session.load(path)
+    assert back.notice is not None and "\n" not in back.notice
+    assert "played again" in back.notice and path.name in back.notice and "left out" not in back.notice
+    assert back.state == played.state and back.log == played.log
+    assert back.game_id != played.game_id
+    assert path.read_bytes() == before  # the old save is kept as it was
+    assert back.autosave_path.exists() and back.autosave_path != path
+    again = Session.load(back.autosave_path)
+    assert again.notice is None and again.state == played.state
+
+
+def test_decisions_no_longer_possible_are_left_out_and_counted(played: Session, tmp_path: Path) -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["scenario_hash"] = "sha256:0"
+        d["log"][0]["decisions"][ROLE]["actions"] = ["teleport", *d["log"][0]["decisions"][ROLE]["actions"]]
+
+    back = Session.load(edit(played, tmp_path, change), autosave=False)
+    assert back.notice is not None and "1 of your decisions are no longer possible" in back.notice
+    assert back.state == played.state  # the rest of the week's plan was played as before
+
+
+def test_a_save_played_again_on_a_really_changed_scenario(tmp_path: Path) -> None:
+    import shutil
+
+    root = tmp_path / "aleppo-2016"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "scenarios" / "aleppo-2016", root)
+    s = Session.new(str(root), seed=4, autosave=False)
+    s.decide(ROLE, ["preposition"])
+    s.advance()
+    s.advance()
+    path = s.save(tmp_path / "old.json")
+    main = root / "scenario.yaml"
+    main.write_text(main.read_text(encoding="utf-8").replace("weekly_sigma: 0.30", "weekly_sigma: 0.45"), encoding="utf-8")
+    back = Session.load(path, autosave=False)
+    assert back.notice is not None and back.week == s.week == 2
+    assert [e.decisions[ROLE] for e in back.log] == [e.decisions[ROLE] for e in s.log]
+    assert back.state != s.state  # other luck's spread: other figures
+    assert back.replay() == back.state
+
+
+def test_a_log_out_of_order_is_still_refused_when_played_again(played: Session, tmp_path: Path) -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["scenario_hash"] = "sha256:0"
+        d["log"][1]["week"] = 0
+
+    check_refused(edit(played, tmp_path, change), "is corrupt: the decision log has week 1 where week 2 was due")
+
+
+def test_a_save_whose_roles_are_gone_cannot_be_played_again(played: Session, tmp_path: Path) -> None:
+    check_refused(
+        edit(played, tmp_path, lambda d: d.update(scenario_hash="sha256:0", roles=["pilot"])),
+        'cannot be played on it again: unknown role "pilot"',
+    )

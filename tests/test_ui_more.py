@@ -334,3 +334,25 @@ def test_alternative_histories_use_worker_processes_from_inside_the_app(monkeypa
     monkeypatch.setenv("CORRIDORS_WORKERS", "1")
     assert alt.runs == runs
     assert alt == finished().alternatives(runs)
+
+
+def test_notifications_are_plain_text_and_an_earlier_save_is_told() -> None:
+    # Notifications carry scenario text and file names: markup in them shows as written
+    # (and a stray closing tag cannot break the app).
+    session = Session.new(seed=2, autosave=False)
+    session.notice = "game [b]old[/b].json was saved with other content [/oops]"
+
+    async def go() -> None:
+        app = CorridorsApp(session, blink=False)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            told = {n.message: n for n in app._notifications}
+            assert session.notice in told and told[session.notice].title == "An earlier save"
+            # Screens ask for markup by default; the app never gives it.
+            app.screen.notify("Added to your plan: [red]Send[/red] a convoy.")
+            await pilot.pause()
+            told = {n.message: n for n in app._notifications}
+            assert "Added to your plan: [red]Send[/red] a convoy." in told
+            assert all(n.markup is False for n in told.values())
+
+    asyncio.run(go())

@@ -190,6 +190,8 @@ class LineGame:
             f"The game is saved after every week to {s.autosave_path}.",
             "Type help at any time for the commands.",
         )
+        if s.notice:
+            self.say(f"Note: {s.notice}")
         if s.week > 0 and not s.finished:
             self.say(f"Resuming at week {s.week + 1} of {s.n_weeks}.")
 

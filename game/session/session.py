@@ -37,6 +37,7 @@ from game.session.saves import (
     FORMAT,
     LogEntry,
     SaveError,
+    SaveFile,
     default_save_dir,
     first_problem,
     read_save,
@@ -427,6 +428,9 @@ class Session:
         self._plans: dict[str, RoleDecision] = {}
         self.last_report: WeekReport | None = None
         self.autosave_error: str | None = None  # the last autosave's failure, if any
+        # Something a front end should tell the player when the game opens (a save
+        # played again on a changed scenario), or None.
+        self.notice: str | None = None
         self._sources = {s.id: s for s in scenario.sources}
         self._vars = {v.id: v for v in scenario.variables}
         self._counterfactual: Compiled | None = None  # built on first use (turning points)
@@ -495,11 +499,7 @@ class Session:
                 p, f'is a save of scenario "{sf.scenario}", but "{sf.scenario_ref}" holds "{sc.id}"'
             )
         if scenario_hash(sc) != sf.scenario_hash:
-            raise SaveError(
-                p,
-                f'was made with different content of scenario "{sf.scenario}" (the scenario has changed'
-                " since), so it cannot be resumed",
-            )
+            return cls._played_again(p, sf, sc, save_dir=save_dir, autosave=autosave)
         try:
             state = state_from_json(sf.state)
         except ValidationError as e:
@@ -528,6 +528,73 @@ class Session:
             session.replay()
         except SessionError as e:
             raise SaveError(p, str(e)) from e
+        return session
+
+    @classmethod
+    def _played_again(
+        cls,
+        p: Path,
+        sf: SaveFile,
+        sc: Scenario,
+        *,
+        save_dir: str | os.PathLike[str] | None,
+        autosave: bool,
+    ) -> Session:
+        """A save made with other content of its scenario (an earlier version of the
+        game, say): its state belongs to that content, so the game is played again on
+        the scenario as it is now, with the same seed and the people's logged decisions
+        (the part of each that is still possible); the other roles are decided afresh by
+        the save's policy. The game gets a new id, so its saves never overwrite the old
+        file, which is left as it was. `notice` says so, for the front ends to show."""
+        try:
+            session = cls(
+                sc,
+                scenario_ref=sf.scenario_ref,
+                roles=sf.roles,
+                seed=sf.seed,
+                content=sf.content,
+                policy=sf.policy,
+                save_dir=save_dir,
+                autosave=autosave,
+            )
+        except SessionError as e:
+            raise SaveError(
+                p, f'was made with other content of scenario "{sf.scenario}" and cannot be played on it again: {e}'
+            ) from e
+        c, s = session.compiled, session._state
+        dropped = 0
+        for entry in sf.log:
+            if s.week >= c.n_weeks:
+                break
+            if entry.week != s.week:
+                raise SaveError(p, f"is corrupt: the decision log has week {entry.week + 1} where week {s.week + 1} was due")
+            decisions: dict[str, RoleDecision] = {}
+            for role in c.roles:
+                if role in session.roles:
+                    decisions[role], n = review.legalise(c, s, role, entry.decisions.get(role, RoleDecision()))
+                    dropped += n
+                else:
+                    decisions[role] = session._policy(c, s, role)
+            try:
+                s, _ = step(c, s, decisions, check=True, explain=False)
+            except IllegalDecision as e:
+                raise SaveError(
+                    p, f"was made with other content of scenario \"{sc.id}\" and cannot be played on it again: {e}"
+                ) from e
+            session._log.append(LogEntry(week=entry.week, decisions=decisions))
+        session._state = s
+        left_out = (
+            f"; {dropped} of your decisions are no longer possible and were left out" if dropped else ""
+        )
+        session.notice = (
+            f"{p.name} was saved with other content of scenario \"{sc.id}\" (an earlier version of"
+            f" the game): your decisions of {len(session._log)} weeks were played again on the"
+            f" current version, with the same seed{left_out}. Figures may differ from the ones"
+            f" you saw. The old save is kept as it was; this game saves to"
+            f" {session.autosave_path.name}."
+        )
+        if autosave:
+            session._autosave()
         return session
 
     # -- state ----------------------------------------------------------------------

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.theme import Theme
 
 from game.ui.commands import Command, GameCommands
@@ -84,6 +85,7 @@ class CorridorsApp(App[None]):
         self.theme = THEMES.get(wanted.replace("-", " "), "textual-dark")
         if self.session is not None:
             self.push_screen(self.game_screen(self.session))
+            self.tell_notice(self.session)
         elif self.loader is not None:
             from game.ui.screens.modals import LoadingScreen
 
@@ -121,6 +123,26 @@ class CorridorsApp(App[None]):
         """Play a session (from the title screen)."""
         self.session = session
         self.switch_screen(self.game_screen(session))
+        self.tell_notice(session)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A notification, always as plain text: messages carry scenario text (action
+        names, option labels) and file names, which must never be read as markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def tell_notice(self, session: Session) -> None:
+        """What the session asks to tell the player as the game opens (a save played
+        again on a changed scenario), as a long-lived notification."""
+        if session.notice:
+            self.notify(session.notice, title="An earlier save", timeout=30)
 
     # -- shared actions ------------------------------------------------------------
     def action_help(self) -> None:
