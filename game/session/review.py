@@ -187,6 +187,28 @@ def legalise(c: Compiled, s: GameState, role: str, d: RoleDecision) -> tuple[Rol
     return RoleDecision(actions=tuple(actions), choices=choices), dropped
 
 
+def week_decisions(
+    c: Compiled,
+    s: GameState,
+    plan: Mapping[str, RoleDecision],
+    humans: Sequence[str],
+    policy: Policy,
+    policy_compiled: Compiled | None = None,
+) -> tuple[dict[str, RoleDecision], int]:
+    """Every role's decision this week: the humans' `plan` (the part of it that is legal
+    under this luck; a human without one does nothing), the policy for the others. Also
+    how many of the humans' choices and actions were left out."""
+    decisions: dict[str, RoleDecision] = {}
+    dropped = 0
+    for role in c.roles:
+        if role in humans:
+            decisions[role], n = legalise(c, s, role, plan.get(role, RoleDecision()))
+            dropped += n
+        else:
+            decisions[role] = policy(policy_compiled or c, s, role)
+    return decisions, dropped
+
+
 def replay(
     c: Compiled,
     seed: int,
@@ -214,18 +236,11 @@ def replay(
         k = s.week
         if keep is not None:
             keep.append(s)
-        plan = plans[k] if k < len(plans) else {}
-        decisions: dict[str, RoleDecision] = {}
-        for role in c.roles:
-            if role in humans:
-                d = plan.get(role, RoleDecision())
-                if override is not None and override[0] == k and override[1] == role:
-                    d = override[2]
-                d, n = legalise(c, s, role, d)
-                dropped += n
-                decisions[role] = d
-            else:
-                decisions[role] = policy(pc, s, role)
+        plan: Mapping[str, RoleDecision] = plans[k] if k < len(plans) else {}
+        if override is not None and override[0] == k:
+            plan = {**plan, override[1]: override[2]}
+        decisions, n = week_decisions(c, s, plan, humans, policy, pc)
+        dropped += n
         s, rep = step(c, s, decisions, check=False, explain=explain)
         if reports is not None:
             reports.append(rep)

@@ -509,19 +509,7 @@ class Session:
                 p, "is corrupt: its state belongs to another game (scenario or seed differ)"
             )
         try:
-            session = cls(
-                sc,
-                scenario_ref=sf.scenario_ref,
-                roles=sf.roles,
-                seed=sf.seed,
-                content=sf.content,
-                policy=sf.policy,
-                save_dir=save_dir,
-                autosave=autosave,
-                game_id=sf.game,
-                state=state,
-                log=sf.log,
-            )
+            session = cls._of_save(sf, sc, save_dir, autosave, game_id=sf.game, state=state, log=sf.log)
         except SessionError as e:
             raise SaveError(p, f"is corrupt: {e}") from e
         try:
@@ -529,6 +517,29 @@ class Session:
         except SessionError as e:
             raise SaveError(p, str(e)) from e
         return session
+
+    @classmethod
+    def _of_save(
+        cls,
+        sf: SaveFile,
+        sc: Scenario,
+        save_dir: str | os.PathLike[str] | None,
+        autosave: bool,
+        **more: Any,
+    ) -> Session:
+        """A session with the save's settings (scenario reference, roles, seed, content,
+        policy); `more`: its game id, state and log, when they are the save's own."""
+        return cls(
+            sc,
+            scenario_ref=sf.scenario_ref,
+            roles=sf.roles,
+            seed=sf.seed,
+            content=sf.content,
+            policy=sf.policy,
+            save_dir=save_dir,
+            autosave=autosave,
+            **more,
+        )
 
     @classmethod
     def _played_again(
@@ -547,16 +558,7 @@ class Session:
         the save's policy. The game gets a new id, so its saves never overwrite the old
         file, which is left as it was. `notice` says so, for the front ends to show."""
         try:
-            session = cls(
-                sc,
-                scenario_ref=sf.scenario_ref,
-                roles=sf.roles,
-                seed=sf.seed,
-                content=sf.content,
-                policy=sf.policy,
-                save_dir=save_dir,
-                autosave=autosave,
-            )
+            session = cls._of_save(sf, sc, save_dir, autosave)  # a new game id
         except SessionError as e:
             raise SaveError(
                 p, f'was made with other content of scenario "{sf.scenario}" and cannot be played on it again: {e}'
@@ -568,13 +570,8 @@ class Session:
                 break
             if entry.week != s.week:
                 raise SaveError(p, f"is corrupt: the decision log has week {entry.week + 1} where week {s.week + 1} was due")
-            decisions: dict[str, RoleDecision] = {}
-            for role in c.roles:
-                if role in session.roles:
-                    decisions[role], n = review.legalise(c, s, role, entry.decisions.get(role, RoleDecision()))
-                    dropped += n
-                else:
-                    decisions[role] = session._policy(c, s, role)
+            decisions, n = review.week_decisions(c, s, entry.decisions, session.roles, session._policy)
+            dropped += n
             try:
                 s, _ = step(c, s, decisions, check=True, explain=False)
             except IllegalDecision as e:
