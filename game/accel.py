@@ -1,13 +1,17 @@
 """Optional compiled builds of the engine's hot modules, never stale ones.
 
-`game/engine/core.py` and `game/engine/policies.py` are plain Python and are the
-reference. `make` also compiles each with mypyc (which comes with mypy) into a cache keyed
-by a hash of the engine's sources: every module of `game.engine`, `game.model` and
-`game.scenario` they may rely on. At import, each module looks for a build whose key
-matches the sources as they are now and, if there is one, takes its functions and classes
-(`adopt`); if there is none (no compiler, a source edited since the build,
-`CORRIDORS_PURE=1`) the plain Python runs. A build can therefore never run code older
-than the sources, and both give the same games (a test compares them).
+The engine's modules (`MODULES`) are plain Python and are the reference. `make` also
+compiles them with mypyc (which comes with mypy) into a cache keyed by a hash of the
+engine's sources: every module of `game.engine`, `game.model` and `game.scenario` they
+may rely on. They are compiled together, as one group, so that their classes are native
+classes to each other and calls between them are direct (each module's copy is renamed,
+and its imports of the others with it, so a build never shadows a plain module).
+
+At import, each module looks for a build whose key matches the sources as they are now
+and, if there is one, takes its functions and classes (`adopt`); if there is none (no
+compiler, a source edited since the build, `CORRIDORS_PURE=1`) the plain Python runs. A
+build can therefore never run code older than the sources, and both give the same games
+(a test compares them).
 
     python -m game.accel build     # compile if the cache has no build for the sources
     python -m game.accel status    # which build, if any, the sources would use
@@ -19,24 +23,33 @@ else `~/.cache/corridors/accel`.
 from __future__ import annotations
 
 import hashlib
+import importlib.abc
+import importlib.machinery
 import importlib.util
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 PACKAGE_ROOT = Path(__file__).resolve().parent  # the `game` package
 PROJECT_ROOT = PACKAGE_ROOT.parent
 SOURCE_DIRS = ("engine", "model", "scenario")
 # module -> the compiled module's own name (a build never shadows the plain module)
+# module -> the compiled module's own name (a build never shadows the plain module), in
+# the order they import each other
 MODULES = {
+    "game.scenario.expr": "corridors_expr_native",
+    "game.model.gamestate": "corridors_gamestate_native",
+    "game.engine.compiled": "corridors_compiled_native",
     "game.engine.core": "corridors_core_native",
     "game.engine.policies": "corridors_policies_native",
-    "game.scenario.expr": "corridors_expr_native",
+    "game.engine.batch": "corridors_batch_native",
 }
 
 
@@ -75,20 +88,54 @@ def _built(key: str, build_name: str) -> Path | None:
     return None
 
 
+def _group(key: str) -> dict[str, Path] | None:
+    """The files of the build for `key`, by module name: one per module of `MODULES`
+    and the group's shared library; None unless every one is there."""
+    d = cache_dir() / key
+    if not d.is_dir():
+        return None
+    files = {name: _built(key, name) for name in MODULES.values()}
+    shared = [p for p in d.glob("*__mypyc.*") if p.suffix in (".so", ".pyd")]
+    if len(shared) != 1 or any(p is None for p in files.values()):
+        return None
+    out = {name: p for name, p in files.items() if p is not None}
+    out[shared[0].name.split(".", 1)[0]] = shared[0]
+    return out
+
+
+class _BuildFinder(importlib.abc.MetaPathFinder):
+    """Finds the modules of one build, by their exact names and nothing else (the
+    compiled modules import each other and their shared library by name)."""
+
+    def __init__(self, key: str, files: dict[str, Path]) -> None:
+        self.key = key
+        self.files = files
+
+    def find_spec(self, fullname: str, path: Any = None, target: Any = None) -> importlib.machinery.ModuleSpec | None:
+        p = self.files.get(fullname)
+        return importlib.util.spec_from_file_location(fullname, p) if p is not None else None
+
+
+def _finder(key: str) -> _BuildFinder | None:
+    for f in sys.meta_path:
+        if isinstance(f, _BuildFinder) and f.key == key:
+            return f
+    files = _group(key)
+    if files is None:
+        return None
+    f = _BuildFinder(key, files)
+    sys.meta_path.append(f)
+    return f
+
+
 def load(module: str) -> ModuleType | None:
     """The compiled build of `module` for the sources as they are now, or None."""
     if os.environ.get("CORRIDORS_PURE") or module not in MODULES:
         return None
     try:
-        path = _built(source_key(), MODULES[module])
-        if path is None:
+        if _finder(source_key()) is None:
             return None
-        spec = importlib.util.spec_from_file_location(MODULES[module], path)
-        if spec is None or spec.loader is None:
-            return None
-        mod = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(mod)
-        return mod
+        return importlib.import_module(MODULES[module])
     except (OSError, ImportError):
         return None
 
@@ -103,13 +150,20 @@ def adopt(module: str) -> bool:
     return True
 
 
+def _rename_imports(text: str) -> str:
+    """A module's source as its compiled copy: imports of the other compiled modules
+    name their copies."""
+    for module, build_name in MODULES.items():
+        text = re.sub(rf"^(\s*)from {re.escape(module)} import ", rf"\1from {build_name} import ", text, flags=re.M)
+    return text
+
+
 def build(quiet: bool = False) -> int:
     """Compile the accelerated modules into the cache unless a build for the current
     sources is there. Always returns 0: without a compiler the plain Python engine runs,
     only slower."""
     key = source_key()
-    todo = {m: b for m, b in MODULES.items() if _built(key, b) is None}
-    if not todo:
+    if _group(key) is not None:
         if not quiet:
             print(f"compiled engine up to date ({key})")
         return 0
@@ -118,25 +172,29 @@ def build(quiet: bool = False) -> int:
         print("note: mypyc not found; the engine runs as plain Python (slower batches)")
         return 0
     out = cache_dir() / key
-    for module, build_name in todo.items():
-        with tempfile.TemporaryDirectory(prefix="corridors-accel-") as tmp:
-            src = Path(tmp) / f"{build_name}.py"
-            shutil.copyfile(PACKAGE_ROOT.joinpath(*module.split(".")[1:]).with_suffix(".py"), src)
-            cmd = [mypyc, src.name]
-            config = PROJECT_ROOT / "pyproject.toml"
-            if config.is_file():
-                cmd[1:1] = ["--config-file", str(config)]
-            env = {**os.environ, "MYPYPATH": str(PROJECT_ROOT)}
-            done = subprocess.run(cmd, cwd=tmp, env=env, capture_output=True, text=True)
-            built = [p for p in Path(tmp).iterdir() if p.name.startswith(build_name + ".") and p.suffix in (".so", ".pyd")]
-            if done.returncode != 0 or not built:
-                last = (done.stdout + done.stderr).strip().splitlines()[-1:] or ["no output"]
-                print(f"note: compiling {module} failed ({last[0]}); it runs as plain Python (slower batches)")
-                continue
-            out.mkdir(parents=True, exist_ok=True)
-            partial = out / (built[0].name + ".part")
-            shutil.copyfile(built[0], partial)
-            os.replace(partial, out / built[0].name)
+    with tempfile.TemporaryDirectory(prefix="corridors-accel-") as tmp:
+        names = []
+        for module, build_name in MODULES.items():
+            text = PACKAGE_ROOT.joinpath(*module.split(".")[1:]).with_suffix(".py").read_text(encoding="utf-8")
+            (Path(tmp) / f"{build_name}.py").write_text(_rename_imports(text), encoding="utf-8")
+            names.append(f"{build_name}.py")
+        cmd = [mypyc, *names]
+        config = PROJECT_ROOT / "pyproject.toml"
+        if config.is_file():
+            cmd[1:1] = ["--config-file", str(config)]
+        env = {**os.environ, "MYPYPATH": str(PROJECT_ROOT)}
+        done = subprocess.run(cmd, cwd=tmp, env=env, capture_output=True, text=True)
+        built = [p for p in Path(tmp).iterdir() if p.suffix in (".so", ".pyd")]
+        if done.returncode != 0 or len(built) != len(MODULES) + 1:
+            last = (done.stdout + done.stderr).strip().splitlines()[-1:] or ["no output"]
+            print(f"note: compiling the engine failed ({last[0]}); it runs as plain Python (slower batches)")
+            return 0
+        out.mkdir(parents=True, exist_ok=True)
+        # The shared library last: a build counts (`_group`) only once every file is in.
+        for p in sorted(built, key=lambda p: "__mypyc." in p.name):
+            partial = out / (p.name + ".part")
+            shutil.copyfile(p, partial)
+            os.replace(partial, out / p.name)
     for old in cache_dir().iterdir() if cache_dir().is_dir() else ():
         if old.is_dir() and old.name != key and len(old.name) == len(key):
             shutil.rmtree(old, ignore_errors=True)  # builds of older sources are never used again
@@ -149,9 +207,10 @@ def status() -> str:
     if os.environ.get("CORRIDORS_PURE"):
         return "plain Python (CORRIDORS_PURE is set)"
     key = source_key()
+    files = _group(key)
     lines = []
     for module, build_name in MODULES.items():
-        path = _built(key, build_name)
+        path = files[build_name] if files else None
         lines.append(f"{module}: " + (f"compiled ({path})" if path else f"plain Python (no build for {key} in {cache_dir()})"))
     return "\n".join(lines)
 

@@ -27,6 +27,8 @@ def _python(code: str, **env: str) -> str:
 
 # Whether each accelerated module runs its compiled build, in a fresh process.
 NATIVE = f"import importlib; print(*(importlib.import_module(m).NATIVE for m in {list(accel.MODULES)!r}))"
+ALL_PLAIN = " ".join(["False"] * len(accel.MODULES))
+ALL_NATIVE = " ".join(["True"] * len(accel.MODULES))
 
 
 def test_the_key_follows_every_source(tmp_path: Path) -> None:
@@ -47,16 +49,43 @@ def test_the_key_follows_every_source(tmp_path: Path) -> None:
 def test_the_engine_sources_are_all_in_the_key() -> None:
     names = {p.relative_to(accel.PACKAGE_ROOT).as_posix() for p in accel.sources()}
     assert {"engine/core.py", "engine/compiled.py", "model/state.py", "scenario/expr.py"} <= names
+    # and every compiled module is one of them
+    assert {"/".join(m.split(".")[1:]) + ".py" for m in accel.MODULES} <= names
+
+
+@pytest.mark.skipif(any(accel.load(m) is None for m in accel.MODULES), reason="no compiled engine built for these sources (make builds it)")
+def test_a_build_missing_a_file_is_not_used(tmp_path: Path) -> None:
+    # A build is one group: its modules and their shared library. Without any one of its
+    # files (an interrupted copy, say) none of it is used.
+    import shutil
+
+    key = accel.source_key()
+    for missing in ["corridors_core_native", "__mypyc"]:
+        cache = tmp_path / missing
+        shutil.copytree(accel.cache_dir() / key, cache / key)
+        for p in (cache / key).iterdir():
+            if missing in p.name:
+                p.unlink()
+        assert _python(NATIVE, CORRIDORS_ACCEL_DIR=str(cache)) == ALL_PLAIN
+
+
+def test_the_compiled_modules_import_each_other_by_their_build_names() -> None:
+    source = "from game.engine.compiled import Compiled\n    from game.model.gamestate import GameState\nfrom game.model.state import RoleDecision\n"
+    assert accel._rename_imports(source) == (
+        "from corridors_compiled_native import Compiled\n"
+        "    from corridors_gamestate_native import GameState\n"
+        "from game.model.state import RoleDecision\n"
+    )
 
 
 def test_no_build_for_these_sources_means_plain_python(tmp_path: Path) -> None:
     # An empty cache (or one holding only builds of other sources) is never used.
     (tmp_path / "0123456789abcdef01234567").mkdir()
-    assert _python(NATIVE, CORRIDORS_ACCEL_DIR=str(tmp_path)) == "False False False"
+    assert _python(NATIVE, CORRIDORS_ACCEL_DIR=str(tmp_path)) == ALL_PLAIN
 
 
 def test_pure_can_be_forced() -> None:
-    assert _python(NATIVE, CORRIDORS_PURE="1") == "False False False"
+    assert _python(NATIVE, CORRIDORS_PURE="1") == ALL_PLAIN
 
 
 PLAY = """
@@ -80,7 +109,7 @@ print(json.dumps(out))
 
 @pytest.mark.skipif(any(accel.load(m) is None for m in accel.MODULES), reason="no compiled engine built for these sources (make builds it)")
 def test_compiled_and_plain_engines_play_the_same_games() -> None:
-    assert _python(NATIVE) == "True True True"
+    assert _python(NATIVE) == ALL_NATIVE
     native = json.loads(_python(PLAY))
     plain = json.loads(_python(PLAY, CORRIDORS_PURE="1"))
     assert native[0] is True and plain[0] is False

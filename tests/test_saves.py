@@ -427,3 +427,61 @@ def test_a_save_whose_roles_are_gone_cannot_be_played_again(played: Session, tmp
         edit(played, tmp_path, lambda d: d.update(scenario_hash="sha256:0", roles=["pilot"])),
         'cannot be played on it again: unknown role "pilot"',
     )
+
+
+def test_the_saved_form_declares_every_field_of_the_state() -> None:
+    # A save's state is checked against SavedState and then made into a GameState (which
+    # may be a compiled class pydantic cannot build): the two must list the same fields,
+    # of the same types, and a save may leave out exactly the fields that have defaults.
+    import dataclasses
+    import typing
+
+    import pydantic
+
+    from game.engine.compiled import compile_scenario
+    from game.engine.core import new_game
+    from game.model import gamestate
+    from game.model.state import GameState, SavedState, state_from_json, state_to_json
+    from game.scenario import registry
+
+    fields = {f.name: f for f in dataclasses.fields(GameState)}
+    assert list(SavedState.__annotations__) == list(fields)
+    saved = typing.get_type_hints(SavedState)
+    plain = typing.get_type_hints(GameState, vars(gamestate)) if isinstance(fields["week"].type, str) else None
+    for name, f in fields.items():
+        if name == "pending":  # list[Pending] is saved as list[SavedPending]
+            continue
+        want = typing.get_args(saved[name])[0] if typing.get_origin(saved[name]) is typing.NotRequired else saved[name]
+        if plain is not None:  # the plain class: its annotations
+            assert plain[name] == want, name
+        else:  # a compiled class keeps only the runtime class of each field
+            assert (typing.get_origin(want) or want) is f.type, name
+
+    data = state_to_json(new_game(compile_scenario(registry.get("aleppo-2016")), 1))
+    for name, f in fields.items():
+        defaulted = f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
+        less = {k: v for k, v in data.items() if k != name}
+        if defaulted:
+            assert getattr(state_from_json(less), name) == (f.default_factory() if callable(f.default_factory) else f.default)
+        else:
+            with pytest.raises(pydantic.ValidationError):
+                state_from_json(less)
+
+
+def test_a_state_with_delayed_effects_round_trips_through_json() -> None:
+    from game.engine.compiled import compile_scenario
+    from game.engine.core import new_game, step
+    from game.engine.policies import get_policy
+    from game.model.state import Pending, state_from_json, state_to_json
+    from game.scenario import registry
+
+    c = compile_scenario(registry.get("aleppo-2016"))
+    pol = get_policy(c, "random")
+    s = new_game(c, 5)
+    while s.week < c.n_weeks // 2:
+        s, _ = step(c, s, {role: pol(c, s, role) for role in c.roles})
+    s.pending.append(Pending(due=s.week + 2, effect=0, origin="action:coordinator:request_convoy"))
+    back = state_from_json(json.loads(json.dumps(state_to_json(s))))
+    assert back == s
+    assert type(back) is type(s)
+    assert [type(p) for p in back.pending] == [type(p) for p in s.pending]

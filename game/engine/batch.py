@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.engine.compiled import Compiled
-from game.engine.core import ledger, new_game, step
-from game.engine.policies import Policy, get_policy
+from game.engine.core import env_for, ledger, new_game, step
+from game.engine.policies import Policy, decide_all, get_policy
+from game.model.gamestate import GameState
 from game.model.scenario import RecordMeasure
-from game.model.state import GameState
 
 LEDGER_METRICS = ("present", "killed", "injured", "left", "food_days", "hospitals")
 
@@ -19,8 +19,9 @@ def play_through(c: Compiled, seed: int, policies: dict[str, Policy], *, history
     final ledger in the state's history (all a summary reads), which is faster."""
     s = new_game(c, seed)
     while s.week < c.n_weeks:
-        decisions = {role: pol(c, s, role) for role, pol in policies.items()}
-        s, _ = step(c, s, decisions, check=False, explain=False, inplace=True, record=history)
+        env = env_for(c, s)  # the policies' and the step's: worked out once a week
+        decisions = decide_all(c, s, policies, env)
+        s, _ = step(c, s, decisions, check=False, explain=False, inplace=True, record=history, env=env)
     if not history:
         s.history = [ledger(c, s, c.n_weeks - 1)]
     return s
@@ -129,3 +130,10 @@ def trace(c: Compiled, s: GameState) -> list[dict[str, Any]]:
         }
         weeks.append({"week": k + 1, "date": c.weeks[k].start.isoformat(), "ledger": ledger})
     return weeks
+
+
+# The compiled build of this module, when one matches the sources (see game/accel.py).
+if __name__ == "game.engine.batch":
+    from game import accel as _accel
+
+    NATIVE = _accel.adopt(__name__)

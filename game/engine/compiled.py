@@ -9,13 +9,14 @@ parsed into closures. A compiled scenario is immutable and shared by every game 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import operator
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from game.model.scenario import Effect, Scenario
-from game.scenario.expr import Expr, parse_value
+from game.scenario.expr import Expr, Fn, canonical, parse_value
 
 # Names an expression may read besides the declared variables.
 SPECIAL_NAMES: dict[str, str] = {
@@ -144,6 +145,48 @@ def hazard_name(district: str) -> str:
     return "hazard." + district.replace("-", "_")
 
 
+@dataclass(frozen=True, slots=True)
+class Params:
+    """The model's parameters (`PARAMETER_RANGES`) as fields: the engine reads them
+    every week, and a field is read much faster than a dictionary's entry."""
+
+    lethality_air: float
+    lethality_shelling: float
+    lethality_ground: float
+    shelter_effect: float
+    warning_effect: float
+    pressure_effect: float
+    weekly_sigma: float
+    rescue_max: float
+    rescue_per_team: float
+    west_rescue_share: float
+    hospital_capacity: float
+    clinic_capacity: float
+    treated_death: float
+    untreated_death: float
+    no_supplies_factor: float
+    no_fuel_factor: float
+    hospital_hit_rate: float
+    hospital_repair: float
+    ration_threshold_days: float
+    min_ration: float
+    bakery_effect: float
+    bakery_max: float
+    hunger_threshold_days: float
+    hunger_rate: float
+    water_disease_rate: float
+    push_danger: float
+    push_hunger: float
+    attention_decay: float
+    attention_baseline: float
+    fatigue_effect: float
+    wait_rescue_cost: float
+    wait_safety: float
+    rescuer_risk: float
+    rescuers_per_team: float
+    fuel_split_effect: float
+
+
 @dataclass(slots=True)
 class CEffect:
     kind: str  # set | add | damage | holder | chance
@@ -157,6 +200,24 @@ class CEffect:
     damage_permanent: bool = False
     holders: list[tuple[int, str]] = field(default_factory=list)
     note: str = ""
+    # For `set` and `add`, what the engine runs: (variable, its expression's function,
+    # the variable's lower and upper bound, -inf and inf where it has none).
+    ops: list[tuple[str, Fn, float, float]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class CRoute:
+    """A route as the engine reads it every week."""
+
+    id: str
+    name: str
+    kind: str
+    food_inflow: float
+    exit_rate: float
+    risk: float
+    trust: str | None
+    var: str  # its optional state variable, `route.<id>`
+    exit: str  # its optional scheduled departures, `exit.<id>`
 
 
 @dataclass(slots=True)
@@ -168,6 +229,10 @@ class CAction:
     points: int
     when: Expr | None
     effects: list[int]
+    origin: str = ""  # "action:<role>:<id>", as effects and credit name it
+    # What the engine takes when the action is done: (variable, amount, the variable's
+    # lower and upper bound), as `CEffect.ops`.
+    cost_ops: list[tuple[str, float, float, float]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -177,6 +242,7 @@ class CEvent:
     when: Expr | None
     chance: Expr | None
     effects: list[int]
+    origin: str = ""  # "event:<id>"
 
 
 @dataclass(slots=True)
@@ -199,6 +265,7 @@ class Week:
     route_days: dict[str, float]  # route -> open days this week (0..7) times openness
     events: list[str]  # dated events, by date
     dilemmas: list[str]  # dated dilemmas, by date
+    date: str = ""  # `start` in ISO form
 
 
 class Compiled:
@@ -210,6 +277,7 @@ class Compiled:
         self.p = dict(sc.parameters)
         for name, default in OPTIONAL_PARAMETERS.items():
             self.p.setdefault(name, default)
+        self.k = Params(**{f: float(self.p[f]) for f in PARAMETER_RANGES})
         self.n_weeks = sc.weeks
         self.district_ids = [d.id for d in sc.districts]
         self.district_index = {d.id: i for i, d in enumerate(sc.districts)}
@@ -241,8 +309,23 @@ class Compiled:
             ]
             for z, members in self.zone_members.items()
         }
+        self.var_ids = [canonical(v.id) for v in sc.variables]  # interned: the state's keys
         self.bounds = {v.id: (v.min, v.max) for v in sc.variables}
-        self.routes = {r.id: r for r in sc.routes}
+        self.routes = {
+            r.id: CRoute(
+                id=r.id,
+                name=r.name,
+                kind=r.kind,
+                food_inflow=r.food_inflow,
+                exit_rate=r.exit_rate,
+                risk=r.risk,
+                trust=canonical(r.trust) if r.trust else None,
+                var=canonical(f"route.{r.id}"),
+                exit=canonical(f"exit.{r.id}"),
+            )
+            for r in sc.routes
+        }
+        self.killed_var = {z: canonical(f"killed.{z}") for z in ("east", "west", "kurdish")}
         self.known = known_names(sc)
         self.used: set[str] = set()  # every name some expression reads
         self.roles = [r.id for r in sc.roles]
@@ -250,6 +333,7 @@ class Compiled:
 
         self.effects: list[CEffect] = []
         self.income: dict[str, list[int]] = {r.id: self._effects(r.income) for r in sc.roles}
+        self.income_origin = {r.id: f"income:{r.id}" for r in sc.roles}
         self.actions: dict[str, dict[str, CAction]] = {}
         for r in sc.roles:
             self.actions[r.id] = {
@@ -257,10 +341,12 @@ class Compiled:
                     role=r.id,
                     id=a.id,
                     name=a.name,
-                    cost=dict(a.cost),
+                    cost={canonical(k): v for k, v in a.cost.items()},
                     points=a.points,
                     when=self._cond(a.when),
                     effects=self._effects(a.effects),
+                    origin=f"action:{r.id}:{a.id}",
+                    cost_ops=[(canonical(k), float(v), *self._bounds(k)) for k, v in a.cost.items()],
                 )
                 for a in r.actions
             }
@@ -272,6 +358,7 @@ class Compiled:
                 when=self._cond(e.when),
                 chance=self._num(e.chance) if e.chance is not None else None,
                 effects=self._effects(e.effects),
+                origin=f"event:{e.id}",
             )
         self.conditional_events = [e for e in self.events.values() if e.week is None]
         self.dilemmas: dict[str, CDilemma] = {}
@@ -282,15 +369,34 @@ class Compiled:
                 week=self.week_of(d.date) if d.date else None,
                 when=self._cond(d.when),
                 default=d.default,
-                options={o.id: (dict(o.cost), self._effects(o.effects)) for o in d.options},
+                options={o.id: ({canonical(k): v for k, v in o.cost.items()}, self._effects(o.effects)) for o in d.options},
             )
         self.conditional_dilemmas = [d for d in self.dilemmas.values() if d.week is None]
         self.weeks = [self._week(i) for i in range(sc.weeks)]
+        self.budget = {r.id: r.budget for r in sc.roles}
+        # role -> week -> the actions of the historical plan for that week (often none)
+        self.historical_plans: dict[str, list[tuple[str, ...]]] = {
+            r.id: [tuple(r.historical.get(wk.start, ())) for wk in self.weeks] for r in sc.roles
+        }
         # Which costly derived names env_for must compute (the rest are cheap or unused).
         self.need_killed = {z for z in ("east", "west") if f"killed.{z}" in self.used}
         self.need_hospitals = "hospitals.east" in self.used
         self.need_hazard = frozenset(n for n in self.used if n.startswith("hazard."))
         self.hazard_keys = [hazard_name(d) for d in self.district_ids]
+        # What `hazard_names` works out, zone by zone: each district whose hazard some
+        # expression reads (with its name) or that counts in the east's average (with "").
+        average = "hazard.east" in self.need_hazard
+        self.hazard_plan: list[tuple[str, list[tuple[int, float, float, float, str]]]] = [
+            (
+                z,
+                [
+                    (i, wa, ws, wg, self.hazard_keys[i] if self.hazard_keys[i] in self.need_hazard else "")
+                    for i, wa, ws, wg in self.zone_static[z]
+                    if self.hazard_keys[i] in self.need_hazard or (z == "east" and average)
+                ],
+            )
+            for z in ("east", "west", "kurdish")
+        ]
         self.weeks_open = [{f"open.{r}": d for r, d in wk.route_days.items()} for wk in self.weeks]
 
     # -- calendar -----------------------------------------------------------------
@@ -342,6 +448,7 @@ class Compiled:
             route_days=route_days,
             events=[e.id for e in events],
             dilemmas=[d.id for d in dilemmas],
+            date=start.isoformat(),
         )
 
     # -- expressions and effects --------------------------------------------------
@@ -357,6 +464,10 @@ class Compiled:
         self.used.update(e.names)
         return e
 
+    def _bounds(self, name: str) -> tuple[float, float]:
+        lo, hi = self.bounds.get(name, (None, None))
+        return (-math.inf if lo is None else float(lo), math.inf if hi is None else float(hi))
+
     def _effects(self, effects: list[Effect]) -> list[int]:
         return [self._effect(e) for e in effects]
 
@@ -364,10 +475,10 @@ class Compiled:
         ce = CEffect(kind="", delay=e.delay, note=e.note)
         if e.set is not None:
             ce.kind = "set"
-            ce.items = [(k, self._num(v)) for k, v in e.set.items()]
+            ce.items = [(canonical(k), self._num(v)) for k, v in e.set.items()]
         elif e.add is not None:
             ce.kind = "add"
-            ce.items = [(k, self._num(v)) for k, v in e.add.items()]
+            ce.items = [(canonical(k), self._num(v)) for k, v in e.add.items()]
         elif e.damage_hospitals is not None:
             ce.kind = "damage"
             ce.damage_zone = e.damage_hospitals.zone
@@ -380,6 +491,7 @@ class Compiled:
             ce.kind = "chance"
             ce.then = self._effects(e.then or [])
             ce.orelse = self._effects(e.else_ or [])
+        ce.ops = [(name, expr.fn, *self._bounds(name)) for name, expr in ce.items]
         if e.chance is not None:
             ce.chance = self._num(e.chance)
             if ce.kind != "chance":
@@ -387,6 +499,7 @@ class Compiled:
                 inner = CEffect(
                     kind=ce.kind,
                     items=ce.items,
+                    ops=ce.ops,
                     damage_zone=ce.damage_zone,
                     damage_count=ce.damage_count,
                     damage_permanent=ce.damage_permanent,
@@ -419,3 +532,10 @@ def compile_scenario(sc: Scenario) -> Compiled:
         c = Compiled(sc)
         _CACHE[key] = c
     return c
+
+
+# The compiled build of this module, when one matches the sources (see game/accel.py).
+if __name__ == "game.engine.compiled":
+    from game import accel as _accel
+
+    NATIVE = _accel.adopt(__name__)

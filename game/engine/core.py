@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import math
 import random
+from _random import Random as _MT
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from game.engine.compiled import Compiled, Week
+from game.engine.compiled import Compiled, Params, Week
+from game.model.gamestate import GameState, Pending
 from game.model.scenario import CAUSES
-from game.model.state import Decisions, GameState, Pending, RoleDecision
+from game.model.state import Decisions, RoleDecision
 
 ZONES = ("east", "west", "kurdish")
 
@@ -32,11 +34,25 @@ class IllegalDecision(ValueError):
 # Streams keep the chance of different parts apart, so that a change in how many numbers
 # one part draws never shifts the luck of another.
 STREAM_OPEN, STREAM_RESOLVE, STREAM_POLICY = 1, 2, 3
+TWO_PI = 2.0 * math.pi
+
+
+def _stream_seed(seed: int, week: int, stream: int, salt: int) -> int:
+    return (((seed & 0xFFFFFFFFFFFF) * 1009 + week) * 16 + stream) * 1_000_003 + salt
 
 
 def week_rng(seed: int, week: int, stream: int, salt: int = 0) -> random.Random:
-    """The generator for one part of one week of one game."""
-    return random.Random((((seed & 0xFFFFFFFFFFFF) * 1009 + week) * 16 + stream) * 1_000_003 + salt)
+    """The generator for one part of one week of one game (with `random.Random`'s
+    shuffle, choice and the rest, for the policies)."""
+    return random.Random(_stream_seed(seed, week, stream, salt))
+
+
+def week_stream(seed: int, week: int, stream: int) -> _MT:
+    """The same generator as `week_rng`, as the bare Mersenne Twister: the same numbers
+    from `random()`, without the Python layer of `random.Random` (the engine draws only
+    uniforms, and makes its normals from them as `random.gauss` does: see
+    `resolve_world`)."""
+    return _MT(_stream_seed(seed, week, stream, 0))
 
 
 class Chance(Protocol):
@@ -51,11 +67,11 @@ class LazyRng:
 
     def __init__(self, seed: int, week: int, stream: int) -> None:
         self._args = (seed, week, stream)
-        self._rng: random.Random | None = None
+        self._rng: _MT | None = None
 
     def random(self) -> float:
         if self._rng is None:
-            self._rng = week_rng(*self._args)
+            self._rng = week_stream(*self._args)
         return self._rng.random()
 
 
@@ -108,7 +124,7 @@ def env_for(c: Compiled, s: GameState) -> dict[str, Any]:
         env["hospitals.east"] = hospitals(c, s, "east")
     for z in c.need_killed:
         pick = c.pick[z]
-        env[f"killed.{z}"] = sum(sum(pick(k)) for k in s.killed.values())
+        env[c.killed_var[z]] = sum(sum(pick(k)) for k in s.killed.values())
     env.update(c.weeks_open[wk.index])
     if paused(s):
         env.update({f"open.{r}": d for r, d in route_days(c, s, wk).items()})
@@ -123,33 +139,34 @@ def hazard_names(c: Compiled, s: GameState, rates: dict[str, tuple[float, float,
     and exposure and, in the east, early warning and attention; `hazard.east`: the
     east's average over the people present. Only the names some expression reads.
     A negotiated pause cuts the air strikes as `resolve_world` does."""
-    v, p, want, keys = s.vars, c.p, c.need_hazard, c.hazard_keys
-    pressure_mod = 1.0 - p["pressure_effect"] * min(1.0, v["attention"] / 100.0)
-    warn_mod = 1.0 - p["warning_effect"] * min(1.0, max(0.0, v["east.warning"]))
+    v, p, want = s.vars, c.k, c.need_hazard
+    pressure_mod = 1.0 - p.pressure_effect * min(1.0, v["attention"] / 100.0)
+    warn_mod = 1.0 - p.warning_effect * min(1.0, max(0.0, v["east.warning"]))
     pause_mod = pause_air_factor(s)
     out: dict[str, float] = {}
     average = "hazard.east" in want
     total = people = 0.0
-    for z in ZONES:
+    present = s.present
+    for z, members in c.hazard_plan:
+        if not members:
+            continue
         air, shell, ground = rates[z]
         is_east = z == "east"
         if is_east:
             air, shell = air * pressure_mod * warn_mod * pause_mod, shell * warn_mod
-        for i, wa, ws, wg in c.zone_static[z]:
-            if keys[i] not in want and not (average and is_east):
-                continue
+        for i, wa, ws, wg, key in members:
             h = 1e5 * (wa * air + ws * shell + wg * ground)
-            if keys[i] in want:
-                out[keys[i]] = h
+            if key:
+                out[key] = h
             if is_east:
-                total += h * s.present[i]
-                people += s.present[i]
+                total += h * present[i]
+                people += present[i]
     if average:
         out["hazard.east"] = total / people if people > 0 else 0.0
     return out
 
 
-def rescue_modifiers(p: dict[str, float], v: dict[str, float]) -> tuple[float, float, float]:
+def rescue_modifiers(p: Params, v: dict[str, float]) -> tuple[float, float, float]:
     """The civil defence's standing choices, read from optional variables (each is
     neutral when a scenario does not declare it): the teams in the field this week
     (`east.rescue_effort`, 1 = all), the crews' fatigue (`east.rescue_fatigue`, 0..1), how
@@ -160,9 +177,9 @@ def rescue_modifiers(p: dict[str, float], v: dict[str, float]) -> tuple[float, f
     effort = max(0.0, v.get("east.rescue_effort", 1.0))
     fatigue = min(1.0, max(0.0, v.get("east.rescue_fatigue", 0.0)))
     wait = min(1.0, max(0.0, v.get("east.rescue_wait", 0.0)))
-    split = p["fuel_split_effect"] * (min(1.0, max(0.0, v.get("east.ambulance_fuel", 0.5))) - 0.5)
-    rescue = effort * (1.0 - p["fatigue_effect"] * fatigue) * (1.0 - p["wait_rescue_cost"] * wait) * (1.0 + split)
-    exposure = effort * (1.0 + fatigue) * (1.0 - p["wait_safety"] * wait)
+    split = p.fuel_split_effect * (min(1.0, max(0.0, v.get("east.ambulance_fuel", 0.5))) - 0.5)
+    rescue = effort * (1.0 - p.fatigue_effect * fatigue) * (1.0 - p.wait_rescue_cost * wait) * (1.0 + split)
+    exposure = effort * (1.0 + fatigue) * (1.0 - p.wait_safety * wait)
     return rescue, 1.0 - split, exposure
 
 
@@ -183,13 +200,13 @@ def rescuer_losses(
     among the week's casualties already (rescuers are people of the east), so no one is
     counted twice. Does nothing, and draws nothing, in a scenario without
     `east.rescuers_lost`."""
-    v, p = s.vars, c.p
+    v, p = s.vars, c.k
     if "east.rescuers_lost" not in v:
         return 0
-    size = p["rescuers_per_team"]
+    size = p.rescuers_per_team
     in_field = max(0.0, v["east.rescuers"]) * size
     strikes = east_rates[0] * air_mod + east_rates[1] * shell_mod
-    lost = min(_people(in_field * p["rescuer_risk"] * exposure * strikes / 100.0, rand), int(in_field))
+    lost = min(_people(in_field * p.rescuer_risk * exposure * strikes / 100.0, rand), int(in_field))
     if lost > 0:
         v["east.rescuers_lost"] += lost
         _set_var(c, s, "east.rescuers", v["east.rescuers"] - lost / size)
@@ -245,6 +262,15 @@ def pause_air_factor(s: GameState) -> float:
 # ---------------------------------------------------------------------------------
 
 
+def _clamped(value: float, lo: float, hi: float) -> float:
+    """`value` within [lo, hi] (-inf and inf for a variable without bounds); NaN stays."""
+    if value < lo:
+        value = lo
+    if value > hi:
+        value = hi
+    return value
+
+
 def _set_var(c: Compiled, s: GameState, name: str, value: float) -> None:
     lo, hi = c.bounds.get(name, (None, None))
     if lo is not None and value < lo:
@@ -279,14 +305,15 @@ def apply_effect(
         return
     kind = e.kind
     if kind == "add" or kind == "set":
-        raise_credit = origin.startswith("action:") or origin.startswith("choice:")
-        for name, expr in e.items:
-            v = float(expr(env))
-            old = s.vars[name]
-            new = old + v if kind == "add" else v
-            _set_var(c, s, name, new)
-            env[name] = s.vars[name]
-            if raise_credit and s.vars[name] > old:
+        add = kind == "add"
+        values = s.vars
+        for name, fn, lo, hi in e.ops:
+            x = float(fn(env))
+            old = values[name]
+            new = _clamped(old + x if add else x, lo, hi)
+            values[name] = new
+            env[name] = new
+            if new > old and (origin.startswith("action:") or origin.startswith("choice:")):
                 who = s.credit.setdefault(name, [])
                 tag = origin.split(":", 1)[1]
                 if tag not in who:
@@ -393,7 +420,7 @@ def new_game(c: Compiled, seed: int) -> GameState:
         scenario=sc.id,
         seed=int(seed),
         week=0,
-        vars={v.id: float(v.initial) for v in sc.variables},
+        vars={k: float(v.initial) for k, v in zip(c.var_ids, sc.variables, strict=True)},
         present=[d.population for d in sc.districts],
         killed={cause: [0] * n for cause in CAUSES},
         injured=[0] * n,
@@ -419,8 +446,9 @@ def open_week(c: Compiled, s: GameState) -> None:
     rng = LazyRng(s.seed, s.week, STREAM_OPEN)
     env = env_for(c, s)
     for role in c.roles:
+        origin = c.income_origin[role]
         for idx in c.income[role]:
-            apply_effect(c, s, idx, env, rng, f"income:{role}", None)
+            apply_effect(c, s, idx, env, rng, origin, None)
     due = [p for p in s.pending if p.due <= s.week]
     if due:
         s.pending = [p for p in s.pending if p.due > s.week]
@@ -458,8 +486,9 @@ def open_week(c: Compiled, s: GameState) -> None:
 def _fire(c: Compiled, s: GameState, eid: str, env: dict[str, Any], rng: Chance) -> None:
     s.news.append(eid)
     s.fired.append(eid)
-    for idx in c.events[eid].effects:
-        apply_effect(c, s, idx, env, rng, f"event:{eid}", None)
+    ev = c.events[eid]
+    for idx in ev.effects:
+        apply_effect(c, s, idx, env, rng, ev.origin, None)
 
 
 # ---------------------------------------------------------------------------------
@@ -532,6 +561,7 @@ def step(
     explain: bool = True,
     inplace: bool = False,
     record: bool = True,
+    env: dict[str, Any] | None = None,
 ) -> tuple[GameState, WeekReport]:
     """Resolve the week `state` stands at with `decisions` (role -> RoleDecision; roles
     left out do nothing, dilemmas left unanswered take their default option).
@@ -540,7 +570,9 @@ def step(
     construction); `explain=False` skips the plain-word causes and outcomes (for batch runs);
     `inplace=True` changes `state` itself rather than a copy (for batch runs, which keep
     only the last state); `record=False` leaves the week's ledger out of the history (for
-    batch runs that read only the final ledger, which `final_ledger` then adds)."""
+    batch runs that read only the final ledger, which `final_ledger` then adds); `env`,
+    if given, must be `env_for(c, state)`, worked out already: the step takes it over and
+    changes it."""
     if state.week >= c.n_weeks:
         raise IllegalDecision("the game is over: every week has been played")
     decisions = decisions or {}
@@ -550,10 +582,11 @@ def step(
     s = state if inplace else state.copy()
     w = s.week
     wk = c.weeks[w]
-    rng = week_rng(s.seed, w, STREAM_RESOLVE)
+    rng = week_stream(s.seed, w, STREAM_RESOLVE)
     before = s.history[-1]
-    report = WeekReport(week=w, date=wk.start.isoformat(), phase=wk.phase, before=before, after=before)
-    env = env_for(c, s)
+    report = WeekReport(week=w, date=wk.date, phase=wk.phase, before=before, after=before)
+    if env is None:
+        env = env_for(c, s)
     log = report.outcomes if explain else None  # the outcomes in words, unless in a batch
 
     # 1. Dilemmas put this week: the chosen option, or the default.
@@ -581,11 +614,13 @@ def step(
             continue
         for aid in plan.actions:
             a = c.actions[role][aid]
-            for k, v in a.cost.items():
-                _set_var(c, s, k, s.vars[k] - v)
-                env[k] = s.vars[k]
+            values = s.vars
+            for k, amount, lo, hi in a.cost_ops:  # as `_set_var`, with the bounds at hand
+                left = _clamped(values[k] - amount, lo, hi)
+                values[k] = left
+                env[k] = left
             n_out = len(report.outcomes)
-            origin = f"action:{role}:{aid}"
+            origin = a.origin
             for idx in a.effects:
                 apply_effect(c, s, idx, env, rng, origin, log)
             outcome = ("; ".join(report.outcomes[n_out:]) or "done") if explain else ""
@@ -633,11 +668,11 @@ def _credit(s: GameState, var: str) -> str:
 
 
 def resolve_world(
-    c: Compiled, s: GameState, wk: Week, rng: random.Random, report: WeekReport | None
+    c: Compiled, s: GameState, wk: Week, rng: _MT, report: WeekReport | None
 ) -> None:
     """The world model for one week, district by district. `report` (if given) receives
     the week's causes in plain words."""
-    p = c.p
+    p = c.k
     v = s.vars
     present = s.present
     east = c.east
@@ -646,29 +681,29 @@ def resolve_world(
 
     # Modifiers from the state of the world.
     attention = v["attention"]
-    pressure_mod = 1.0 - p["pressure_effect"] * min(1.0, attention / 100.0)
+    pressure_mod = 1.0 - p.pressure_effect * min(1.0, attention / 100.0)
     pause_mod = pause_air_factor(s)
     days_open = route_days(c, s, wk)
     warning = min(1.0, max(0.0, v["east.warning"]))
-    warn_mod = 1.0 - p["warning_effect"] * warning
-    sigma = p["weekly_sigma"]
-    la, ls, lg = p["lethality_air"], p["lethality_shelling"], p["lethality_ground"]
+    warn_mod = 1.0 - p.warning_effect * warning
+    sigma = p.weekly_sigma
+    la, ls, lg = p.lethality_air, p.lethality_shelling, p.lethality_ground
     rates = wk.rates
 
     # Rescue in the east: teams with fuel pull trapped people out alive. Their reach is
     # set against the deaths this week's hazard would be expected to cause.
-    fuel_factor = 1.0 if v["east.fuel"] > 0 else p["no_fuel_factor"]
-    rescue_cap = v["east.rescuers"] * p["rescue_per_team"] * fuel_factor
+    fuel_factor = 1.0 if v["east.fuel"] > 0 else p.no_fuel_factor
+    rescue_cap = v["east.rescuers"] * p.rescue_per_team * fuel_factor
     rescue_mod, care_mod, exposure_mod = rescue_modifiers(p, v)
     rescue_cap *= rescue_mod
 
     # Care capacity in the east this week: hospitals and clinics, less without supplies or
     # fuel. The west's and Sheikh Maqsoud's hospitals are assumed to cope.
-    supplies_factor = 1.0 if v["east.medical_supplies"] > 0 else p["no_supplies_factor"]
+    supplies_factor = 1.0 if v["east.medical_supplies"] > 0 else p.no_supplies_factor
     hosp_east = hospitals(c, s, "east")
-    care_cap = (hosp_east * p["hospital_capacity"] + v["east.clinics"] * p["clinic_capacity"]) * supplies_factor * fuel_factor
+    care_cap = (hosp_east * p.hospital_capacity + v["east.clinics"] * p.clinic_capacity) * supplies_factor * fuel_factor
     care_cap *= care_mod
-    td, ud = p["treated_death"], p["untreated_death"]
+    td, ud = p.treated_death, p.untreated_death
 
     # Strikes and fighting, zone by zone and district by district: one draw of casualties
     # per district, split among causes by their expected shares; then who of them is
@@ -685,7 +720,8 @@ def resolve_world(
     inj_east = 0
     care_deaths_east = 0
     treated_share_east = 1.0
-    sqrt, exp = math.sqrt, math.exp
+    sqrt, exp, log, cos, sin = math.sqrt, math.exp, math.log, math.cos, math.sin
+    next_normal, have_normal = 0.0, False
     for z in ZONES:
         air_r, shell_r, ground_r = rates[z]
         if air_r == 0.0 and shell_r == 0.0 and ground_r == 0.0:
@@ -705,17 +741,26 @@ def resolve_world(
             shell_r *= warn_mod
         expected = sums_a * air_r * la + sums_s * shell_r * ls + sums_g * ground_r * lg
         mitigated_killed[z] = expected
-        lk = exp(rng.gauss(0.0, sigma) - sigma * sigma / 2)
+        # The zone's luck: a lognormal factor of mean 1. Its normal is drawn as
+        # `random.gauss` draws it (Box-Muller, two normals from two uniforms: the cosine
+        # and the sine of one random angle), so the numbers are those of `rng.gauss`.
+        if have_normal:
+            z_norm, have_normal = next_normal, False
+        else:
+            x2pi = rand() * TWO_PI
+            g2rad = sqrt(-2.0 * log(1.0 - rand()))
+            z_norm, next_normal, have_normal = cos(x2pi) * g2rad, sin(x2pi) * g2rad, True
+        lk = exp(0.0 + z_norm * sigma - sigma * sigma / 2)
         luck[z] = lk
         if is_east:
-            rs = p["rescue_max"] * min(1.0, rescue_cap / expected) if expected > 0 else 0.0
+            rs = p.rescue_max * min(1.0, rescue_cap / expected) if expected > 0 else 0.0
             # Expected injured this week, for triage: casualties less the dead, with luck.
             cas = (sums_a * air_r + sums_s * shell_r + sums_g * ground_r) * lk
             inj_expected = cas - expected * lk * (1.0 - rs)
             treated_share_east = min(1.0, care_cap / inj_expected) if inj_expected > 0 else 1.0
             share = treated_share_east
         else:
-            rs = p["west_rescue_share"]
+            rs = p.west_rescue_share
             share = 1.0
         zsaved = 0
         for i, wa, ws, wg in static:
@@ -803,14 +848,14 @@ def resolve_world(
 
     # Hospitals: strikes put some out of service; some are repaired.
     air_east = rates["east"][0] * pressure_mod * pause_mod
-    p_hit = min(0.9, p["hospital_hit_rate"] * air_east / 100.0)
+    p_hit = min(0.9, p.hospital_hit_rate * air_east / 100.0)
     p_hit *= 1.0 - min(1.0, max(0.0, v.get("east.hospital_shield", 0.0)))
     hosp_hits = 0
     for i in east:
         working = c.hospitals_base[i] - s.hosp_damaged[i] - s.hosp_lost[i]
         repaired = 0
         for _ in range(s.hosp_damaged[i]):
-            if rng.random() < p["hospital_repair"]:
+            if rng.random() < p.hospital_repair:
                 repaired += 1
         hits = 0
         for _ in range(working):
@@ -825,20 +870,20 @@ def resolve_world(
     inflow = 0.0
     for rid, days in days_open.items():
         if days > 0.0:
-            inflow += days * c.routes[rid].food_inflow * _route_factor(v, rid)
+            inflow += days * c.routes[rid].food_inflow * _route_factor(c, v, rid)
     stock += inflow
     food_days = stock / pe if pe > 0 else 0.0
-    ration = min(1.0, max(p["min_ration"], food_days / p["ration_threshold_days"]))
-    bakery = min(p["bakery_max"], v["east.bakeries"] * p["bakery_effect"])
+    ration = min(1.0, max(p.min_ration, food_days / p.ration_threshold_days))
+    bakery = min(p.bakery_max, v["east.bakeries"] * p.bakery_effect)
     eaten = pe * 7.0 * ration * (1.0 - bakery)
     stock = max(0.0, stock - eaten)
     v["east.food_stock"] = stock
     food_days = stock / pe if pe > 0 else 0.0
 
     # Hunger and unsafe water: one draw for the east, shared out by population.
-    thr = p["hunger_threshold_days"]
+    thr = p.hunger_threshold_days
     short = max(0.0, (thr - food_days) / thr)
-    hunger_rate = p["hunger_rate"] * short * short + p["water_disease_rate"] * (1.0 - v["east.water"])
+    hunger_rate = p.hunger_rate * short * short + p.water_disease_rate * (1.0 - v["east.water"])
     hunger_deaths = 0
     if hunger_rate > 0.0 and pe > 0:
         want = min(pe, people(pe * hunger_rate, rand))
@@ -854,7 +899,7 @@ def resolve_world(
     # Departures: people leave the east by whatever route is open, if they dare.
     pe = sum(c.pick_east(present))
     danger = (rates["east"][0] + rates["east"][1]) / 100.0
-    push = 1.0 + p["push_danger"] * danger + p["push_hunger"] * short
+    push = 1.0 + p.push_danger * danger + p.push_hunger * short
     departures: dict[str, int] = {}
     route_deaths = 0
     k_route = killed["on_route"]
@@ -863,7 +908,7 @@ def resolve_world(
         if days <= 0.0 or r.exit_rate <= 0.0 or pe <= 0:
             continue
         trust = v.get(r.trust, 1.0) if r.trust else 1.0
-        share = min(0.5, days * r.exit_rate * trust * push * _route_factor(v, rid))
+        share = min(0.5, days * r.exit_rate * trust * push * _route_factor(c, v, rid))
         total_leaving = _people(pe * share, rng.random)
         if total_leaving <= 0:
             continue
@@ -884,7 +929,7 @@ def resolve_world(
 
     # Scheduled departures (medical evacuations and the like): exit.<route> variables.
     for rid in c.routes:
-        key = f"exit.{rid}"
+        key = c.routes[rid].exit
         want = int(v.get(key, 0.0))
         if want <= 0:
             continue
@@ -914,8 +959,8 @@ def resolve_world(
         v["pause.weeks"] = max(0.0, v["pause.weeks"] - 1.0)
 
     # Attention fades toward its baseline.
-    base = p["attention_baseline"]
-    v["attention"] = base + (v["attention"] - base) * (1.0 - p["attention_decay"])
+    base = p.attention_baseline
+    v["attention"] = base + (v["attention"] - base) * (1.0 - p.attention_decay)
 
     if report is None:
         return
@@ -990,8 +1035,8 @@ def resolve_world(
             )
         )
     if v["east.clinics"] > 0 and inj_east > 0:
-        clinic_treated = min(inj_east, v["east.clinics"] * p["clinic_capacity"] * supplies_factor * fuel_factor)
-        averted = clinic_treated * (p["untreated_death"] - p["treated_death"])
+        clinic_treated = min(inj_east, v["east.clinics"] * p.clinic_capacity * supplies_factor * fuel_factor)
+        averted = clinic_treated * (p.untreated_death - p.treated_death)
         if averted >= 0.5 and treated_share_east < 1.0 or averted >= 1.0:
             causes.append(
                 Cause(
@@ -1067,9 +1112,9 @@ def resolve_world(
         )
 
 
-def _route_factor(v: dict[str, float], rid: str) -> float:
+def _route_factor(c: Compiled, v: dict[str, float], rid: str) -> float:
     """A route's own state variable (`route.<id>`, 0..1), if the scenario declares one."""
-    return v.get(f"route.{rid}", 1.0)
+    return v.get(c.routes[rid].var, 1.0)
 
 
 # ---------------------------------------------------------------------------------

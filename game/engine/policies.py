@@ -16,19 +16,61 @@ from typing import Any
 
 from game.engine.compiled import Compiled
 from game.engine.core import STREAM_POLICY, env_for, week_rng
-from game.model.state import GameState, RoleDecision
+from game.model.gamestate import GameState
+from game.model.state import RoleDecision
 
 Policy = Callable[[Compiled, GameState, str], RoleDecision]
 
 
+# The environment of the week the policies are deciding, shared by them (see `decide_all`).
+_shared: tuple[GameState, dict[str, Any]] | None = None
+
+
+def _env(c: Compiled, s: GameState) -> dict[str, Any]:
+    """The week's environment for expressions: the one `decide_all` worked out for this
+    very state, or a new one."""
+    shared = _shared
+    if shared is not None and shared[0] is s:
+        return shared[1]
+    return env_for(c, s)
+
+
+# Decisions already made, by (actions, choices): a RoleDecision is frozen, so one can
+# stand for every week and game that decides the same (validating a new one costs more
+# than the rest of deciding).
+_MADE: dict[tuple[tuple[str, ...], tuple[tuple[str, str], ...]], RoleDecision] = {}
+
+
+_MADE_PLAIN: dict[tuple[str, ...], RoleDecision] = {}  # the same, for weeks without a dilemma
+
+
+def _decision(actions: tuple[str, ...], choices: dict[str, str]) -> RoleDecision:
+    if not choices:
+        d = _MADE_PLAIN.get(actions)
+        if d is None:
+            if len(_MADE_PLAIN) >= 4096:
+                _MADE_PLAIN.clear()
+            d = RoleDecision(actions=actions, choices={})
+            _MADE_PLAIN[actions] = d
+        return d
+    key = (actions, tuple(choices.items()))
+    d = _MADE.get(key)
+    if d is None:
+        if len(_MADE) >= 4096:
+            _MADE.clear()
+        d = RoleDecision(actions=actions, choices=choices)
+        _MADE[key] = d
+    return d
+
+
 def _fill(
-    c: Compiled, s: GameState, role: str, wanted: list[str], choices: dict[str, str] | None = None
+    c: Compiled, s: GameState, role: str, wanted: Sequence[str], choices: dict[str, str] | None = None
 ) -> tuple[str, ...]:
     """The wanted actions, in order, that are possible and affordable within budget, once
     the dilemma `choices` are paid for."""
     acts = c.actions[role]
     env: dict[str, Any] | None = None  # worked out only if a wanted action has a condition
-    budget = c.role_by_id[role].budget
+    budget = c.budget[role]
     spent: dict[str, float] = {}
     for did, opt in (choices or {}).items():
         for k, v in c.dilemmas[did].options[opt][0].items():
@@ -41,7 +83,7 @@ def _fill(
             continue
         if a.when is not None:
             if env is None:
-                env = env_for(c, s)
+                env = _env(c, s)
             if not a.when(env):
                 continue
         if not all(s.vars[k] - spent.get(k, 0.0) >= v - 1e-9 for k, v in a.cost.items()):
@@ -83,18 +125,15 @@ def _dilemma_choices(c: Compiled, s: GameState, role: str, table: dict[str, str]
 
 
 def historical(c: Compiled, s: GameState, role: str) -> RoleDecision:
-    r = c.role_by_id[role]
-    day = c.weeks[s.week].start
-    wanted = list(r.historical.get(day, []))
-    choices = _dilemma_choices(c, s, role, dict(r.historical_choices))
-    return RoleDecision(actions=_fill(c, s, role, wanted, choices), choices=choices)
+    choices = _dilemma_choices(c, s, role, c.role_by_id[role].historical_choices) if s.dilemmas else {}
+    return _decision(_fill(c, s, role, c.historical_plans[role][s.week], choices), choices)
 
 
 def random_policy(c: Compiled, s: GameState, role: str) -> RoleDecision:
     rng = week_rng(s.seed, s.week, STREAM_POLICY, salt=c.roles.index(role))
     ids = sorted(c.actions[role])
     rng.shuffle(ids)
-    budget = c.role_by_id[role].budget
+    budget = c.budget[role]
     # Sometimes hold back: a plan of 0..budget actions.
     take = rng.randint(0, budget)
     choices: dict[str, str] = {}
@@ -107,14 +146,14 @@ def random_policy(c: Compiled, s: GameState, role: str) -> RoleDecision:
         choices[did] = rng.choice(opts) if opts else dl.default
         _pay(left, dl.options[choices[did]][0])
     chosen = _fill(c, s, role, ids, choices)[:take]
-    return RoleDecision(actions=chosen, choices=choices)
+    return _decision(chosen, choices)
 
 
 def strategy(name: str) -> Policy:
     def decide(c: Compiled, s: GameState, role: str) -> RoleDecision:
         st = c.role_by_id[role].strategies[name]
         choices = _dilemma_choices(c, s, role, {})
-        return RoleDecision(actions=_fill(c, s, role, list(st.priorities), choices), choices=choices)
+        return _decision(_fill(c, s, role, st.priorities, choices), choices)
 
     decide.__name__ = name
     return decide
@@ -127,7 +166,7 @@ def fixed(wanted: Sequence[str]) -> Policy:
 
     def decide(c: Compiled, s: GameState, role: str) -> RoleDecision:
         choices = _dilemma_choices(c, s, role, {})
-        return RoleDecision(actions=_fill(c, s, role, plan, choices), choices=choices)
+        return _decision(_fill(c, s, role, plan, choices), choices)
 
     decide.__name__ = "fixed:" + ",".join(plan)
     return decide
@@ -153,8 +192,17 @@ def get_policy(c: Compiled, name: str) -> Policy:
     raise KeyError(name)
 
 
-def decide_all(c: Compiled, s: GameState, policies: dict[str, Policy]) -> dict[str, RoleDecision]:
-    return {role: pol(c, s, role) for role, pol in policies.items()}
+def decide_all(
+    c: Compiled, s: GameState, policies: dict[str, Policy], env: dict[str, Any] | None = None
+) -> dict[str, RoleDecision]:
+    """Every role's decision this week. The policies share one environment for their
+    conditions (`env`, if given, must be `env_for(c, s)`); none of them changes it."""
+    global _shared
+    _shared = (s, env if env is not None else env_for(c, s))
+    try:
+        return {role: pol(c, s, role) for role, pol in policies.items()}
+    finally:
+        _shared = None
 
 
 __all__ = ["Policy", "decide_all", "fixed", "get_policy", "historical", "policy_names", "random_policy", "strategy"]

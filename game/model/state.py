@@ -1,19 +1,34 @@
-"""The saved, changing part of a game: the world state at a decision point.
+"""Decisions, and the world state as a save holds it.
 
-A `GameState` always stands at the start of a week, after that week's news (dated and
-conditional events) has been applied and before its decisions are taken. The engine's
-`step` resolves the week and returns the state at the next decision point.
-
-The state is a plain dataclass so the engine can copy and change it fast; it is
-validated with pydantic only when a save is read (`state_adapter`).
+`GameState` (game/model/gamestate.py) is a plain dataclass, compiled with the engine
+when a build is there. A save's state is checked with pydantic against `SavedState`,
+which declares the same fields (a test keeps the two in step), and only then made into
+a `GameState`: pydantic cannot build a compiled class itself.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import (
+    Any,
+    NotRequired,  # pydantic reads TypedDicts from here on 3.11
+)
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter
+from typing_extensions import TypedDict
+
+from game.model.gamestate import GameState, Pending
+
+__all__ = [
+    "Decisions",
+    "GameState",
+    "Pending",
+    "RoleDecision",
+    "SavedPending",
+    "SavedState",
+    "decisions_adapter",
+    "state_from_json",
+    "state_to_json",
+]
 
 
 class RoleDecision(BaseModel):
@@ -29,73 +44,50 @@ class RoleDecision(BaseModel):
 Decisions = dict[str, RoleDecision]
 
 
-@dataclass(slots=True)
-class Pending:
-    """A delayed effect: effect number `effect` of the compiled scenario, due at the
-    opening of week `due`, set off by `origin` (e.g. "action:coordinator:request_convoy")."""
-
+class SavedPending(TypedDict):
     due: int
     effect: int
     origin: str
 
 
-@dataclass(slots=True)
-class GameState:
+class SavedState(TypedDict):
+    """A `GameState` as a save holds it: the same fields, with the same types."""
+
     scenario: str
     seed: int
-    week: int  # index of the week awaiting decisions; == number of weeks when finished
+    week: int
     vars: dict[str, float]
-    present: list[int]  # per district
-    killed: dict[str, list[int]]  # cause -> per district (cumulative)
-    injured: list[int]  # per district (cumulative)
-    treated: list[int]  # per district (cumulative)
-    left: list[int]  # per district (cumulative)
+    present: list[int]
+    killed: dict[str, list[int]]
+    injured: list[int]
+    treated: list[int]
+    left: list[int]
     left_by_route: dict[str, int]
-    hosp_damaged: list[int]  # per district: out of service, may be repaired
-    hosp_lost: list[int]  # per district: destroyed for good
-    holder: list[str]  # per district
-    news: list[str] = field(default_factory=list)  # events that opened this week
-    fired: list[str] = field(default_factory=list)  # every event that has fired, in order
-    dilemmas: list[str] = field(default_factory=list)  # dilemmas put this week, awaiting a choice
-    choices: dict[str, str] = field(default_factory=dict)  # every dilemma answered -> option
-    pending: list[Pending] = field(default_factory=list)
-    credit: dict[str, list[str]] = field(default_factory=dict)  # variable -> decisions that raised it
-    history: list[dict[str, Any]] = field(default_factory=list)  # the ledger after each week
-
-    def copy(self) -> GameState:
-        return GameState(
-            scenario=self.scenario,
-            seed=self.seed,
-            week=self.week,
-            vars=dict(self.vars),
-            present=list(self.present),
-            killed={c: list(v) for c, v in self.killed.items()},
-            injured=list(self.injured),
-            treated=list(self.treated),
-            left=list(self.left),
-            left_by_route=dict(self.left_by_route),
-            hosp_damaged=list(self.hosp_damaged),
-            hosp_lost=list(self.hosp_lost),
-            holder=list(self.holder),
-            news=list(self.news),
-            fired=list(self.fired),
-            dilemmas=list(self.dilemmas),
-            choices=dict(self.choices),
-            pending=[Pending(p.due, p.effect, p.origin) for p in self.pending],
-            credit={k: list(v) for k, v in self.credit.items()},
-            history=list(self.history),  # the weekly entries themselves are never changed
-        )
+    hosp_damaged: list[int]
+    hosp_lost: list[int]
+    holder: list[str]
+    news: NotRequired[list[str]]
+    fired: NotRequired[list[str]]
+    dilemmas: NotRequired[list[str]]
+    choices: NotRequired[dict[str, str]]
+    pending: NotRequired[list[SavedPending]]
+    credit: NotRequired[dict[str, list[str]]]
+    history: NotRequired[list[dict[str, Any]]]
 
 
-state_adapter: TypeAdapter[GameState] = TypeAdapter(GameState)
+saved_state_adapter: TypeAdapter[SavedState] = TypeAdapter(SavedState)
 decisions_adapter: TypeAdapter[dict[str, RoleDecision]] = TypeAdapter(dict[str, RoleDecision])
 
 
 def state_to_json(state: GameState) -> dict[str, Any]:
-    data: dict[str, Any] = state_adapter.dump_python(state, mode="json")
+    fields: dict[str, Any] = {name: getattr(state, name) for name in SavedState.__annotations__}
+    fields["pending"] = [{"due": p.due, "effect": p.effect, "origin": p.origin} for p in state.pending]
+    data: dict[str, Any] = saved_state_adapter.dump_python(fields, mode="json")  # type: ignore[arg-type]
     return data
 
 
 def state_from_json(data: Any) -> GameState:
     """Validate a saved state (raises pydantic.ValidationError on anything malformed)."""
-    return state_adapter.validate_python(data, strict=False)
+    fields: dict[str, Any] = dict(saved_state_adapter.validate_python(data, strict=False))
+    fields["pending"] = [Pending(**p) for p in fields.get("pending", [])]
+    return GameState(**fields)

@@ -51,6 +51,7 @@ import difflib
 import math
 import operator
 import re
+import sys
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -65,6 +66,7 @@ __all__ = [
     "Env",
     "Expr",
     "ExprError",
+    "canonical",
     "parse_expr",
     "parse_value",
 ]
@@ -83,6 +85,8 @@ KINDS: Final = frozenset({"bool", "number", "str"})
 Scalar: TypeAlias = float | int | str | bool
 Env: TypeAlias = Mapping[str, Scalar]
 Fn: TypeAlias = Callable[[Env], Any]
+# A closure over variables already checked to be numbers (`Env`'s values, seen as Any).
+_NumFn: TypeAlias = Callable[[Mapping[str, Any]], Any]
 
 
 class ExprError(Exception):
@@ -244,6 +248,12 @@ def _round(x: Any, digits: int | None) -> Any:
         return float(x)
 
 
+def canonical(name: str) -> str:
+    """The one string object for a name (interned): environments whose keys come from
+    here are searched by identity, which is faster than comparing the text."""
+    return sys.intern(name)
+
+
 def _constant_fn(value: Any) -> Fn:
     return lambda env: value
 
@@ -251,7 +261,43 @@ def _constant_fn(value: Any) -> Fn:
 # ------------------------------------------------------------------- closure makers
 
 
+def _named_arith_closure(op: type[ast.operator], left: _Node, right: _Node) -> _NumFn | None:
+    """The closures of the commonest shapes, a variable with a constant or with another
+    variable, reading the variables themselves (one call where there were three). None
+    for any other shape."""
+    ln, rn = left.name, right.name
+    lc: Any = left.const
+    rc: Any = right.const
+    if ln is not None and right.is_const:
+        if op is ast.Add:
+            return lambda env: env[ln] + rc
+        if op is ast.Sub:
+            return lambda env: env[ln] - rc
+        if op is ast.Mult:
+            return lambda env: env[ln] * rc
+        if op is ast.Div and rc:
+            return lambda env: env[ln] / rc
+    if rn is not None and left.is_const:
+        if op is ast.Add:
+            return lambda env: lc + env[rn]
+        if op is ast.Sub:
+            return lambda env: lc - env[rn]
+        if op is ast.Mult:
+            return lambda env: lc * env[rn]
+    if ln is not None and rn is not None:
+        if op is ast.Add:
+            return lambda env: env[ln] + env[rn]
+        if op is ast.Sub:
+            return lambda env: env[ln] - env[rn]
+        if op is ast.Mult:
+            return lambda env: env[ln] * env[rn]
+    return None
+
+
 def _arith_closure(op: type[ast.operator], left: _Node, right: _Node) -> Fn:
+    named = _named_arith_closure(op, left, right)
+    if named is not None:
+        return named
     lf, rf = left.fn, right.fn
     lc: Any = left.const
     rc: Any = right.const
@@ -297,6 +343,21 @@ def _arith_closure(op: type[ast.operator], left: _Node, right: _Node) -> Fn:
 def _compare_closure(op: type[ast.cmpop], left: _Node, right: _Node) -> Fn:
     lf, rf = left.fn, right.fn
     c: Any = right.const
+    ln = left.name
+    if ln is not None and right.is_const:
+        # A variable against a constant, the commonest condition: read it directly.
+        if op is ast.Lt:
+            return lambda env: env[ln] < c
+        if op is ast.LtE:
+            return lambda env: env[ln] <= c
+        if op is ast.Gt:
+            return lambda env: env[ln] > c
+        if op is ast.GtE:
+            return lambda env: env[ln] >= c
+        if op is ast.Eq:
+            return lambda env: env[ln] == c
+        assert op is ast.NotEq
+        return lambda env: env[ln] != c
     if right.is_const:
         if op is ast.Lt:
             return lambda env: lf(env) < c
@@ -385,6 +446,19 @@ def _call_closure(name: str, args: Sequence[_Node], digits: int | None) -> Fn:
     if name == "round":
         x = fns[0]
         return lambda env: _round(x(env), digits)
+    if name == "clamp" and args[1].is_const and args[2].is_const:
+        x = fns[0]
+        low_c: Any = args[1].const
+        high_c: Any = args[2].const
+
+        def clamp_const(env: Env) -> Any:
+            # As `clamp` below, with constant bounds.
+            value = x(env)
+            if value < low_c:
+                value = low_c
+            return high_c if value > high_c else value
+
+        return clamp_const
     if name == "clamp":
         x, lo, hi = fns
 
@@ -413,12 +487,13 @@ _NOT_CONSTANT: Final = object()
 class _Node:
     """A compiled subtree: its closure, kind and, if it folded, its constant value."""
 
-    __slots__ = ("fn", "kind", "const")
+    __slots__ = ("fn", "kind", "const", "name")
 
-    def __init__(self, fn: Fn, kind: str, const: Any = _NOT_CONSTANT) -> None:
+    def __init__(self, fn: Fn, kind: str, const: Any = _NOT_CONSTANT, name: str | None = None) -> None:
         self.fn = fn
         self.kind = kind
         self.const = const
+        self.name = name  # the variable, if the subtree is one bare name
 
     @property
     def is_const(self) -> bool:
@@ -550,8 +625,9 @@ class _Compiler:
                 hint = f' (did you mean "{close[0]}"?)' if close else ""
                 self.fail(f'unknown variable "{dotted}"{hint}', node)
             kind = known_kind
+        dotted = canonical(dotted)
         self.names.add(dotted)
-        return _Node(operator.itemgetter(dotted), kind)
+        return _Node(operator.itemgetter(dotted), kind, name=dotted)
 
     # -- operators
 
