@@ -17,7 +17,7 @@ LEDGER_METRICS = ("present", "killed", "injured", "left", "food_days", "hospital
 def play_through(c: Compiled, seed: int, policies: dict[str, Policy], *, history: bool = True) -> GameState:
     """One whole game with every role played by a policy. `history=False` keeps only the
     final ledger in the state's history (all a summary reads), which is faster."""
-    s = new_game(c, seed)
+    s = new_game(c, seed, record=history)
     while s.week < c.n_weeks:
         env = env_for(c, s)  # the policies' and the step's: worked out once a week
         decisions = decide_all(c, s, policies, env)

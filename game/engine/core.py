@@ -413,7 +413,9 @@ def check_decision(c: Compiled, s: GameState, role: str, d: RoleDecision) -> Non
 # ---------------------------------------------------------------------------------
 
 
-def new_game(c: Compiled, seed: int) -> GameState:
+def new_game(c: Compiled, seed: int, *, record: bool = True) -> GameState:
+    """A game at its first decision point. `record=False` leaves the starting ledger out
+    of the history (for batch runs that keep only the final ledger: see `step`)."""
     sc = c.sc
     n = len(sc.districts)
     s = GameState(
@@ -431,7 +433,8 @@ def new_game(c: Compiled, seed: int) -> GameState:
         hosp_lost=[0] * n,
         holder=[d.holder for d in sc.districts],
     )
-    s.history.append(ledger(c, s, -1))
+    if record:
+        s.history.append(ledger(c, s, -1))
     open_week(c, s)
     return s
 
@@ -583,7 +586,7 @@ def step(
     w = s.week
     wk = c.weeks[w]
     rng = week_stream(s.seed, w, STREAM_RESOLVE)
-    before = s.history[-1]
+    before = s.history[-1] if s.history else {}  # none in a batch that records nothing
     report = WeekReport(week=w, date=wk.date, phase=wk.phase, before=before, after=before)
     if env is None:
         env = env_for(c, s)
