@@ -828,36 +828,34 @@ def test_powers_never_raise(a: float, exponent: str) -> None:
     assert isinstance(result, float)
 
 
-# The commonest shapes (a variable with a constant or another variable, a comparison
-# with a constant, clamp between constants) have their own closures, which read the
-# variables themselves. `(x if true else 0)` is the same variable hidden from them, so
-# the general closures evaluate it: both must give the same, whatever the values.
+# Arithmetic with a constant operand has its own evaluators (AddConst and the like), and
+# division by a constant 0 folds to 0.0. The same shape with the constant held in a
+# variable goes through the general evaluators: both must give the same, whatever the
+# values.
 _SHAPES = [
-    "{a} + 2.5",
-    "{a} - 2.5",
-    "{a} * 2.5",
-    "{a} / 2.5",
-    "{a} / 0",
-    "2.5 + {a}",
-    "2.5 - {a}",
-    "2.5 * {a}",
-    "2.5 / {a}",
-    "{a} + {b}",
-    "{a} - {b}",
-    "{a} * {b}",
-    "{a} / {b}",
-    "{a} // 3",
-    "{a} % 3",
-    "{a} < 1",
-    "{a} <= 1",
-    "{a} > 1",
-    "{a} >= 1",
-    "{a} == 1",
-    "{a} != 1",
-    "clamp({a}, 0, 1)",
-    "clamp({a}, 1, 0)",
-    "clamp({a}, 0, {b})",
-    "min({a}, 1) + max(0, {b})",
+    "{a} + {k}",
+    "{a} - {k}",
+    "{a} * {k}",
+    "{a} / {k}",
+    "{a} // {k}",
+    "{a} % {k}",
+    "{a} ** 2",
+    "{k} + {a}",
+    "{k} - {a}",
+    "{k} * {a}",
+    "{k} / {a}",
+    "{a} < {k}",
+    "{a} <= {k}",
+    "{a} > {k}",
+    "{a} >= {k}",
+    "{a} == {k}",
+    "{a} != {k}",
+    "{k} < {a} <= y",
+    "clamp({a}, {k}, 1)",
+    "clamp({a}, 0, {k})",
+    "min({a}, {k}) + max({k}, y, 3)",
+    "round({a} * {k}, 2) if {a} > {k} else abs({a})",
+    "not ({a} > {k} and y < {k} or {a} in (1, 2.5))",
 ]
 
 
@@ -865,10 +863,20 @@ def _same(p: Any, q: Any) -> bool:
     return type(p) is type(q) and (p == q or (p != p and q != q))
 
 
-@settings(max_examples=300, deadline=None)
-@given(shape=st.sampled_from(_SHAPES), x=_env_values["number"], y=_env_values["number"])
-def test_the_shortcut_closures_give_what_the_general_ones_give(shape: str, x: Any, y: Any) -> None:
-    fast = parse_expr(shape.format(a="x", b="y"), KNOWN)
-    general = parse_expr(shape.format(a="(x if true else 0)", b="(y if true else 0)"), KNOWN)
-    env = {"x": x, "y": y}
-    assert _same(fast(env), general(env))
+@settings(max_examples=400, deadline=None)
+@given(
+    shape=st.sampled_from(_SHAPES),
+    k=st.sampled_from([2.5, 0.0, -3.0, 1e300]),
+    x=_env_values["number"],
+    y=_env_values["number"],
+)
+def test_the_evaluators_with_a_constant_give_what_the_general_ones_give(shape: str, k: float, x: Any, y: Any) -> None:
+    constant = parse_expr(shape.format(a="x", k=repr(k)), KNOWN)
+    variable = parse_expr(shape.format(a="x", k="week"), KNOWN)
+    env = {"x": x, "y": y, "week": k}
+    assert _same(constant(env), variable(env))
+
+
+def test_constant_operands_get_their_own_evaluators() -> None:
+    kinds = {text: type(parse_expr(text, KNOWN).op).__name__ for text in ("x + 2", "2 - x", "x / 4", "x / 0", "x + y")}
+    assert kinds == {"x + 2": "AddConst", "2 - x": "ConstSub", "x / 4": "DivConst", "x / 0": "Const", "x + y": "Add"}

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.model.scenario import Effect, Scenario
-from game.scenario.expr import Expr, Fn, canonical, parse_value
+from game.scenario.expr import Expr, Op, canonical, parse_value
 
 # Names an expression may read besides the declared variables.
 SPECIAL_NAMES: dict[str, str] = {
@@ -200,9 +200,9 @@ class CEffect:
     damage_permanent: bool = False
     holders: list[tuple[int, str]] = field(default_factory=list)
     note: str = ""
-    # For `set` and `add`, what the engine runs: (variable, its expression's function,
+    # For `set` and `add`, what the engine runs: (variable, its expression's evaluator,
     # the variable's lower and upper bound, -inf and inf where it has none).
-    ops: list[tuple[str, Fn, float, float]] = field(default_factory=list)
+    ops: list[tuple[str, Op, float, float]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,6 +374,11 @@ class Compiled:
         self.conditional_dilemmas = [d for d in self.dilemmas.values() if d.week is None]
         self.weeks = [self._week(i) for i in range(sc.weeks)]
         self.budget = {r.id: r.budget for r in sc.roles}
+        # strategy -> role -> its actions in order of priority
+        self.priorities: dict[str, dict[str, tuple[str, ...]]] = {}
+        for r in sc.roles:
+            for name, st in r.strategies.items():
+                self.priorities.setdefault(name, {})[r.id] = tuple(st.priorities)
         # role -> week -> the actions of the historical plan for that week (often none)
         self.historical_plans: dict[str, list[tuple[str, ...]]] = {
             r.id: [tuple(r.historical.get(wk.start, ())) for wk in self.weeks] for r in sc.roles
@@ -491,7 +496,7 @@ class Compiled:
             ce.kind = "chance"
             ce.then = self._effects(e.then or [])
             ce.orelse = self._effects(e.else_ or [])
-        ce.ops = [(name, expr.fn, *self._bounds(name)) for name, expr in ce.items]
+        ce.ops = [(name, expr.op, *self._bounds(name)) for name, expr in ce.items]
         if e.chance is not None:
             ce.chance = self._num(e.chance)
             if ce.kind != "chance":

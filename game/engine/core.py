@@ -307,8 +307,8 @@ def apply_effect(
     if kind == "add" or kind == "set":
         add = kind == "add"
         values = s.vars
-        for name, fn, lo, hi in e.ops:
-            x = float(fn(env))
+        for name, op, lo, hi in e.ops:
+            x = float(op.ev(env))
             old = values[name]
             new = _clamped(old + x if add else x, lo, hi)
             values[name] = new

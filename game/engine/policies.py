@@ -151,9 +151,8 @@ def random_policy(c: Compiled, s: GameState, role: str) -> RoleDecision:
 
 def strategy(name: str) -> Policy:
     def decide(c: Compiled, s: GameState, role: str) -> RoleDecision:
-        st = c.role_by_id[role].strategies[name]
-        choices = _dilemma_choices(c, s, role, {})
-        return _decision(_fill(c, s, role, st.priorities, choices), choices)
+        choices = _dilemma_choices(c, s, role, {}) if s.dilemmas else {}
+        return _decision(_fill(c, s, role, c.priorities[name][role], choices), choices)
 
     decide.__name__ = name
     return decide

@@ -85,8 +85,6 @@ KINDS: Final = frozenset({"bool", "number", "str"})
 Scalar: TypeAlias = float | int | str | bool
 Env: TypeAlias = Mapping[str, Scalar]
 Fn: TypeAlias = Callable[[Env], Any]
-# A closure over variables already checked to be numbers (`Env`'s values, seen as Any).
-_NumFn: TypeAlias = Callable[[Mapping[str, Any]], Any]
 
 
 class ExprError(Exception):
@@ -112,17 +110,22 @@ class Expr:
 
     ``kind`` is ``"bool"``, ``"number"`` or ``"str"``; it is ``"any"`` only when the
     expression's value is a bare variable of unknown kind (``parse_expr`` without
-    ``known``). Call the expression (or, a little faster, its ``fn``) with an
+    ``known``). Call the expression (or its ``op.ev``, or its ``fn``) with an
     environment mapping every name in ``names`` to its value.
     """
 
     source: str
     names: frozenset[str]
-    fn: Fn = field(compare=False, repr=False)
+    op: Op = field(compare=False, repr=False)
     kind: str
 
     def __call__(self, env: Env) -> Any:
-        return self.fn(env)
+        return self.op.ev(env)
+
+    @property
+    def fn(self) -> Fn:
+        """The expression as a plain function of an environment (its root evaluator)."""
+        return self.op
 
 
 # --------------------------------------------------------------------------- errors
@@ -254,229 +257,338 @@ def canonical(name: str) -> str:
     return sys.intern(name)
 
 
-def _constant_fn(value: Any) -> Fn:
-    return lambda env: value
+# ----------------------------------------------------------------------- evaluators
+# A parsed expression is a tree of these small objects, each evaluating its part of the
+# expression with `ev(env)`. Compiled with the engine (game/accel.py), a call of `ev`
+# from one to another, or from the engine, is a direct call; they are also callable, so
+# an expression's `fn` is its root.
 
 
-# ------------------------------------------------------------------- closure makers
+class Op:
+    """One node of a parsed expression."""
+
+    def ev(self, env: Env) -> Any:
+        raise NotImplementedError
+
+    def __call__(self, env: Env) -> Any:
+        return self.ev(env)
 
 
-def _named_arith_closure(op: type[ast.operator], left: _Node, right: _Node) -> _NumFn | None:
-    """The closures of the commonest shapes, a variable with a constant or with another
-    variable, reading the variables themselves (one call where there were three). None
-    for any other shape."""
-    ln, rn = left.name, right.name
-    lc: Any = left.const
-    rc: Any = right.const
-    if ln is not None and right.is_const:
-        if op is ast.Add:
-            return lambda env: env[ln] + rc
-        if op is ast.Sub:
-            return lambda env: env[ln] - rc
-        if op is ast.Mult:
-            return lambda env: env[ln] * rc
-        if op is ast.Div and rc:
-            return lambda env: env[ln] / rc
-    if rn is not None and left.is_const:
-        if op is ast.Add:
-            return lambda env: lc + env[rn]
-        if op is ast.Sub:
-            return lambda env: lc - env[rn]
-        if op is ast.Mult:
-            return lambda env: lc * env[rn]
-    if ln is not None and rn is not None:
-        if op is ast.Add:
-            return lambda env: env[ln] + env[rn]
-        if op is ast.Sub:
-            return lambda env: env[ln] - env[rn]
-        if op is ast.Mult:
-            return lambda env: env[ln] * env[rn]
-    return None
+class Const(Op):
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def ev(self, env: Env) -> Any:
+        return self.value
 
 
-def _arith_closure(op: type[ast.operator], left: _Node, right: _Node) -> Fn:
-    named = _named_arith_closure(op, left, right)
-    if named is not None:
-        return named
-    lf, rf = left.fn, right.fn
-    lc: Any = left.const
-    rc: Any = right.const
-    rconst = right.is_const
-    lconst = left.is_const
-    if op is ast.Add:
-        if rconst:
-            return lambda env: lf(env) + rc
-        if lconst:
-            return lambda env: lc + rf(env)
-        return lambda env: lf(env) + rf(env)
-    if op is ast.Sub:
-        if rconst:
-            return lambda env: lf(env) - rc
-        if lconst:
-            return lambda env: lc - rf(env)
-        return lambda env: lf(env) - rf(env)
-    if op is ast.Mult:
-        if rconst:
-            return lambda env: lf(env) * rc
-        if lconst:
-            return lambda env: lc * rf(env)
-        return lambda env: lf(env) * rf(env)
-    if op is ast.Pow:
-        return lambda env: _pow(lf(env), rc)
-    # Division-like: a constant non-zero divisor needs no zero check.
-    if rconst and not rc:
-        return _constant_fn(0.0)
-    if op is ast.Div:
-        if rconst:
-            return lambda env: lf(env) / rc
-        return lambda env: _div(lf(env), rf(env))
-    if op is ast.FloorDiv:
-        if rconst:
-            return lambda env: lf(env) // rc
-        return lambda env: _floordiv(lf(env), rf(env))
-    assert op is ast.Mod
-    if rconst:
-        return lambda env: lf(env) % rc
-    return lambda env: _mod(lf(env), rf(env))
+class Name(Op):
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def ev(self, env: Env) -> Any:
+        return env[self.name]
 
 
-def _compare_closure(op: type[ast.cmpop], left: _Node, right: _Node) -> Fn:
-    lf, rf = left.fn, right.fn
-    c: Any = right.const
-    ln = left.name
-    if ln is not None and right.is_const:
-        # A variable against a constant, the commonest condition: read it directly.
-        if op is ast.Lt:
-            return lambda env: env[ln] < c
-        if op is ast.LtE:
-            return lambda env: env[ln] <= c
-        if op is ast.Gt:
-            return lambda env: env[ln] > c
-        if op is ast.GtE:
-            return lambda env: env[ln] >= c
-        if op is ast.Eq:
-            return lambda env: env[ln] == c
-        assert op is ast.NotEq
-        return lambda env: env[ln] != c
-    if right.is_const:
-        if op is ast.Lt:
-            return lambda env: lf(env) < c
-        if op is ast.LtE:
-            return lambda env: lf(env) <= c
-        if op is ast.Gt:
-            return lambda env: lf(env) > c
-        if op is ast.GtE:
-            return lambda env: lf(env) >= c
-        if op is ast.Eq:
-            return lambda env: lf(env) == c
-        assert op is ast.NotEq
-        return lambda env: lf(env) != c
-    if op is ast.Lt:
-        return lambda env: lf(env) < rf(env)
-    if op is ast.LtE:
-        return lambda env: lf(env) <= rf(env)
-    if op is ast.Gt:
-        return lambda env: lf(env) > rf(env)
-    if op is ast.GtE:
-        return lambda env: lf(env) >= rf(env)
-    if op is ast.Eq:
-        return lambda env: lf(env) == rf(env)
-    assert op is ast.NotEq
-    return lambda env: lf(env) != rf(env)
+class Unary(Op):
+    def __init__(self, a: Op) -> None:
+        self.a = a
 
 
-def _chain_closure(first: Fn, steps: Sequence[tuple[Callable[[Any, Any], Any], Fn]]) -> Fn:
-    if len(steps) == 2:
-        (test1, f1), (test2, f2) = steps
+class Neg(Unary):
+    def ev(self, env: Env) -> Any:
+        return -self.a.ev(env)
 
-        def chain2(env: Env) -> bool:
-            middle = f1(env)
-            return True if test1(first(env), middle) and test2(middle, f2(env)) else False
 
-        return chain2
-    pairs = tuple(steps)
+class Not(Unary):
+    def ev(self, env: Env) -> Any:
+        return not self.a.ev(env)
 
-    def chain(env: Env) -> bool:
-        a = first(env)
-        for test, f in pairs:
-            b = f(env)
+
+class Abs(Unary):
+    def ev(self, env: Env) -> Any:
+        return abs(self.a.ev(env))
+
+
+class Round(Unary):
+    def __init__(self, a: Op, digits: int | None) -> None:
+        self.a = a
+        self.digits = digits
+
+    def ev(self, env: Env) -> Any:
+        return _round(self.a.ev(env), self.digits)
+
+
+class Binary(Op):
+    """Two operands, both evaluated, the left first."""
+
+    def __init__(self, a: Op, b: Op) -> None:
+        self.a = a
+        self.b = b
+
+
+class Add(Binary):
+    def ev(self, env: Env) -> Any:
+        return self.a.ev(env) + self.b.ev(env)
+
+
+class Sub(Binary):
+    def ev(self, env: Env) -> Any:
+        return self.a.ev(env) - self.b.ev(env)
+
+
+class Mul(Binary):
+    def ev(self, env: Env) -> Any:
+        return self.a.ev(env) * self.b.ev(env)
+
+
+class Div(Binary):
+    def ev(self, env: Env) -> Any:
+        return _div(self.a.ev(env), self.b.ev(env))
+
+
+class FloorDiv(Binary):
+    def ev(self, env: Env) -> Any:
+        return _floordiv(self.a.ev(env), self.b.ev(env))
+
+
+class Mod(Binary):
+    def ev(self, env: Env) -> Any:
+        return _mod(self.a.ev(env), self.b.ev(env))
+
+
+class WithConst(Op):
+    """An operand and a constant (the commonest shape of arithmetic)."""
+
+    def __init__(self, a: Op, c: Any) -> None:
+        self.a = a
+        self.c = c
+
+
+class AddConst(WithConst):
+    def ev(self, env: Env) -> Any:
+        return self.a.ev(env) + self.c
+
+
+class ConstAdd(WithConst):
+    def ev(self, env: Env) -> Any:
+        return self.c + self.a.ev(env)
+
+
+class SubConst(WithConst):
+    def ev(self, env: Env) -> Any:
+        return self.a.ev(env) - self.c
+
+
+class ConstSub(WithConst):
+    def ev(self, env: Env) -> Any:
+        return self.c - self.a.ev(env)
+
+
+class MulConst(WithConst):
+    def ev(self, env: Env) -> Any:
+        return self.a.ev(env) * self.c
+
+
+class ConstMul(WithConst):
+    def ev(self, env: Env) -> Any:
+        return self.c * self.a.ev(env)
+
+
+class DivConst(WithConst):
+    """`a / c` for a constant c other than 0 (by 0 the whole is the constant 0.0)."""
+
+    def ev(self, env: Env) -> Any:
+        return self.a.ev(env) / self.c
+
+
+class FloorDivConst(WithConst):
+    def ev(self, env: Env) -> Any:
+        return self.a.ev(env) // self.c
+
+
+class ModConst(WithConst):
+    def ev(self, env: Env) -> Any:
+        return self.a.ev(env) % self.c
+
+
+class Pow(WithConst):
+    def ev(self, env: Env) -> Any:
+        return _pow(self.a.ev(env), self.c)
+
+
+class Less(Binary):
+    def ev(self, env: Env) -> Any:
+        return self.a.ev(env) < self.b.ev(env)
+
+
+class LessEqual(Binary):
+    def ev(self, env: Env) -> Any:
+        return self.a.ev(env) <= self.b.ev(env)
+
+
+class Greater(Binary):
+    def ev(self, env: Env) -> Any:
+        return self.a.ev(env) > self.b.ev(env)
+
+
+class GreaterEqual(Binary):
+    def ev(self, env: Env) -> Any:
+        return self.a.ev(env) >= self.b.ev(env)
+
+
+class Equal(Binary):
+    def ev(self, env: Env) -> Any:
+        return self.a.ev(env) == self.b.ev(env)
+
+
+class NotEqual(Binary):
+    def ev(self, env: Env) -> Any:
+        return self.a.ev(env) != self.b.ev(env)
+
+
+class Chain(Op):
+    """`a < b <= c ...`: each operand against its neighbours, evaluated once."""
+
+    def __init__(self, first: Op, steps: list[tuple[Callable[[Any, Any], Any], Op]]) -> None:
+        self.first = first
+        self.steps = steps
+
+    def ev(self, env: Env) -> Any:
+        a = self.first.ev(env)
+        for test, op in self.steps:
+            b = op.ev(env)
             if not test(a, b):
                 return False
             a = b
         return True
 
-    return chain
 
+class And(Op):
+    def __init__(self, parts: list[Op]) -> None:
+        self.parts = parts
 
-def _and_closure(fns: Sequence[Fn]) -> Fn:
-    if len(fns) == 2:
-        a, b = fns
-        return lambda env: True if a(env) and b(env) else False
-    parts = tuple(fns)
-
-    def all_of(env: Env) -> bool:
-        for f in parts:
-            if not f(env):
+    def ev(self, env: Env) -> Any:
+        for part in self.parts:
+            if not part.ev(env):
                 return False
         return True
 
-    return all_of
 
+class Or(Op):
+    def __init__(self, parts: list[Op]) -> None:
+        self.parts = parts
 
-def _or_closure(fns: Sequence[Fn]) -> Fn:
-    if len(fns) == 2:
-        a, b = fns
-        return lambda env: True if a(env) or b(env) else False
-    parts = tuple(fns)
-
-    def any_of(env: Env) -> bool:
-        for f in parts:
-            if f(env):
+    def ev(self, env: Env) -> Any:
+        for part in self.parts:
+            if part.ev(env):
                 return True
         return False
 
-    return any_of
+
+class In(Op):
+    def __init__(self, a: Op, choices: frozenset[Any], negate: bool) -> None:
+        self.a = a
+        self.choices = choices
+        self.negate = negate
+
+    def ev(self, env: Env) -> Any:
+        found = self.a.ev(env) in self.choices
+        return not found if self.negate else found
 
 
-def _call_closure(name: str, args: Sequence[_Node], digits: int | None) -> Fn:
-    fns = tuple(a.fn for a in args)
+class IfElse(Op):
+    def __init__(self, test: Op, body: Op, orelse: Op) -> None:
+        self.test = test
+        self.body = body
+        self.orelse = orelse
+
+    def ev(self, env: Env) -> Any:
+        return self.body.ev(env) if self.test.ev(env) else self.orelse.ev(env)
+
+
+class Clamp(Op):
+    """min(max(x, lo), hi), inlined; NaN passes through as it does there."""
+
+    def __init__(self, x: Op, lo: Op, hi: Op) -> None:
+        self.x = x
+        self.lo = lo
+        self.hi = hi
+
+    def ev(self, env: Env) -> Any:
+        value = self.x.ev(env)
+        low = self.lo.ev(env)
+        if value < low:
+            value = low
+        high = self.hi.ev(env)
+        return high if value > high else value
+
+
+class Pick(Op):
+    """min or max (`pick`) of the operands."""
+
+    def __init__(self, parts: list[Op], pick: Callable[..., Any]) -> None:
+        self.parts = parts
+        self.pick = pick
+
+    def ev(self, env: Env) -> Any:
+        if len(self.parts) == 2:
+            return self.pick(self.parts[0].ev(env), self.parts[1].ev(env))
+        return self.pick([p.ev(env) for p in self.parts])
+
+
+_ARITH_OPS: Final[dict[type[ast.operator], type[Binary]]] = {
+    ast.Add: Add,
+    ast.Sub: Sub,
+    ast.Mult: Mul,
+    ast.Div: Div,
+    ast.FloorDiv: FloorDiv,
+    ast.Mod: Mod,
+}
+# with a constant right operand / left operand
+_CONST_RIGHT: Final[dict[type[ast.operator], type[WithConst]]] = {
+    ast.Add: AddConst,
+    ast.Sub: SubConst,
+    ast.Mult: MulConst,
+    ast.Div: DivConst,
+    ast.FloorDiv: FloorDivConst,
+    ast.Mod: ModConst,
+}
+_CONST_LEFT: Final[dict[type[ast.operator], type[WithConst]]] = {
+    ast.Add: ConstAdd,
+    ast.Sub: ConstSub,
+    ast.Mult: ConstMul,
+}
+_COMPARE_OPS: Final[dict[type[ast.cmpop], type[Binary]]] = {
+    ast.Lt: Less,
+    ast.LtE: LessEqual,
+    ast.Gt: Greater,
+    ast.GtE: GreaterEqual,
+    ast.Eq: Equal,
+    ast.NotEq: NotEqual,
+}
+
+
+def _arith(op: type[ast.operator], left: _Node, right: _Node) -> Op:
+    if op is ast.Pow:
+        return Pow(left.op, right.const)
+    if right.is_const:
+        if op in (ast.Div, ast.FloorDiv, ast.Mod) and not right.const:
+            return Const(0.0)  # by a constant 0: 0.0, as _div and the others give
+        return _CONST_RIGHT[op](left.op, right.const)
+    if left.is_const and op in _CONST_LEFT:
+        return _CONST_LEFT[op](right.op, left.const)
+    return _ARITH_OPS[op](left.op, right.op)
+
+
+def _call(name: str, args: Sequence[_Node], digits: int | None) -> Op:
     if name == "abs":
-        (x,) = fns
-        return lambda env: abs(x(env))
+        return Abs(args[0].op)
     if name == "round":
-        x = fns[0]
-        return lambda env: _round(x(env), digits)
-    if name == "clamp" and args[1].is_const and args[2].is_const:
-        x = fns[0]
-        low_c: Any = args[1].const
-        high_c: Any = args[2].const
-
-        def clamp_const(env: Env) -> Any:
-            # As `clamp` below, with constant bounds.
-            value = x(env)
-            if value < low_c:
-                value = low_c
-            return high_c if value > high_c else value
-
-        return clamp_const
+        return Round(args[0].op, digits)
     if name == "clamp":
-        x, lo, hi = fns
-
-        def clamp(env: Env) -> Any:
-            # min(max(x, lo), hi), inlined; NaN passes through as it does there.
-            value = x(env)
-            low = lo(env)
-            if value < low:
-                value = low
-            high = hi(env)
-            return high if value > high else value
-
-        return clamp
-    pick: Callable[..., Any] = min if name == "min" else max
-    if len(fns) == 2:
-        a, b = fns
-        return lambda env: pick(a(env), b(env))
-    return lambda env: pick([f(env) for f in fns])
+        return Clamp(args[0].op, args[1].op, args[2].op)
+    return Pick([a.op for a in args], min if name == "min" else max)
 
 
 # ------------------------------------------------------------------------- compiler
@@ -485,15 +597,14 @@ _NOT_CONSTANT: Final = object()
 
 
 class _Node:
-    """A compiled subtree: its closure, kind and, if it folded, its constant value."""
+    """A compiled subtree: its evaluator, kind and, if it folded, its constant value."""
 
-    __slots__ = ("fn", "kind", "const", "name")
+    __slots__ = ("op", "kind", "const")
 
-    def __init__(self, fn: Fn, kind: str, const: Any = _NOT_CONSTANT, name: str | None = None) -> None:
-        self.fn = fn
+    def __init__(self, op: Op, kind: str, const: Any = _NOT_CONSTANT) -> None:
+        self.op = op
         self.kind = kind
         self.const = const
-        self.name = name  # the variable, if the subtree is one bare name
 
     @property
     def is_const(self) -> bool:
@@ -501,15 +612,15 @@ class _Node:
 
 
 def _constant(value: Any, kind: str) -> _Node:
-    return _Node(_constant_fn(value), kind, value)
+    return _Node(Const(value), kind, value)
 
 
-def _folded(fn: Fn, kind: str, parts: Sequence[_Node]) -> _Node:
-    """Fold ``fn`` to a constant when all its parts are constants."""
+def _folded(op: Op, kind: str, parts: Sequence[_Node]) -> _Node:
+    """Fold ``op`` to a constant when all its parts are constants."""
     if all(p.is_const for p in parts):
         # Constant parts never look at the environment.
-        return _constant(fn({}), kind)
-    return _Node(fn, kind)
+        return _constant(op.ev({}), kind)
+    return _Node(op, kind)
 
 
 def _unify(a: str, b: str) -> str | None:
@@ -627,22 +738,21 @@ class _Compiler:
             kind = known_kind
         dotted = canonical(dotted)
         self.names.add(dotted)
-        return _Node(operator.itemgetter(dotted), kind, name=dotted)
+        return _Node(Name(dotted), kind)
 
     # -- operators
 
     def unary(self, node: ast.UnaryOp, depth: int) -> _Node:
         operand = self.compile(node.operand, depth + 1)
-        f = operand.fn
         if isinstance(node.op, ast.Not):
             self.need(operand, "bool", node.operand, '"not"')
-            return _folded(lambda env: not f(env), "bool", [operand])
+            return _folded(Not(operand.op), "bool", [operand])
         if isinstance(node.op, ast.USub):
             self.need(operand, "number", node.operand, '"-"')
-            return _folded(lambda env: -f(env), "number", [operand])
+            return _folded(Neg(operand.op), "number", [operand])
         if isinstance(node.op, ast.UAdd):
             self.need(operand, "number", node.operand, '"+"')
-            return _Node(f, "number", operand.const)
+            return _Node(operand.op, "number", operand.const)
         symbol = _OTHER_SYMBOLS.get(type(node.op), type(node.op).__name__)
         self.fail(f'the operator "{symbol}" is not allowed in an expression', node)
 
@@ -664,16 +774,15 @@ class _Compiler:
                 f"and {MAX_EXPONENT:g})",
                 node.right,
             )
-        return _folded(_arith_closure(op, left, right), "number", [left, right])
+        return _folded(_arith(op, left, right), "number", [left, right])
 
     def boolean(self, node: ast.BoolOp, depth: int) -> _Node:
         word = '"and"' if isinstance(node.op, ast.And) else '"or"'
         parts = [self.compile(v, depth + 1) for v in node.values]
         for part, value in zip(parts, node.values, strict=True):
             self.need(part, "bool", value, word)
-        fns = [p.fn for p in parts]
-        fn = _and_closure(fns) if isinstance(node.op, ast.And) else _or_closure(fns)
-        return _folded(fn, "bool", parts)
+        ops = [p.op for p in parts]
+        return _folded(And(ops) if isinstance(node.op, ast.And) else Or(ops), "bool", parts)
 
     def compare(self, node: ast.Compare, depth: int) -> _Node:
         for op in node.ops:
@@ -701,15 +810,16 @@ class _Compiler:
                 )
             operands.append(right)
             left, left_ast = right, right_ast
+        test: Op
         if len(node.ops) == 1:
-            fn = _compare_closure(type(node.ops[0]), operands[0], operands[1])
+            test = _COMPARE_OPS[type(node.ops[0])](operands[0].op, operands[1].op)
         else:
             steps = [
-                (_COMPARE_FUNCS[type(op)], part.fn)
-                for op, part in zip(node.ops, operands[1:], strict=True)
+                (_COMPARE_FUNCS[type(cmp)], part.op)
+                for cmp, part in zip(node.ops, operands[1:], strict=True)
             ]
-            fn = _chain_closure(operands[0].fn, steps)
-        return _folded(fn, "bool", operands)
+            test = Chain(operands[0].op, steps)
+        return _folded(test, "bool", operands)
 
     def membership(self, node: ast.Compare, depth: int) -> _Node:
         op = node.ops[0]
@@ -729,13 +839,7 @@ class _Compiler:
                     element,
                 )
             values.append(part.const)
-        choices = frozenset(values)
-        f = left.fn
-        if isinstance(op, ast.NotIn):
-            fn: Fn = lambda env: f(env) not in choices  # noqa: E731
-        else:
-            fn = lambda env: f(env) in choices  # noqa: E731
-        return _folded(fn, "bool", [left])
+        return _folded(In(left.op, frozenset(values), isinstance(op, ast.NotIn)), "bool", [left])
 
     def conditional(self, node: ast.IfExp, depth: int) -> _Node:
         test = self.compile(node.test, depth + 1)
@@ -751,9 +855,8 @@ class _Compiler:
             )
         if test.is_const:
             chosen = body if test.const else orelse
-            return _Node(chosen.fn, kind, chosen.const)
-        t, b, o = test.fn, body.fn, orelse.fn
-        return _Node(lambda env: b(env) if t(env) else o(env), kind)
+            return _Node(chosen.op, kind, chosen.const)
+        return _Node(IfElse(test.op, body.op, orelse.op), kind)
 
     def call(self, node: ast.Call, depth: int) -> _Node:
         func = node.func
@@ -798,7 +901,7 @@ class _Compiler:
                 )
             digits = int(d)
             args = args[:1]
-        return _folded(_call_closure(name, args, digits), "number", args)
+        return _folded(_call(name, args, digits), "number", args)
 
 
 # ------------------------------------------------------------------------ public API
@@ -864,7 +967,7 @@ def parse_expr(
             f"expected {_KIND_WORDS[expect]}, but this expression gives {_KIND_WORDS[root.kind]}",
             compiler.offset(tree.body),
         )
-    return Expr(source=text, names=frozenset(compiler.names), fn=root.fn, kind=root.kind)
+    return Expr(source=text, names=frozenset(compiler.names), op=root.op, kind=root.kind)
 
 
 def parse_value(
@@ -885,7 +988,7 @@ def parse_value(
         if expect not in ("bool", None):
             raise ExprError(f"expected {_KIND_WORDS[expect]}, not {str(value).lower()}", 0)
         return Expr(
-            source=str(value).lower(), names=frozenset(), fn=_constant_fn(value), kind="bool"
+            source=str(value).lower(), names=frozenset(), op=Const(value), kind="bool"
         )
     if isinstance(value, int | float):
         if expect not in ("number", None):
@@ -896,7 +999,7 @@ def parse_value(
             raise ExprError("this number is too large", 0) from None
         if math.isnan(number):
             raise ExprError("NaN is not allowed as a value", 0)
-        return Expr(source=str(value), names=frozenset(), fn=_constant_fn(number), kind="number")
+        return Expr(source=str(value), names=frozenset(), op=Const(number), kind="number")
     raise ExprError(f"expected a number or an expression, not {type(value).__name__}", 0)
 
 
