@@ -13,7 +13,6 @@ dated and conditional events) so the returned state stands at the next decision 
 from __future__ import annotations
 
 import math
-import random
 from _random import Random as _MT
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -41,18 +40,12 @@ def _stream_seed(seed: int, week: int, stream: int, salt: int) -> int:
     return (((seed & 0xFFFFFFFFFFFF) * 1009 + week) * 16 + stream) * 1_000_003 + salt
 
 
-def week_rng(seed: int, week: int, stream: int, salt: int = 0) -> random.Random:
-    """The generator for one part of one week of one game (with `random.Random`'s
-    shuffle, choice and the rest, for the policies)."""
-    return random.Random(_stream_seed(seed, week, stream, salt))
-
-
-def week_stream(seed: int, week: int, stream: int) -> _MT:
-    """The same generator as `week_rng`, as the bare Mersenne Twister: the same numbers
-    from `random()`, without the Python layer of `random.Random` (the engine draws only
-    uniforms, and makes its normals from them as `random.gauss` does: see
-    `resolve_world`)."""
-    return _MT(_stream_seed(seed, week, stream, 0))
+def week_stream(seed: int, week: int, stream: int, salt: int = 0) -> _MT:
+    """The generator for one part of one week of one game: the Mersenne Twister of
+    `random.Random`, without its Python layer. The engine draws uniforms from it, and
+    its normals as `random.gauss` does (see `resolve_world`); the random policy draws
+    whole numbers as `random.Random` does (see `policies.below`)."""
+    return _MT(_stream_seed(seed, week, stream, salt))
 
 
 class Chance(Protocol):

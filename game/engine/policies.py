@@ -11,11 +11,12 @@ state's seed, so a batch run is as reproducible as a single game.
 
 from __future__ import annotations
 
+from _random import Random as _MT
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from game.engine.compiled import Compiled
-from game.engine.core import STREAM_POLICY, env_for, week_rng
+from game.engine.core import STREAM_POLICY, env_for, week_stream
 from game.model.gamestate import GameState
 from game.model.state import RoleDecision
 
@@ -129,13 +130,26 @@ def historical(c: Compiled, s: GameState, role: str) -> RoleDecision:
     return _decision(_fill(c, s, role, c.historical_plans[role][s.week], choices), choices)
 
 
+def below(rng: _MT, n: int) -> int:
+    """A whole number in [0, n), n > 0, drawn as `random.Random` draws it: the fewest bits
+    that can hold n - 1, drawn again until the number is below n. `random.Random`'s
+    `shuffle`, `randint(a, b)` and `choice(seq)` are, as below, this and nothing else."""
+    k = n.bit_length()
+    r = rng.getrandbits(k)
+    while r >= n:
+        r = rng.getrandbits(k)
+    return r
+
+
 def random_policy(c: Compiled, s: GameState, role: str) -> RoleDecision:
-    rng = week_rng(s.seed, s.week, STREAM_POLICY, salt=c.roles.index(role))
+    rng = week_stream(s.seed, s.week, STREAM_POLICY, salt=c.roles.index(role))
     ids = sorted(c.actions[role])
-    rng.shuffle(ids)
+    for i in range(len(ids) - 1, 0, -1):  # random.shuffle
+        j = below(rng, i + 1)
+        ids[i], ids[j] = ids[j], ids[i]
     budget = c.budget[role]
-    # Sometimes hold back: a plan of 0..budget actions.
-    take = rng.randint(0, budget)
+    # Sometimes hold back: a plan of 0..budget actions (random.randint(0, budget)).
+    take = below(rng, budget + 1)
     choices: dict[str, str] = {}
     left = dict(s.vars)
     for did in s.dilemmas:
@@ -143,7 +157,7 @@ def random_policy(c: Compiled, s: GameState, role: str) -> RoleDecision:
         if dl.role != role:
             continue
         opts = sorted(o for o, (cost, _) in dl.options.items() if all(left[k] >= v - 1e-9 for k, v in cost.items()))
-        choices[did] = rng.choice(opts) if opts else dl.default
+        choices[did] = opts[below(rng, len(opts))] if opts else dl.default  # random.choice
         _pay(left, dl.options[choices[did]][0])
     chosen = _fill(c, s, role, ids, choices)[:take]
     return _decision(chosen, choices)
