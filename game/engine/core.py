@@ -672,7 +672,6 @@ def resolve_world(
     v = s.vars
     present = s.present
     east = c.east
-    people = _people
     rand = rng.random
 
     # Modifiers from the state of the world.
@@ -716,7 +715,6 @@ def resolve_world(
     inj_east = 0
     care_deaths_east = 0
     treated_share_east = 1.0
-    sqrt, exp, log, cos, sin = math.sqrt, math.exp, math.log, math.cos, math.sin
     next_normal, have_normal = 0.0, False
     for z in ZONES:
         air_r, shell_r, ground_r = rates[z]
@@ -744,9 +742,9 @@ def resolve_world(
             z_norm, have_normal = next_normal, False
         else:
             x2pi = rand() * TWO_PI
-            g2rad = sqrt(-2.0 * log(1.0 - rand()))
-            z_norm, next_normal, have_normal = cos(x2pi) * g2rad, sin(x2pi) * g2rad, True
-        lk = exp(0.0 + z_norm * sigma - sigma * sigma / 2)
+            g2rad = math.sqrt(-2.0 * math.log(1.0 - rand()))
+            z_norm, next_normal, have_normal = math.cos(x2pi) * g2rad, math.sin(x2pi) * g2rad, True
+        lk = math.exp(0.0 + z_norm * sigma - sigma * sigma / 2)
         luck[z] = lk
         if is_east:
             rs = p.rescue_max * min(1.0, rescue_cap / expected) if expected > 0 else 0.0
@@ -771,13 +769,13 @@ def resolve_world(
                 continue
             m = mu * lk
             if m < 12.0:
-                limit = exp(-m)
+                limit = math.exp(-m)
                 tot, prod = 0, rand()
                 while prod > limit:
                     tot += 1
                     prod *= rand()
             else:
-                x = m + sqrt(m) * (rand() + rand() + rand() + rand() - 2.0) * 1.7320508075688772 + 0.5
+                x = m + math.sqrt(m) * (rand() + rand() + rand() + rand() - 2.0) * 1.7320508075688772 + 0.5
                 tot = int(x) if x > 0.0 else 0
             if tot <= 0:
                 continue
@@ -882,7 +880,7 @@ def resolve_world(
     hunger_rate = p.hunger_rate * short * short + p.water_disease_rate * (1.0 - v["east.water"])
     hunger_deaths = 0
     if hunger_rate > 0.0 and pe > 0:
-        want = min(pe, people(pe * hunger_rate, rand))
+        want = min(pe, _people(pe * hunger_rate, rand))
         if want > 0:
             k_hunger = killed["hunger"]
             for i in east:
