@@ -186,8 +186,9 @@ def build(quiet: bool = False) -> int:
         done = subprocess.run(cmd, cwd=tmp, env=env, capture_output=True, text=True)
         built = [p for p in Path(tmp).iterdir() if p.suffix in (".so", ".pyd")]
         if done.returncode != 0 or len(built) != len(MODULES) + 1:
-            last = (done.stdout + done.stderr).strip().splitlines()[-1:] or ["no output"]
-            print(f"note: compiling the engine failed ({last[0]}); it runs as plain Python (slower batches)")
+            lines = (done.stdout + done.stderr).strip().splitlines()
+            shown = ([line for line in lines if "error" in line] or lines[-1:] or ["no output"])[0]
+            print(f"note: compiling the engine failed ({shown}); it runs as plain Python (slower batches)")
             return 0
         out.mkdir(parents=True, exist_ok=True)
         # The shared library last: a build counts (`_group`) only once every file is in.

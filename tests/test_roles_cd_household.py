@@ -84,7 +84,7 @@ def test_both_roles_are_fictional_composites_and_say_so() -> None:
 
 
 def test_rescue_modifiers_point_the_way_the_assumptions_say() -> None:
-    p = compiled().k
+    p = compiled().params
     base = {"east.rescue_effort": 1.0, "east.rescue_fatigue": 0.0, "east.rescue_wait": 0.0, "east.ambulance_fuel": 0.5}
     r0, care0, exp0 = rescue_modifiers(p, base)
     assert (r0, care0, exp0) == (1.0, 1.0, 1.0)

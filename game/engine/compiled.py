@@ -2,8 +2,10 @@
 
 Compiling does the work that is the same for every game once: the phase mix of each
 week (a week may span two phases: its hazard is the day-weighted sum), the days each
-route is open, which dated events and dilemmas fall in which week, and expressions
-parsed into closures. A compiled scenario is immutable and shared by every game of it.
+route is open, which dated events and dilemmas fall in which week, expressions parsed
+into evaluators, each role's plans week by week, and the parameters, costs and bounds in
+the form the engine reads every week. A compiled scenario is immutable and shared by
+every game of it.
 """
 
 from __future__ import annotations
@@ -127,6 +129,9 @@ REQUIRED_VARIABLES: tuple[str, ...] = (
     "east.bakeries",
     "attention",
 )
+
+UNBOUNDED = (-math.inf, math.inf)
+
 
 def known_names(sc: Scenario) -> dict[str, str]:
     names = {v.id: "number" for v in sc.variables}
@@ -277,7 +282,7 @@ class Compiled:
         self.p = dict(sc.parameters)
         for name, default in OPTIONAL_PARAMETERS.items():
             self.p.setdefault(name, default)
-        self.k = Params(**{f: float(self.p[f]) for f in PARAMETER_RANGES})
+        self.params = Params(**{f: float(self.p[f]) for f in PARAMETER_RANGES})
         self.n_weeks = sc.weeks
         self.district_ids = [d.id for d in sc.districts]
         self.district_index = {d.id: i for i, d in enumerate(sc.districts)}
@@ -310,7 +315,11 @@ class Compiled:
             for z, members in self.zone_members.items()
         }
         self.var_ids = [canonical(v.id) for v in sc.variables]  # interned: the state's keys
-        self.bounds = {v.id: (v.min, v.max) for v in sc.variables}
+        # Each variable's bounds, -inf and inf where it has none.
+        self.limits: dict[str, tuple[float, float]] = {
+            k: (-math.inf if v.min is None else v.min, math.inf if v.max is None else v.max)
+            for k, v in zip(self.var_ids, sc.variables, strict=True)
+        }
         self.routes = {
             r.id: CRoute(
                 id=r.id,
@@ -470,8 +479,7 @@ class Compiled:
         return e
 
     def _bounds(self, name: str) -> tuple[float, float]:
-        lo, hi = self.bounds.get(name, (None, None))
-        return (-math.inf if lo is None else float(lo), math.inf if hi is None else float(hi))
+        return self.limits.get(name, UNBOUNDED)
 
     def _effects(self, effects: list[Effect]) -> list[int]:
         return [self._effect(e) for e in effects]

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from game.engine.compiled import Compiled, Params, Week
+from game.engine.compiled import UNBOUNDED, Compiled, Params, Week
 from game.model.gamestate import GameState, Pending
 from game.model.scenario import CAUSES
 from game.model.state import Decisions, RoleDecision
@@ -132,7 +132,7 @@ def hazard_names(c: Compiled, s: GameState, rates: dict[str, tuple[float, float,
     and exposure and, in the east, early warning and attention; `hazard.east`: the
     east's average over the people present. Only the names some expression reads.
     A negotiated pause cuts the air strikes as `resolve_world` does."""
-    v, p, want = s.vars, c.k, c.need_hazard
+    v, p, want = s.vars, c.params, c.need_hazard
     pressure_mod = 1.0 - p.pressure_effect * min(1.0, v["attention"] / 100.0)
     warn_mod = 1.0 - p.warning_effect * min(1.0, max(0.0, v["east.warning"]))
     pause_mod = pause_air_factor(s)
@@ -193,7 +193,7 @@ def rescuer_losses(
     among the week's casualties already (rescuers are people of the east), so no one is
     counted twice. Does nothing, and draws nothing, in a scenario without
     `east.rescuers_lost`."""
-    v, p = s.vars, c.k
+    v, p = s.vars, c.params
     if "east.rescuers_lost" not in v:
         return 0
     size = p.rescuers_per_team
@@ -265,12 +265,8 @@ def _clamped(value: float, lo: float, hi: float) -> float:
 
 
 def _set_var(c: Compiled, s: GameState, name: str, value: float) -> None:
-    lo, hi = c.bounds.get(name, (None, None))
-    if lo is not None and value < lo:
-        value = lo
-    if hi is not None and value > hi:
-        value = hi
-    s.vars[name] = value
+    lo, hi = c.limits.get(name, UNBOUNDED)
+    s.vars[name] = _clamped(value, lo, hi)
 
 
 def apply_effect(
@@ -668,7 +664,7 @@ def resolve_world(
 ) -> None:
     """The world model for one week, district by district. `report` (if given) receives
     the week's causes in plain words."""
-    p = c.k
+    p = c.params
     v = s.vars
     present = s.present
     east = c.east

@@ -36,25 +36,14 @@ def _env(c: Compiled, s: GameState) -> dict[str, Any]:
     return env_for(c, s)
 
 
-# Decisions already made, by (actions, choices): a RoleDecision is frozen, so one can
-# stand for every week and game that decides the same (validating a new one costs more
-# than the rest of deciding).
-_MADE: dict[tuple[tuple[str, ...], tuple[tuple[str, str], ...]], RoleDecision] = {}
-
-
-_MADE_PLAIN: dict[tuple[str, ...], RoleDecision] = {}  # the same, for weeks without a dilemma
+# Decisions already made: a RoleDecision is frozen, so one can stand for every week and
+# game that decides the same (validating a new one costs more than the rest of deciding).
+# Keyed by the actions alone in a week without a dilemma, else by (actions, choices).
+_MADE: dict[object, RoleDecision] = {}
 
 
 def _decision(actions: tuple[str, ...], choices: dict[str, str]) -> RoleDecision:
-    if not choices:
-        d = _MADE_PLAIN.get(actions)
-        if d is None:
-            if len(_MADE_PLAIN) >= 4096:
-                _MADE_PLAIN.clear()
-            d = RoleDecision(actions=actions, choices={})
-            _MADE_PLAIN[actions] = d
-        return d
-    key = (actions, tuple(choices.items()))
+    key: object = (actions, tuple(choices.items())) if choices else actions
     d = _MADE.get(key)
     if d is None:
         if len(_MADE) >= 4096:
