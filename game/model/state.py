@@ -8,13 +8,10 @@ a `GameState`: pydantic cannot build a compiled class itself.
 
 from __future__ import annotations
 
-from typing import (
-    Any,
-    NotRequired,  # pydantic reads TypedDicts from here on 3.11
-)
+from typing import Any, NotRequired
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter
-from typing_extensions import TypedDict
+from typing_extensions import TypedDict  # on Python 3.11 pydantic reads only this TypedDict
 
 from game.model.gamestate import GameState, Pending
 

@@ -7,9 +7,10 @@ Scenario YAML uses it for conditions and for numeric values::
 
 Nothing here runs Python code. The text is *parsed* with ``ast.parse(text, mode="eval")``
 (which only builds a syntax tree), the tree is checked against a strict whitelist, and
-each allowed node is turned into a small Python closure once. Evaluating an expression
-then calls those closures with a plain mapping of variable values; there is no tree
-walking per evaluation.
+each allowed node is turned once into a small evaluator object (an ``Op``: ``Add``,
+``Name``, ``Clamp``...), with constant parts folded. Evaluating an expression calls
+``ev`` on the root with a plain mapping of variable values; nothing is parsed or
+checked per evaluation.
 
 The language
 ------------
@@ -211,7 +212,7 @@ _BAD_CHARACTER: Final = re.compile(f"[\x00{chr(0xD800)}-{chr(0xDFFF)}]")  # NUL 
 
 
 # ----------------------------------------------------------- safe numeric operations
-# Used both by the closures and for constant folding, so both agree.
+# Used both by the evaluators and for constant folding, so both agree.
 
 
 def _div(a: Any, b: Any) -> Any:
