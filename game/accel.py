@@ -44,6 +44,9 @@ SOURCE_DIRS = ("engine", "model", "scenario")
 # module -> the compiled module's own name (a build never shadows the plain module), in
 # the order they import each other
 MODULES = {
+    "game.scenario.exprlang": "corridors_exprlang_native",
+    "game.scenario.exprops": "corridors_exprops_native",
+    "game.scenario.exprcompile": "corridors_exprcompile_native",
     "game.scenario.expr": "corridors_expr_native",
     "game.model.gamestate": "corridors_gamestate_native",
     "game.engine.compiled": "corridors_compiled_native",

@@ -10,7 +10,6 @@ expressions (this module).
 
 from __future__ import annotations
 
-import ast
 import datetime as dt
 import difflib
 import os
@@ -20,80 +19,18 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from game.engine.compiled import (
+from game.model.scenario import FINAL_MEASURES, Effect, Scenario
+from game.scenario.contract import (
     PARAMETER_RANGES,
     REQUIRED_PARAMETERS,
     REQUIRED_VARIABLES,
     known_names,
 )
-from game.model.scenario import FINAL_MEASURES, Effect, Scenario
-from game.scenario.expr import ExprError, parse_value
+from game.scenario.expr import ExprError, parse_value, phase_literals
+from game.scenario.merge import LIST_FIELDS, MAX_FILES, merge_files, scenario_files
+from game.scenario.merge import Checker as _Checker
+from game.scenario.merge import Origin as _Origin
 from game.scenario.yamlsrc import Located, ScenarioError, ScenarioErrors, load_yaml
-
-LIST_FIELDS = {
-    name
-    for name, f in Scenario.model_fields.items()
-    if getattr(f.annotation, "__origin__", None) is list or str(f.annotation).startswith("list[")
-}
-MAX_FILES = 200
-
-
-class _Origin:
-    """Where each merged value came from: field -> file, and list item -> (file, index)."""
-
-    def __init__(self) -> None:
-        self.field_file: dict[str, Located] = {}
-        self.items: dict[str, list[tuple[Located, int]]] = {}
-
-    def locate(self, loc: Sequence[str | int]) -> tuple[Located | None, tuple[str | int, ...]]:
-        if not loc:
-            return None, ()
-        head = loc[0]
-        if isinstance(head, str) and head in self.items and len(loc) > 1 and isinstance(loc[1], int):
-            items = self.items[head]
-            if 0 <= loc[1] < len(items):
-                f, k = items[loc[1]]
-                return f, (head, k, *loc[2:])
-        if isinstance(head, str) and head in self.field_file:
-            return self.field_file[head], tuple(loc)
-        return None, tuple(loc)
-
-
-class _Checker:
-    def __init__(self, origin: _Origin, fallback: str):
-        self.origin = origin
-        self.fallback = fallback
-        self.errors: list[ScenarioError] = []
-        self._texts: dict[str, list[str]] = {}
-
-    def at(self, loc: Sequence[str | int], message: str, *, key: bool = False, offset: int | None = None) -> None:
-        f, inner = self.origin.locate(loc)
-        if f is None:
-            self.errors.append(ScenarioError(self.fallback, None, None, message))
-            return
-        line, col = f.key_position(inner) if key else f.position(inner)
-        if offset is not None:
-            col += offset + self._quote(f.path, line, col)
-        self.errors.append(ScenarioError(f.path, line, col, message))
-
-    def _quote(self, path: str, line: int, col: int) -> int:
-        """1 if the scalar at (line, col) starts with a quote, so offsets skip it."""
-        if path not in self._texts:
-            try:
-                self._texts[path] = Path(path).read_text(encoding="utf-8").splitlines()
-            except OSError:
-                self._texts[path] = []
-        lines = self._texts[path]
-        if 0 < line <= len(lines) and 0 < col <= len(lines[line - 1]):
-            return 1 if lines[line - 1][col - 1] in "'\"" else 0
-        return 0
-
-
-def scenario_files(path: Path) -> list[Path]:
-    if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
-        return files
-    return [path]
 
 
 def load_scenario(path: str | os.PathLike[str]) -> Scenario:
@@ -113,70 +50,10 @@ def load_scenario(path: str | os.PathLike[str]) -> Scenario:
             located.append(load_yaml(f))
         except ScenarioErrors as e:
             errors.extend(e.errors)
-    merged, origin = _merge(located, errors)
+    merged, origin = merge_files(located, errors)
     if errors:
         raise ScenarioErrors(errors)
     return check(merged, origin, str(root))
-
-
-def _merge(located: list[Located], errors: list[ScenarioError]) -> tuple[dict[str, Any], _Origin]:
-    merged: dict[str, Any] = {}
-    origin = _Origin()
-    fields = set(Scenario.model_fields)
-    for f in located:
-        if not isinstance(f.data, dict):
-            line, col = f.position(())
-            errors.append(ScenarioError(f.path, line, col, "a scenario file must be a mapping of fields (e.g. 'districts:')"))
-            continue
-        for key, value in f.data.items():
-            if not isinstance(key, str) or key not in fields:
-                line, col = f.key_position((key,))
-                hint = difflib.get_close_matches(str(key), sorted(fields), n=1)
-                extra = f" (did you mean {hint[0]!r}?)" if hint else ""
-                errors.append(ScenarioError(f.path, line, col, f"unknown field {key!r}{extra}"))
-                continue
-            if key in LIST_FIELDS and isinstance(value, list):
-                merged.setdefault(key, [])
-                if not isinstance(merged[key], list):
-                    continue
-                items = origin.items.setdefault(key, [])
-                for k, item in enumerate(value):
-                    merged[key].append(item)
-                    items.append((f, k))
-                origin.field_file.setdefault(key, f)
-                continue
-            if key in merged:
-                line, col = f.key_position((key,))
-                first = origin.field_file[key].path
-                errors.append(ScenarioError(f.path, line, col, f"{key!r} is given twice (also in {first})"))
-                continue
-            merged[key] = value
-            origin.field_file[key] = f
-    return merged, origin
-
-
-def _phase_literals(text: str) -> list[tuple[str, int]]:
-    """The strings an expression compares `phase` with (`phase == 'x'`, `phase in ('x',
-    'y')`), each with its offset in the text. The text has already parsed as an
-    expression, so `ast.parse` only reads it."""
-    try:
-        tree = ast.parse(text.strip(), mode="eval")
-    except SyntaxError:
-        return []
-    shift = len(text) - len(text.lstrip())
-    found: list[tuple[str, int]] = []
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.Compare):
-            continue
-        sides = [node.left, *node.comparators]
-        if not any(isinstance(x, ast.Name) and x.id == "phase" for x in sides):
-            continue
-        for x in sides:
-            items = x.elts if isinstance(x, ast.Tuple | ast.List) else [x]
-            for item in items:
-                if isinstance(item, ast.Constant) and isinstance(item.value, str) and item.lineno == 1:
-                    found.append((item.value, shift + item.col_offset))
-    return found
 
 
 def load_scenario_text(text: str, path: str = "<scenario>") -> Scenario:
@@ -185,7 +62,7 @@ def load_scenario_text(text: str, path: str = "<scenario>") -> Scenario:
 
     f = load_yaml_text(text, path)
     errors: list[ScenarioError] = []
-    merged, origin = _merge([f], errors)
+    merged, origin = merge_files([f], errors)
     if errors:
         raise ScenarioErrors(errors)
     return check(merged, origin, path)
@@ -351,7 +228,7 @@ def _cross_check(sc: Scenario, ck: _Checker) -> None:
             ck.at(loc, e.message, offset=e.offset if isinstance(value, str) else None)
             return
         if isinstance(value, str) and "phase" in parsed.names:
-            for name, offset in _phase_literals(value):
+            for name, offset in phase_literals(value):
                 if name not in phase_ids:
                     ck.at(loc, _unknown("phase", name, phase_ids), offset=offset)
 

@@ -15,7 +15,7 @@ from functools import partial
 from typing import Any
 
 from game.engine.batch import measure, percentile, play_through
-from game.engine.compiled import Compiled, known_names
+from game.engine.compiled import Compiled
 from game.engine.core import (
     IllegalDecision,
     WeekReport,
@@ -29,6 +29,7 @@ from game.engine.policies import Policy, get_policy, historical
 from game.model.scenario import FINAL_MEASURES, Action, DilemmaOption, Effect, Question, Scenario
 from game.model.state import GameState, RoleDecision
 from game.parallel import map_seeds
+from game.scenario.contract import known_names
 from game.scenario.expr import parse_value
 
 Plans = Sequence[Mapping[str, RoleDecision]]  # week -> human role -> its decision
