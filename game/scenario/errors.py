@@ -1,7 +1,10 @@
 """The problems found in a scenario: one (`ScenarioError`, ``path:line:col: message``) or
-every one of a run (`ScenarioErrors`)."""
+every one of a run (`ScenarioErrors`). A message may quote the file's text and a path
+may hold any character: both are made plain text (game/model/plaintext.py)."""
 
 from __future__ import annotations
+
+from game.model.plaintext import plain_text
 
 __all__ = ["ScenarioError", "ScenarioErrors"]
 
@@ -16,10 +19,10 @@ class ScenarioError(Exception):
 
     def __init__(self, path: str, line: int | None, col: int | None, message: str) -> None:
         super().__init__(path, line, col, message)
-        self.path = path
+        self.path = plain_text(path)
         self.line = line
         self.col = col
-        self.message = " ".join(str(message).splitlines())
+        self.message = " ".join(plain_text(str(message)).splitlines())
 
     def __str__(self) -> str:
         if self.line is None:

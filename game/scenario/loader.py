@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from game.model.plaintext import plain_data
 from game.model.scenario import FINAL_MEASURES, Effect, Scenario
 from game.scenario.contract import (
     PARAMETER_RANGES,
@@ -97,6 +98,9 @@ _DEPENDENT_WORDS: dict[str, tuple[str, ...]] = {
 
 
 def check(merged: dict[str, Any], origin: _Origin, fallback: str) -> Scenario:
+    # Every string of the scenario, once, before anything is checked or shown: no control
+    # character, escape sequence or bidirectional control reaches any output.
+    merged = plain_data(merged)
     ck = _Checker(origin, fallback)
     try:
         sc = Scenario.model_validate(merged)
