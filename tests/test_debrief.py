@@ -19,7 +19,7 @@ from game.model.state import RoleDecision
 from game.plain import LineGame
 from game.scenario.registry import get
 from game.session import Alternatives, Session, SessionError, review
-from game.session.session import TURNING_POINT_SAMPLES
+from game.session.base import TURNING_POINT_SAMPLES
 
 ROLE = "coordinator"
 SC = get("aleppo-2016")

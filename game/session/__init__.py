@@ -1,6 +1,21 @@
-"""One game's lifecycle for every front end: new, decide, advance, save, load, replay,
-finish, and read-only views of the week. See `session.py` and `saves.py`."""
+"""One game's whole state for every front end: new, decide, advance, save, load, replay,
+finish, and read-only views of the week.
 
+`session.py` holds the lifecycle (the `Session` class), built on its parts in one line:
+`base` (errors, limits, the state's properties), `words` (numbers and the engine's
+explanations in words), `plans` (the plan being made), `reading` (the views of the week),
+`debriefing` (the finished game). `views` holds the views' dataclasses, `saves` the save
+file, `resume` the scenario a save needs and a save played again, `review` the debrief's
+analyses."""
+
+from game.session.base import (
+    CONTENT_LEVELS,
+    DEFAULT_POLICY,
+    ContentLevel,
+    DecisionError,
+    SessionError,
+    replay_log,
+)
 from game.session.review import (
     Alternatives,
     AltMeasure,
@@ -21,14 +36,11 @@ from game.session.saves import (
     write_atomic,
     write_text_atomic,
 )
-from game.session.session import (
-    CONTENT_LEVELS,
-    DEFAULT_POLICY,
+from game.session.session import Session
+from game.session.views import (
     ActionInfo,
     ClaimInfo,
-    ContentLevel,
     Debrief,
-    DecisionError,
     DilemmaInfo,
     DistrictInfo,
     EpilogueEntry,
@@ -40,13 +52,10 @@ from game.session.session import (
     ResourceInfo,
     RoleInfo,
     RouteInfo,
-    Session,
-    SessionError,
     SourceInfo,
     WeekInfo,
-    fmt_number,
-    replay_log,
 )
+from game.session.words import fmt_number
 
 __all__ = [
     "AltMeasure",

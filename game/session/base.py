@@ -1,0 +1,128 @@
+"""The parts of a session every other part reads: its errors and limits, the
+replay of a decision log, and the attributes and properties of one game's state."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Literal
+
+from game.engine.compiled import Compiled
+from game.engine.core import IllegalDecision, WeekReport, new_game, step
+from game.engine.policies import Policy
+from game.model.scenario import Scenario, Source, Variable
+from game.model.state import GameState, RoleDecision
+from game.session.saves import LogEntry
+
+ContentLevel = Literal["standard", "gentle"]
+CONTENT_LEVELS: tuple[str, ...] = ("standard", "gentle")
+DEFAULT_POLICY = "historical"
+TURNING_POINT_SAMPLES = 4
+MAX_SEED = 2**63 - 1
+
+
+class SessionError(Exception):
+    """A request the session cannot carry out; the message is one line."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(" ".join(str(message).split()))
+
+
+class DecisionError(SessionError, ValueError):
+    """A plan the rules do not allow this week."""
+
+
+def replay_log(c: Compiled, seed: int, log: Sequence[LogEntry]) -> GameState:
+    """A new game from `seed`, stepped with every week of `log` (checked). Raises
+    SessionError if the log does not fit the game."""
+    s = new_game(c, seed)
+    for entry in log:
+        if s.week >= c.n_weeks:
+            raise SessionError("the decision log is longer than the game")
+        if entry.week != s.week:
+            raise SessionError(
+                f"the decision log has week {entry.week + 1} where week {s.week + 1} was due"
+            )
+        try:
+            s, _ = step(c, s, dict(entry.decisions), check=True, explain=False)
+        except IllegalDecision as e:
+            raise SessionError(
+                f"week {entry.week + 1} of the decision log is not legal: {e}"
+            ) from e
+    return s
+
+
+def first_difference(a: GameState, b: GameState) -> str:
+    for name in GameState.__dataclass_fields__:
+        if getattr(a, name) != getattr(b, name):
+            return name
+    return "nothing"
+
+
+class SessionBase:
+    """What every part of a session holds (`Session.__init__` sets it all), the state's
+    read-only properties, and the checks the other parts share. The session's parts
+    build on one another in one line: base, words, plans, views (`reading`), debrief,
+    and `Session` itself (the lifecycle)."""
+
+    scenario: Scenario
+    compiled: Compiled
+    scenario_ref: str
+    roles: tuple[str, ...]
+    content: ContentLevel
+    policy: str
+    _policy: Policy
+    seed: int
+    save_dir: Path
+    autosave: bool
+    game_id: str
+    _state: GameState
+    _log: list[LogEntry]
+    _plans: dict[str, RoleDecision]
+    last_report: WeekReport | None
+    autosave_error: str | None
+    notice: str | None
+    _sources: dict[str, Source]
+    _vars: dict[str, Variable]
+    _counterfactual: Compiled | None
+    _prev_cache: tuple[int, GameState] | None
+
+    @property
+    def state(self) -> GameState:
+        """The game's state at the current decision point (read it; never change it)."""
+        return self._state
+
+    @property
+    def log(self) -> tuple[LogEntry, ...]:
+        return tuple(self._log)
+
+    @property
+    def week(self) -> int:
+        return self._state.week
+
+    @property
+    def n_weeks(self) -> int:
+        return self.compiled.n_weeks
+
+    @property
+    def finished(self) -> bool:
+        return self._state.week >= self.compiled.n_weeks
+
+    @property
+    def automated(self) -> tuple[str, ...]:
+        """The roles a policy plays."""
+        return tuple(r for r in self.compiled.roles if r not in self.roles)
+
+    @property
+    def autosave_path(self) -> Path:
+        return self.save_dir / f"{self.game_id}.json"
+
+    def _human(self, role: str) -> None:
+        c = self.compiled
+        if role not in c.role_by_id:
+            raise DecisionError(f'unknown role "{role}" (valid: {", ".join(c.roles)})')
+        if role not in self.roles:
+            raise DecisionError(f"{role} is played by the {self.policy} policy in this game")
+
+    def _text(self, full: str, gentle: str | None) -> str:
+        return gentle if self.content == "gentle" and gentle else full

@@ -1,0 +1,180 @@
+"""The finished game's debrief: the ledger against the record, turning points,
+discussion questions, and alternative histories."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from game.engine.batch import measure
+from game.engine.compiled import compile_scenario
+from game.model.state import RoleDecision
+from game.session import review
+from game.session.base import MAX_SEED, TURNING_POINT_SAMPLES, SessionError
+from game.session.reading import SessionViews
+from game.session.review import Alternatives, QuestionInfo, TurningPoint
+from game.session.views import (
+    Debrief,
+    EpilogueEntry,
+    LedgerLine,
+    RecordResult,
+)
+
+
+class SessionDebrief(SessionViews):
+    """The debrief of a finished game and its analyses (see `review`)."""
+
+    def finish(self, samples: int = TURNING_POINT_SAMPLES) -> Debrief:
+        """The finished game against the record, its turning points (their effects
+        averaged over `samples` lucks; 0 leaves them out), discussion questions, and what
+        happened next. Fast: no batch runs (see `alternatives` for those)."""
+        self._require_finished()
+        c, s, sc = self.compiled, self._state, self.scenario
+        record = tuple(
+            RecordResult(
+                id=m.id,
+                label=m.label,
+                metric=m.metric,
+                zone=m.zone,
+                band=(float(m.band[0]), float(m.band[1])),
+                record=m.record,
+                sources=self._source_infos(m.sources),
+                value=measure(c, s, m),
+            )
+            for m in sc.record
+        )
+        epilogue = tuple(
+            EpilogueEntry(
+                date=e.date,
+                text=self._text(e.text, e.text_gentle),
+                sources=self._source_infos(e.sources),
+            )
+            for e in sc.epilogue
+        )
+        claim_by_id = {cl.id: cl for cl in sc.claims}
+        ledger = tuple(
+            LedgerLine(
+                id=r.id,
+                label=r.label,
+                value=r.value,
+                record=r.record,
+                band=r.band,
+                sources=r.sources,
+                claims=tuple(
+                    self._claim_info(claim_by_id[cid]) for cid in m.claims if cid in claim_by_id
+                ),
+            )
+            for r, m in zip(record, sc.record, strict=True)
+        ) + tuple(
+            LedgerLine(
+                id=mid,
+                label=review.measure_label(c, mid),
+                value=review.measure_value(c, s, mid),
+                record="",
+                band=None,
+                sources=(),
+            )
+            for mid in review.measure_ids(c)[len(record) :]
+        )
+        by_dilemma = {d.id: d for d in sc.dilemmas}
+        choice_labels = {
+            did: (by_dilemma[did].title, next(o.label for o in by_dilemma[did].options if o.id == opt))
+            for did, opt in s.choices.items()
+            if did in by_dilemma and any(o.id == opt for o in by_dilemma[did].options)
+        }
+        return Debrief(
+            scenario=sc.id,
+            title=sc.title,
+            seed=self.seed,
+            roles=self.roles,
+            policy=self.policy,
+            weeks=c.n_weeks,
+            start=s.history[0],
+            final=s.history[-1],
+            record=record,
+            epilogue=epilogue,
+            choices=dict(s.choices),
+            content=self.content,
+            role_names={r.id: r.name for r in sc.roles},
+            choice_labels=choice_labels,
+            ledger=ledger,
+            turning_points=self.turning_points(samples) if samples > 0 else (),
+            questions=self.questions(),
+        )
+
+    def _human_plans(self) -> list[dict[str, RoleDecision]]:
+        """The people's decisions, week by week, from the log."""
+        return [
+            {r: e.decisions[r] for r in self.roles if r in e.decisions} for e in self._log
+        ]
+
+    def turning_points(self, samples: int = TURNING_POINT_SAMPLES) -> tuple[TurningPoint, ...]:
+        """The three to five decisions and chance events that changed the number killed
+        most (see `review.turning_points`). A decision's effect is averaged over
+        `samples` lucks (the game's own and the next seeds), each a pair of replays with
+        and without it."""
+        self._require_finished()
+        c = self.compiled
+        lucks = [self.seed, *review.other_seeds(self.seed, max(0, samples - 1), MAX_SEED)]
+        if self._counterfactual is None:
+            self._counterfactual = compile_scenario(review.counterfactual_scenario(self.scenario))
+        return review.turning_points(
+            c,
+            self._counterfactual,
+            self.seed,
+            self._human_plans(),
+            self.roles,
+            self._policy,
+            lucks,
+            describe=self._describe_turning_point,
+            chance_text=self.gentle_words,
+            week_news=self._week_news,
+        )
+
+    def questions(self) -> tuple[QuestionInfo, ...]:
+        """Three to five discussion questions picked from the scenario's bank for what
+        the people in this game did, and how it ended."""
+        self._require_finished()
+        return review.select_questions(
+            self.compiled,
+            self._state,
+            self._human_plans(),
+            self.roles,
+            text=lambda q: self._text(q.text, q.text_gentle),
+            explain=self._question_reason,
+        )
+
+    def alternatives(
+        self,
+        runs: int = 1000,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Alternatives:
+        """This game against `runs` alternative histories of each of two kinds: the
+        people's own decisions with other luck (seeds after this game's; a logged
+        decision that is not legal under that luck is left out, and counted), and every
+        role played by the historical policy on the same seeds. Slow (2 × runs games):
+        `progress(done, total)` is called about a hundred times along the way."""
+        self._require_finished()
+        if runs < 1:
+            raise SessionError("alternatives need at least one run")
+        return review.alternatives(
+            self.compiled,
+            self._state,
+            self._human_plans(),
+            self.roles,
+            self.policy,
+            review.other_seeds(self.seed, runs, MAX_SEED),
+            progress,
+        )
+
+    def _require_finished(self) -> None:
+        if not self.finished:
+            raise SessionError(
+                f"the game is not over: week {self.week + 1} of {self.n_weeks} is next"
+            )
+
+    def _week_news(self, week: int) -> list[str]:
+        fired = self._state.fired
+        titles = {e.id: e.title for e in self.scenario.events}
+        c = self.compiled
+        return [titles[e] for e in c.weeks[week].events if e in fired and e in titles]

@@ -1,0 +1,131 @@
+"""The plan being made: a human role's actions and dilemma answers for this week,
+checked against the rules as they are set."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from game.engine.core import IllegalDecision, check_decision, env_for
+from game.model.state import RoleDecision
+from game.session.base import DecisionError
+from game.session.words import SessionWords, fmt_number
+
+
+class SessionPlans(SessionWords):
+    """The plan being made for each human role this week, and why a plan is not
+    allowed."""
+
+    def plan(self, role: str) -> RoleDecision:
+        """The role's plan for this week so far."""
+        self._human(role)
+        return self._plans.get(role, RoleDecision())
+
+    def decide(
+        self,
+        role: str,
+        actions: Sequence[str] = (),
+        choices: Mapping[str, str] | None = None,
+    ) -> RoleDecision:
+        """Set a human role's whole plan for this week: its actions, in order, and its
+        choice for dilemmas put to it (an unanswered dilemma takes its default option).
+        Raises DecisionError (one line) if the plan is not allowed."""
+        self._human(role)
+        if self.finished:
+            raise DecisionError("the game is over: every week has been played")
+        d = RoleDecision(actions=tuple(actions), choices=dict(choices or {}))
+        problem = self._problem(role, d)
+        if problem:
+            raise DecisionError(problem)
+        try:
+            check_decision(self.compiled, self._state, role, d)
+        except IllegalDecision as e:
+            raise DecisionError(str(e)) from e
+        self._plans[role] = d
+        return d
+
+    def toggle(self, role: str, action: str) -> bool:
+        """Put an action into the role's plan, or take it out. Returns whether it is now
+        planned; raises DecisionError if it cannot be added."""
+        d = self.plan(role)
+        if action in d.actions:
+            self.decide(role, [a for a in d.actions if a != action], d.choices)
+            return False
+        self.decide(role, [*d.actions, action], d.choices)
+        return True
+
+    def choose(self, role: str, dilemma: str, option: str | None) -> None:
+        """Choose an option of a dilemma put to the role (None: back to the default)."""
+        d = self.plan(role)
+        choices = dict(d.choices)
+        if option is None:
+            choices.pop(dilemma, None)
+        else:
+            choices[dilemma] = option
+        self.decide(role, d.actions, choices)
+
+    def clear(self, role: str) -> None:
+        """Drop the role's plan for this week."""
+        self._human(role)
+        self._plans.pop(role, None)
+
+    def points_left(self, role: str) -> int:
+        c = self.compiled
+        used = sum(c.actions[role][a].points for a in self.plan(role).actions)
+        return c.role_by_id[role].budget - used
+
+    @staticmethod
+    def _can_pay(cost: Mapping[str, float], have: Mapping[str, float]) -> bool:
+        return all(have.get(k, 0.0) >= v - 1e-9 for k, v in cost.items())
+
+    def _problem(self, role: str, d: RoleDecision) -> str | None:
+        """Why a plan is not allowed, in words (None if it is). Stricter than the
+        engine's check in one way: a dilemma option's cost and the actions' costs are
+        paid from the same purse, as the engine pays them (options first)."""
+        c, s = self.compiled, self._state
+        acts = c.actions[role]
+        env = env_for(c, s)
+        have = dict(s.vars)
+        by_dilemma = {dl.id: dl for dl in self.scenario.dilemmas}
+        for did, opt in d.choices.items():
+            dl = by_dilemma.get(did)
+            if dl is None or dl.role != role or did not in s.dilemmas:
+                return f'no dilemma "{did}" is put to {role} this week'
+            option = next((o for o in dl.options if o.id == opt), None)
+            if option is None:
+                return f'"{dl.title}" has no option "{opt}" (valid: {", ".join(o.id for o in dl.options)})'
+            for k, v in option.cost.items():
+                if have.get(k, 0.0) < v - 1e-9:
+                    return f'"{option.label}" needs {self._amount(k, v)}; you have {fmt_number(have.get(k, 0.0))}'
+                have[k] = have.get(k, 0.0) - v
+        for did in s.dilemmas:
+            dl = by_dilemma.get(did)
+            if dl is None or dl.role != role or did in d.choices:
+                continue
+            default = next(o for o in dl.options if o.id == dl.default)
+            for k, v in default.cost.items():
+                have[k] = have.get(k, 0.0) - v
+        points = 0
+        budget = c.role_by_id[role].budget
+        seen: set[str] = set()
+        for aid in d.actions:
+            a = acts.get(aid)
+            if a is None:
+                return f'{role} has no action "{aid}" (valid: {", ".join(acts)})'
+            if aid in seen:
+                return f'"{a.name}" can be taken once a week'
+            seen.add(aid)
+            if a.when is not None and not a.when(env):
+                return f'"{a.name}" is not possible this week'
+            points += a.points
+            if points > budget:
+                left = budget - (points - a.points)
+                need = f"{a.points} action point{'s' if a.points != 1 else ''}"
+                return f'"{a.name}" needs {need}; {left} of {budget} left this week'
+            for k, v in a.cost.items():
+                if have.get(k, 0.0) < v - 1e-9:
+                    return (
+                        f'"{a.name}" needs {self._amount(k, v)};'
+                        f" {fmt_number(max(0.0, have.get(k, 0.0)))} left after the rest of your plan"
+                    )
+                have[k] = have.get(k, 0.0) - v
+        return None

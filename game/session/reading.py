@@ -1,0 +1,323 @@
+"""The read-only views a front end shows of a game: the week, its news and
+dilemmas, the actions and resources of a role, the districts, routes, sources and claims."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from game.engine.core import env_for
+from game.model.scenario import Claim
+from game.model.state import GameState, RoleDecision
+from game.session.base import SessionError, replay_log
+from game.session.plans import SessionPlans
+from game.session.views import (
+    ActionInfo,
+    ClaimInfo,
+    DilemmaInfo,
+    DistrictInfo,
+    NewsItem,
+    OptionInfo,
+    RecordMark,
+    ResourceInfo,
+    RoleInfo,
+    RouteInfo,
+    SourceInfo,
+    WeekInfo,
+)
+from game.session.words import fmt_number
+
+
+class SessionViews(SessionPlans):
+    """The read-only views of the game at its current decision point."""
+
+    def content_note(self) -> str:
+        sc = self.scenario
+        return self._text(sc.content_note, sc.content_note_gentle)
+
+    def role_info(self, role: str) -> RoleInfo:
+        r = self.compiled.role_by_id.get(role)
+        if r is None:
+            raise SessionError(f'unknown role "{role}" (valid: {", ".join(self.compiled.roles)})')
+        return RoleInfo(r.id, r.name, r.summary, r.fictional, r.budget, role in self.roles)
+
+    def week_info(self) -> WeekInfo:
+        """This week's dates and phase (the last week's once the game is over)."""
+        c = self.compiled
+        k = min(self._state.week, c.n_weeks - 1)
+        wk = c.weeks[k]
+        phase = next(ph for ph in self.scenario.phases if ph.id == wk.phase)
+        end = wk.start + dt.timedelta(days=6)
+        also = tuple(
+            (ph.name, max(ph.start, wk.start), min(ph.end, end))
+            for ph in self.scenario.phases
+            if ph.id in wk.phases and ph.id != wk.phase
+        )
+        return WeekInfo(
+            index=k,
+            number=k + 1,
+            weeks=c.n_weeks,
+            start=wk.start,
+            end=wk.start + dt.timedelta(days=6),
+            phase=phase.id,
+            phase_name=phase.name,
+            phase_summary=self._text(phase.summary, phase.summary_gentle),
+            phase_sources=self._source_infos(phase.sources),
+            also=also,
+        )
+
+    def news(self) -> list[NewsItem]:
+        """The events that opened this week, with their sources and claims."""
+        by_id = {e.id: e for e in self.scenario.events}
+        week_end = self.week_info().end
+        items = []
+        for eid in self._state.news:
+            e = by_id.get(eid)
+            if e is None:
+                continue
+            items.append(
+                NewsItem(
+                    id=e.id,
+                    title=e.title,
+                    text=self._text(e.text, e.text_gentle),
+                    date=e.date,
+                    sources=self._source_infos(e.sources),
+                    contested=e.contested,
+                    claims=self._claims(e.claims, week_end),
+                    simulated="corridors-model" in e.sources,
+                )
+            )
+        return items
+
+    def dilemmas(self, role: str) -> list[DilemmaInfo]:
+        """The dilemmas put to a role this week, with the plan's choice."""
+        by_id = {d.id: d for d in self.scenario.dilemmas}
+        chosen = self._plans.get(role, RoleDecision()).choices
+        out = []
+        for did in self._state.dilemmas:
+            d = by_id.get(did)
+            if d is None or d.role != role:
+                continue
+            opts = tuple(
+                OptionInfo(
+                    id=o.id,
+                    label=o.label,
+                    text=o.text,
+                    cost=dict(o.cost),
+                    cost_text=self.cost_text(o.cost),
+                    affordable=self._can_pay(o.cost, self._state.vars),
+                    uncertainty=o.uncertainty,
+                    is_default=o.id == d.default,
+                    chosen=chosen.get(did) == o.id,
+                )
+                for o in d.options
+            )
+            out.append(
+                DilemmaInfo(
+                    id=d.id,
+                    role=d.role,
+                    title=d.title,
+                    text=self._text(d.text, d.text_gentle),
+                    sources=self._source_infos(d.sources),
+                    contested=d.contested,
+                    options=opts,
+                    default=d.default,
+                    chosen=chosen.get(did),
+                    claims=self._claims(d.claims, self.week_info().end),
+                )
+            )
+        return out
+
+    def actions(self, role: str) -> list[ActionInfo]:
+        """Every action of a role, in the scenario's order, with whether it is possible
+        this week, affordable, planned, and if it cannot be added, why."""
+        c, s = self.compiled, self._state
+        r = c.role_by_id.get(role)
+        if r is None:
+            raise SessionError(f'unknown role "{role}" (valid: {", ".join(c.roles)})')
+        env = env_for(c, s) if not self.finished else None
+        plan = self._plans.get(role, RoleDecision())
+        out = []
+        for a in r.actions:
+            ca = c.actions[role][a.id]
+            available = env is not None and (ca.when is None or bool(ca.when(env)))
+            planned = a.id in plan.actions
+            reason = ""
+            if not planned:
+                if self.finished:
+                    reason = "the game is over"
+                elif not available:
+                    reason = "not possible this week"
+                else:
+                    reason = (
+                        self._problem(
+                            role, RoleDecision(actions=(*plan.actions, a.id), choices=plan.choices)
+                        )
+                        or ""
+                    )
+            out.append(
+                ActionInfo(
+                    id=a.id,
+                    name=a.name,
+                    summary=a.summary,
+                    cost=dict(a.cost),
+                    cost_text=self.cost_text(a.cost),
+                    points=a.points,
+                    available=available,
+                    affordable=self._can_pay(a.cost, s.vars),
+                    planned=planned,
+                    reason=reason,
+                    uncertainty=a.uncertainty,
+                    sources=self._source_infos(a.sources),
+                )
+            )
+        return out
+
+    def resources(self, role: str) -> list[ResourceInfo]:
+        """A role's resources (what it spends and builds up), then its own tallies."""
+        r = self.compiled.role_by_id.get(role)
+        if r is None:
+            raise SessionError(f'unknown role "{role}" (valid: {", ".join(self.compiled.roles)})')
+        return [self._resource(v) for v in [*r.resources, *r.ledger] if v in self._vars]
+
+    def ledger(self) -> dict[str, Any]:
+        """The civilian ledger now (simulated): zones east, west, kurdish and total."""
+        return self._state.history[-1]
+
+    def history(self) -> list[dict[str, Any]]:
+        """The ledger at the start and after each week played (simulated)."""
+        return list(self._state.history)
+
+    def districts(self) -> list[DistrictInfo]:
+        """Every district now (simulated), with the harm of the week last played."""
+        c, s = self.compiled, self._state
+        prev = self._previous_state()
+        out = []
+        for i, d in enumerate(self.scenario.districts):
+            killed = sum(k[i] for k in s.killed.values())
+            injured = s.injured[i]
+            if prev is not None:
+                wk = killed - sum(k[i] for k in prev.killed.values())
+                wi = injured - prev.injured[i]
+            else:
+                wk = wi = 0
+            working = max(0, c.hospitals_base[i] - s.hosp_damaged[i] - s.hosp_lost[i])
+            out.append(
+                DistrictInfo(
+                    d.id, d.name, d.zone, s.holder[i], d.front, s.present[i],
+                    killed, injured, wk, wi, working,
+                )
+            )
+        return out
+
+    def _previous_state(self) -> GameState | None:
+        """The state before the week last played (replayed from the log; cached)."""
+        if not self._log:
+            return None
+        key = len(self._log)
+        if self._prev_cache is None or self._prev_cache[0] != key:
+            self._prev_cache = (key, replay_log(self.compiled, self.seed, self._log[:-1]))
+        return self._prev_cache[1]
+
+    def routes(self) -> list[RouteInfo]:
+        """The routes this week: open days (0 to 7) as the phases and events leave them."""
+        c, s = self.compiled, self._state
+        wk = c.weeks[min(s.week, c.n_weeks - 1)]
+        out = []
+        for r in self.scenario.routes:
+            factor = s.vars.get(f"route.{r.id}", 1.0)
+            days = 0.0 if self.finished else wk.route_days.get(r.id, 0.0) * factor
+            out.append(RouteInfo(r.id, r.name, r.kind, round(days, 2), r.text))
+        return out
+
+    def record_marks(self) -> list[RecordMark]:
+        """The record's figures for a single week of the game (kind "at"), for charts."""
+        sc = self.scenario
+        out = []
+        for m in sc.record:
+            if m.kind != "at" or m.week is None or m.route is not None:
+                continue
+            out.append(
+                RecordMark(
+                    m.label, m.metric, m.zone, sc.week_of(m.week) + 1,
+                    (float(m.band[0]), float(m.band[1])), m.record, self._source_infos(m.sources),
+                )
+            )
+        return out
+
+    def all_sources(self) -> list[SourceInfo]:
+        """Every source of the scenario, in its order."""
+        return list(self._source_infos(s.id for s in self.scenario.sources))
+
+    def all_claims(self) -> list[ClaimInfo]:
+        """Every claim of the scenario, by topic, then date."""
+        claims = sorted(self.scenario.claims, key=lambda cl: (cl.topic, cl.date))
+        return [
+            ClaimInfo(
+                id=cl.id, topic=cl.topic, date=cl.date, text=cl.text, value=cl.value,
+                unit=cl.unit, source=self._source_infos([cl.source])[0], contested=cl.contested,
+            )
+            for cl in claims
+        ]
+
+    def sources(self) -> list[SourceInfo]:
+        """Every source cited by this week's phase, news, claims and the dilemmas put to
+        the people playing, in order of first mention."""
+        ids: list[str] = [x.id for x in self.week_info().phase_sources]
+        for item in self.news():
+            ids += [x.id for x in item.sources]
+            ids += [cl.source.id for cl in item.claims]
+        for role in self.roles:
+            for d in self.dilemmas(role):
+                ids += [x.id for x in d.sources]
+                ids += [cl.source.id for cl in d.claims]
+        return list(self._source_infos(list(dict.fromkeys(ids))))
+
+    def source(self, source_id: str) -> SourceInfo | None:
+        s = self._sources.get(source_id)
+        return None if s is None else SourceInfo(s.id, s.name, s.stance, s.note, s.url)
+
+    def assumptions(self) -> list[tuple[str, str]]:
+        """The model's assumptions: (title, text)."""
+        return [(a.title, a.text) for a in self.scenario.assumptions]
+
+    def _source_infos(self, ids: Iterable[str]) -> tuple[SourceInfo, ...]:
+        out = []
+        for sid in ids:
+            info = self.source(sid)
+            out.append(info if info is not None else SourceInfo(sid, sid, "unknown"))
+        return tuple(out)
+
+    def _claims(self, claim_ids: Sequence[str], until: dt.date) -> tuple[ClaimInfo, ...]:
+        """The event's claims, then the other claims on the same topics made by `until`."""
+        by_id = {cl.id: cl for cl in self.scenario.claims}
+        own = [by_id[i] for i in claim_ids if i in by_id]
+        topics = {cl.topic for cl in own}
+        more = sorted(
+            (
+                cl
+                for cl in self.scenario.claims
+                if cl.topic in topics and cl.id not in claim_ids and cl.date <= until
+            ),
+            key=lambda cl: cl.date,
+        )
+        return tuple(self._claim_info(cl) for cl in [*own, *more])
+
+    def _claim_info(self, cl: Claim) -> ClaimInfo:
+        return ClaimInfo(
+            id=cl.id,
+            topic=cl.topic,
+            date=cl.date,
+            text=cl.text,
+            value=cl.value,
+            unit=cl.unit,
+            source=self._source_infos([cl.source])[0],
+            contested=cl.contested,
+        )
+
+    def _resource(self, var: str) -> ResourceInfo:
+        v = self._vars[var]
+        value = float(self._state.vars.get(var, v.initial))
+        unit = f" {v.unit}" if v.unit else ""
+        return ResourceInfo(var, v.label, value, v.unit, f"{v.label}: {fmt_number(value)}{unit}")

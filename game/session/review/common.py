@@ -1,0 +1,94 @@
+"""What the debrief's analyses give back: turning points, questions and alternative
+histories as plain dataclasses, and the limits that shape them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from game.model.state import RoleDecision
+
+Plans = Sequence[Mapping[str, RoleDecision]]  # week -> human role -> its decision
+Progress = Callable[[int, int], None]
+
+# Turning points are ranked by their effect on lives: the change in civilians killed in
+# every zone (east, west and Sheikh Maqsoud) by the end of the game. No other measure is
+# weighed in; injuries, departures and food are reported beside it.
+RANK_MEASURE = "civilians killed, every zone, by the end of the game"
+MAX_TURNING_POINTS = 5
+MIN_TURNING_POINTS = 3
+MAX_CHANCE = 2
+MIN_QUESTIONS, MAX_QUESTIONS = 3, 5
+
+
+@dataclass(frozen=True, slots=True)
+
+
+class TurningPoint:
+    """A decision or an event of chance that changed the outcome.
+
+    `effect_killed` is what it changed in civilians killed (every zone, end of game):
+    negative means fewer died with it than without it. For a decision it is the mean of
+    paired replays (with and without it, each pair on the same luck) over `samples`
+    lucks, the game's own first; for chance it is the engine's own estimate for the
+    week. All figures are simulated."""
+
+    kind: str  # "decision" (a week's actions), "choice" (a dilemma option) or "chance"
+    week: int  # 0-based week
+    role: str  # the role that decided ("" for chance)
+    ref: str  # the dilemma id (choice), "actions" (decision) or the cause's ref (chance)
+    title: str  # what it was, in words
+    effect_killed: float
+    effect_injured: float
+    effect_left: float
+    effect_food_days: float
+    samples: int
+    why: tuple[str, ...]  # plain explanations, from the engine's notes and causes
+
+
+@dataclass(frozen=True, slots=True)
+
+
+class QuestionInfo:
+    id: str
+    text: str  # at the session's content level
+    tied: bool  # tied to this game (False: a general question)
+    why: str  # what in this game it is tied to, in words ("" if general)
+
+
+@dataclass(frozen=True, slots=True)
+
+
+class Distribution:
+    """One measure over many simulated games."""
+
+    runs: int
+    median: float
+    p10: float
+    p90: float
+    rank: float  # where this game's value stands: percent of runs below it (ties count half)
+
+
+@dataclass(frozen=True, slots=True)
+
+
+class AltMeasure:
+    id: str
+    label: str
+    value: float  # this game (simulated)
+    same_decisions: Distribution  # the players' decisions with other luck
+    historical: Distribution  # every role played by the historical policy
+
+
+@dataclass(frozen=True, slots=True)
+
+
+class Alternatives:
+    """This game against alternative histories (every figure simulated)."""
+
+    runs: int  # games in each of the two families
+    seeds: tuple[int, int]  # first and last seed used
+    measures: tuple[AltMeasure, ...]
+    dropped_decisions: int  # logged decisions left out because they were not legal
+    dropped_runs: int  # same-decision runs in which at least one was left out
+

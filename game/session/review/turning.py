@@ -1,0 +1,250 @@
+"""Turning points: the decisions and chance events that changed the number killed
+most, found by paired counterfactual replays on the same luck."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from game.engine.compiled import Compiled
+from game.engine.core import WeekReport
+from game.engine.policies import Policy
+from game.model.scenario import Action, DilemmaOption, Effect, Scenario
+from game.model.state import GameState, RoleDecision
+from game.session.review.common import (
+    MAX_CHANCE,
+    MAX_TURNING_POINTS,
+    MIN_TURNING_POINTS,
+    Plans,
+    TurningPoint,
+)
+from game.session.review.replays import replay
+
+WITHOUT = "--without"  # suffix of the stand-ins that counterfactual replays use
+
+
+def _draws_only(effects: Sequence[Effect]) -> list[Effect]:
+    """Effects that draw the same chances as `effects` (in the same order, with the same
+    delays) and change nothing."""
+    noop = Effect(add={"attention": 0})
+    out: list[Effect] = []
+    for e in effects:
+        if e.chance is None:
+            continue  # draws nothing
+        if e.then is None:  # a plain effect with a chance: one draw
+            out.append(Effect(chance=e.chance, then=[noop], delay=e.delay))
+            continue
+        rest = _draws_only(e.else_ or [])
+        out.append(
+            Effect(chance=e.chance, then=_draws_only(e.then) or [noop], else_=rest or None, delay=e.delay)
+        )
+    return out
+
+
+def counterfactual_scenario(sc: Scenario) -> Scenario:
+    """The scenario with a stand-in for every action (`<id>--without`) and every dilemma
+    option but the default (`<option>--without`): free, and drawing the same chances
+    as the original while changing nothing (an option's stand-in then does what the
+    default does). In the engine every chance of a week comes from one stream, so
+    taking a decision out would shift the luck of everything after it that week; its
+    stand-in keeps the luck the same and leaves out only what the decision did."""
+    roles = [
+        r.model_copy(
+            update={
+                "actions": [
+                    *r.actions,
+                    *(
+                        Action(
+                            id=a.id + WITHOUT,
+                            name=a.name,
+                            summary=a.summary,
+                            points=a.points,
+                            when=a.when,
+                            effects=_draws_only(a.effects),
+                            uncertainty=a.uncertainty,
+                        )
+                        for a in r.actions
+                    ),
+                ]
+            }
+        )
+        for r in sc.roles
+    ]
+    dilemmas = []
+    for d in sc.dilemmas:
+        default = next(o for o in d.options if o.id == d.default)
+        stand_ins = [
+            DilemmaOption(
+                id=o.id + WITHOUT,
+                label=o.label,
+                text=o.text,
+                effects=[*_draws_only(o.effects), *default.effects],
+                uncertainty=o.uncertainty,
+            )
+            for o in d.options
+            if o.id != d.default
+        ]
+        dilemmas.append(d.model_copy(update={"options": [*d.options, *stand_ins]}))
+    return sc.model_copy(update={"roles": roles, "dilemmas": dilemmas})
+
+
+def _outcome(s: GameState) -> tuple[float, float, float, float]:
+    end = s.history[-1]
+    return (
+        float(end["total"]["killed"]),
+        float(end["east"]["injured"]),
+        float(end["east"]["left"]),
+        float(end["east"]["food_days"] or 0.0),
+    )
+
+
+@dataclass(slots=True)
+
+
+class _Candidate:
+    kind: str
+    week: int
+    role: str
+    ref: str
+    title: str
+    without: RoleDecision
+
+
+def turning_points(
+    original: Compiled,
+    c: Compiled,
+    seed: int,
+    plans: Plans,
+    humans: Sequence[str],
+    policy: Policy,
+    seeds: list[int],
+    *,
+    describe: Callable[[_Candidate, WeekReport, dict[str, float]], tuple[str, list[str]]],
+    chance_text: Callable[[str], str],
+    week_news: Callable[[int], list[str]],
+) -> tuple[TurningPoint, ...]:
+    """The decisions and chance events that changed the number killed most (three to
+    five). `c`: compiled from `counterfactual_scenario(original.sc)`; every replay here
+    runs on it, so that a decision's stand-in keeps the luck of the rest of its week.
+    `seeds`: the lucks to average decisions' effects over, the game's own first."""
+    # The game itself, with its reports and the state before each week.
+    states: list[GameState] = []
+    reports: list[WeekReport] = []
+    base, _ = replay(
+        c, seed, plans, humans, policy, explain=True, keep=states, reports=reports, policy_compiled=original
+    )
+    candidates: list[_Candidate] = []
+    for k, plan in enumerate(plans[: c.n_weeks]):
+        for role in humans:
+            d = plan.get(role)
+            if d is None:
+                continue
+            if d.actions:
+                stand_in = tuple(a + WITHOUT for a in d.actions)
+                candidates.append(
+                    _Candidate(
+                        "decision", k, role, "actions", "", RoleDecision(actions=stand_in, choices=d.choices)
+                    )
+                )
+            for did, opt in d.choices.items():
+                dl = c.dilemmas.get(did)
+                if dl is None or opt == dl.default:
+                    continue
+                rest = {**d.choices, did: opt + WITHOUT}
+                candidates.append(
+                    _Candidate("choice", k, role, did, opt, RoleDecision(actions=d.actions, choices=rest))
+                )
+    # Each candidate's effect: paired replays, from the week it was taken, on each luck.
+    effects: list[list[list[float]]] = [[] for _ in candidates]
+    # On the game's own luck: how each variable ended up different without it.
+    diffs: list[dict[str, float]] = [{} for _ in candidates]
+    for j, luck in enumerate(seeds):
+        if j == 0 and luck == seed:
+            with_states, with_end = states, _outcome(base)
+        else:
+            with_states = []
+            end_state, _ = replay(c, luck, plans, humans, policy, keep=with_states, policy_compiled=original)
+            with_end = _outcome(end_state)
+        for i, cand in enumerate(candidates):
+            if cand.week >= len(with_states):
+                continue
+            s, _ = replay(
+                c,
+                luck,
+                plans,
+                humans,
+                policy,
+                start=with_states[cand.week],
+                override=(cand.week, cand.role, cand.without),
+                policy_compiled=original,
+            )
+            without = _outcome(s)
+            if j == 0:
+                diffs[i] = {
+                    k: base.vars[k] - s.vars[k]
+                    for k in base.vars
+                    if abs(base.vars[k] - s.vars.get(k, 0.0)) > 1e-6
+                }
+            effects[i].append([a - b for a, b in zip(with_end, without, strict=True)])
+    points: list[TurningPoint] = []
+    for i, (cand, eff) in enumerate(zip(candidates, effects, strict=True)):
+        if not eff:
+            continue
+        n = len(eff)
+        mean = [sum(e[x] for e in eff) / n for x in range(4)]
+        title, why = describe(cand, reports[cand.week], diffs[i])
+        points.append(
+            TurningPoint(
+                kind=cand.kind,
+                week=cand.week,
+                role=cand.role,
+                ref=cand.ref,
+                title=title,
+                effect_killed=round(mean[0], 1),
+                effect_injured=round(mean[1], 1),
+                effect_left=round(mean[2], 1),
+                effect_food_days=round(mean[3], 1),
+                samples=n,
+                why=tuple(why),
+            )
+        )
+    # Chance: the weeks whose bombardment was much heavier or lighter than the phase's
+    # average, as the engine's causes say.
+    for k, rep in enumerate(reports):
+        for cause in rep.causes:
+            if cause.kind != "chance" or not cause.measure.startswith("killed."):
+                continue
+            news = week_news(k)
+            why = [chance_text(cause.text)]
+            if news:
+                why.append("News that week: " + "; ".join(news) + ".")
+            points.append(
+                TurningPoint(
+                    kind="chance",
+                    week=k,
+                    role="",
+                    ref=cause.ref,
+                    title="Chance: a " + ("heavier" if cause.amount > 0 else "lighter") + " week of bombardment",
+                    effect_killed=round(cause.amount, 1),
+                    effect_injured=0.0,
+                    effect_left=0.0,
+                    effect_food_days=0.0,
+                    samples=1,
+                    why=tuple(why),
+                )
+            )
+    # The largest first; chance takes at most MAX_CHANCE places, so that the players'
+    # own decisions with the largest effects are shown beside the luck they met.
+    points.sort(key=lambda p: (-abs(p.effect_killed), p.week))
+    chance = [p for p in points if p.kind == "chance"]
+    merged = sorted(
+        chance[:MAX_CHANCE] + [p for p in points if p.kind != "chance"],
+        key=lambda p: (-abs(p.effect_killed), p.week),
+    )
+    top = [p for p in merged if abs(p.effect_killed) >= 1.0][:MAX_TURNING_POINTS]
+    for p in chance[MAX_CHANCE:]:  # too few decisions: more weeks of chance
+        if len(top) >= MIN_TURNING_POINTS:
+            break
+        top.append(p)
+    return tuple(sorted(top, key=lambda p: (p.week, p.kind)))
+

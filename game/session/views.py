@@ -1,0 +1,286 @@
+"""The read-only views of a game that the session gives front ends and the
+presentation: plain frozen dataclasses, no behaviour beyond a few derived fields."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.session import review
+from game.session.review import QuestionInfo, TurningPoint
+
+
+@dataclass(frozen=True, slots=True)
+
+
+class SourceInfo:
+    id: str
+    name: str
+    stance: str
+    note: str = ""
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+
+
+class ClaimInfo:
+    """One source's figure or statement on a topic."""
+
+    id: str
+    topic: str
+    date: dt.date
+    text: str
+    value: float | None
+    unit: str
+    source: SourceInfo
+    contested: bool
+
+
+@dataclass(frozen=True, slots=True)
+
+
+class NewsItem:
+    """An event that opened this week, at the session's content level."""
+
+    id: str
+    title: str
+    text: str
+    date: dt.date | None
+    sources: tuple[SourceInfo, ...]
+    contested: str  # what is disputed, in words ("" if the event itself names nothing)
+    claims: tuple[ClaimInfo, ...]  # the claims the event cites and others on their topics
+    simulated: bool  # the model's own event (it cites the model, not a record)
+
+    @property
+    def is_contested(self) -> bool:
+        return bool(self.contested) or any(c.contested for c in self.claims)
+
+
+@dataclass(frozen=True, slots=True)
+
+
+class WeekInfo:
+    index: int  # 0-based week of the game
+    number: int  # 1-based, for people
+    weeks: int  # weeks in the game
+    start: dt.date
+    end: dt.date
+    phase: str
+    phase_name: str
+    phase_summary: str
+    phase_sources: tuple[SourceInfo, ...]
+    # Other phases with days in this week (a week can span two, or hold a one-day
+    # pause): (name, first day in this week, last day in this week), in order.
+    also: tuple[tuple[str, dt.date, dt.date], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+
+
+class ActionInfo:
+    id: str
+    name: str
+    summary: str
+    cost: dict[str, float]
+    cost_text: str  # e.g. "Funds 1 USD million" ("" if free)
+    points: int
+    available: bool  # its condition holds this week
+    affordable: bool  # the role can pay for it alone, with what it has now
+    planned: bool  # in the role's plan for this week
+    reason: str  # why it cannot be added to the plan now ("" if it can, or is planned)
+    uncertainty: str
+    sources: tuple[SourceInfo, ...]
+
+
+@dataclass(frozen=True, slots=True)
+
+
+class OptionInfo:
+    id: str
+    label: str
+    text: str
+    cost: dict[str, float]
+    cost_text: str
+    affordable: bool
+    uncertainty: str
+    is_default: bool
+    chosen: bool
+
+
+@dataclass(frozen=True, slots=True)
+
+
+class DilemmaInfo:
+    id: str
+    role: str
+    title: str
+    text: str
+    sources: tuple[SourceInfo, ...]
+    contested: str
+    options: tuple[OptionInfo, ...]
+    default: str
+    chosen: str | None  # the option in the plan, or None (then the default applies)
+    claims: tuple[ClaimInfo, ...] = ()  # the claims the card cites and others on their topics
+
+
+@dataclass(frozen=True, slots=True)
+
+
+class ResourceInfo:
+    id: str
+    label: str
+    value: float
+    unit: str
+    text: str  # e.g. "Funds: 5 USD million"
+
+
+@dataclass(frozen=True, slots=True)
+
+
+class RoleInfo:
+    id: str
+    name: str
+    summary: str
+    fictional: bool
+    budget: int
+    human: bool
+
+
+@dataclass(frozen=True, slots=True)
+
+
+class DistrictInfo:
+    """One district now (simulated): who holds it, its people, and the last week's harm."""
+
+    id: str
+    name: str
+    zone: str
+    holder: str
+    front: bool
+    present: int
+    killed: int  # since the start
+    injured: int  # since the start
+    week_killed: int  # in the week last played (0 before the first)
+    week_injured: int
+    hospitals: int  # working now
+
+
+@dataclass(frozen=True, slots=True)
+
+
+class RouteInfo:
+    """A route this week: how many days it is open (0 to 7, scaled by how open it is)."""
+
+    id: str
+    name: str
+    kind: str
+    open_days: float
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+
+
+class RecordMark:
+    """A figure of the record placed in a week of the game (for charts)."""
+
+    label: str
+    metric: str
+    zone: str
+    week: int  # the history entry it belongs to (1 = after week 1)
+    band: tuple[float, float]
+    record: str
+    sources: tuple[SourceInfo, ...]
+
+
+@dataclass(frozen=True, slots=True)
+
+
+class RecordResult:
+    """One record measure: this game's value beside the record's band."""
+
+    id: str
+    label: str
+    metric: str
+    zone: str
+    band: tuple[float, float]
+    record: str
+    sources: tuple[SourceInfo, ...]
+    value: float  # simulated, this game
+
+    @property
+    def inside(self) -> bool:
+        return self.band[0] <= self.value <= self.band[1]
+
+    @property
+    def position(self) -> str:
+        if self.value < self.band[0]:
+            return "below"
+        if self.value > self.band[1]:
+            return "above"
+        return "inside"
+
+
+@dataclass(frozen=True, slots=True)
+
+
+class EpilogueEntry:
+    date: dt.date
+    text: str
+    sources: tuple[SourceInfo, ...]
+
+
+@dataclass(frozen=True, slots=True)
+
+
+class LedgerLine:
+    """One ledger measure of the finished game. `value` is always simulated; a record
+    measure also carries the record's band, its words and its sources."""
+
+    id: str
+    label: str
+    value: float  # simulated, this game
+    record: str  # what the record says ("" for a measure with no record)
+    band: tuple[float, float] | None  # the record's range (None: no record)
+    sources: tuple[SourceInfo, ...]  # the record's sources (empty: no record)
+    claims: tuple[ClaimInfo, ...] = ()  # what each source said, side by side
+    simulated: bool = True
+
+    @property
+    def position(self) -> str:
+        """"inside", "below" or "above" the record's band ("" with no record)."""
+        if self.band is None:
+            return ""
+        if self.value < self.band[0]:
+            return "below"
+        if self.value > self.band[1]:
+            return "above"
+        return "inside"
+
+
+@dataclass(frozen=True, slots=True)
+
+
+class Debrief:
+    """The finished game's summary."""
+
+    scenario: str
+    title: str
+    seed: int
+    roles: tuple[str, ...]
+    policy: str
+    weeks: int
+    start: dict[str, Any]  # the ledger at the start
+    final: dict[str, Any]  # the ledger after the last week (simulated)
+    record: tuple[RecordResult, ...]
+    epilogue: tuple[EpilogueEntry, ...]
+    choices: dict[str, str]  # dilemma id -> option chosen (or defaulted)
+    content: str = "standard"
+    role_names: dict[str, str] = field(default_factory=dict)  # every role id -> its name
+    choice_labels: dict[str, tuple[str, str]] = field(default_factory=dict)  # dilemma -> (title, option label)
+    ledger: tuple[LedgerLine, ...] = ()  # the record measures, then the end-of-game ones
+    turning_points: tuple[TurningPoint, ...] = ()
+    questions: tuple[QuestionInfo, ...] = ()
+    rank_measure: str = review.RANK_MEASURE  # what turning points are ranked by
