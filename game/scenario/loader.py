@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -28,7 +29,7 @@ from game.scenario.contract import (
     known_names,
 )
 from game.scenario.expr import ExprError, parse_value, phase_literals
-from game.scenario.merge import LIST_FIELDS, MAX_FILES, merge_files, scenario_files
+from game.scenario.merge import LIST_FIELDS, MAX_FILES, check_finite, merge_files, scenario_files
 from game.scenario.merge import Checker as _Checker
 from game.scenario.merge import Origin as _Origin
 from game.scenario.yamlsrc import Located, ScenarioError, ScenarioErrors, load_yaml
@@ -110,8 +111,10 @@ def check(merged: dict[str, Any], origin: _Origin, fallback: str) -> Scenario:
             key = err.get("type") in ("extra_forbidden",)
             ck.at(loc, _pydantic_message(err), key=key)
         _salvage(merged, origin, fallback, e, ck)
+        check_finite(merged, ck)
         raise ScenarioErrors(ck.errors) from None
     _cross_check(sc, ck)
+    check_finite(merged, ck)
     if ck.errors:
         raise ScenarioErrors(ck.errors)
     return sc
@@ -231,6 +234,10 @@ def _cross_check(sc: Scenario, ck: _Checker) -> None:
         except ExprError as e:
             ck.at(loc, e.message, offset=e.offset if isinstance(value, str) else None)
             return
+        if isinstance(value, str) and not parsed.names:  # a constant: is it a number?
+            result = parsed({})
+            if isinstance(result, float) and not math.isfinite(result):
+                ck.at(loc, f"this expression is always {result}: every number in a scenario must be finite")
         if isinstance(value, str) and "phase" in parsed.names:
             for name, offset in phase_literals(value):
                 if name not in phase_ids:

@@ -9,12 +9,15 @@ in file-name order, every other field is given once.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+import errno
+import math
+import os
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from game.model.scenario import Scenario
-from game.scenario.yamlsrc import Located, ScenarioError
+from game.scenario.yamlsrc import Located, ScenarioError, ScenarioErrors
 
 LIST_FIELDS = {
     name
@@ -76,10 +79,42 @@ class Checker:
 
 
 def scenario_files(path: Path) -> list[Path]:
-    if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
-        return files
-    return [path]
+    """The YAML files of a scenario folder in name order (or the file itself). A symbolic
+    link inside the folder that loops, leads nowhere or leads out of the folder is an
+    error naming it, so every command refuses the folder alike; links to folders are not
+    followed (where they lead inside the folder is read anyway)."""
+    if not path.is_dir():
+        return [path]
+    root = Path(os.path.realpath(path))
+    files: list[Path] = []
+    errors: list[ScenarioError] = []
+    for folder, dirs, names in os.walk(path, followlinks=False):
+        for name in sorted([*dirs, *names]):
+            p = Path(folder) / name
+            if p.is_symlink():
+                problem = _link_problem(p, root)
+                if problem is not None:
+                    errors.append(ScenarioError(str(p), None, None, problem))
+                    continue
+            if name in names and p.suffix in (".yaml", ".yml") and p.is_file():
+                files.append(p)
+    if errors:
+        raise ScenarioErrors(errors)
+    return sorted(files)
+
+
+def _link_problem(link: Path, root: Path) -> str | None:
+    try:
+        target = Path(os.path.realpath(link, strict=True))
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+        return f"symbolic link to nothing ({os.readlink(link)} does not exist)"
+    if target != root and root not in target.parents:
+        return f"symbolic link out of the scenario folder (to {target})"
+    if target.is_dir() and (target == link.parent.resolve() or target in link.parent.resolve().parents):
+        return f"symbolic link loop (it leads back to {target})"
+    return None
 
 
 def merge_files(located: list[Located], errors: list[ScenarioError]) -> tuple[dict[str, Any], Origin]:
@@ -116,3 +151,26 @@ def merge_files(located: list[Located], errors: list[ScenarioError]) -> tuple[di
             merged[key] = value
             origin.field_file[key] = f
     return merged, origin
+
+
+def check_finite(merged: dict[str, Any], ck: Checker) -> None:
+    """Every number of a scenario must be finite: each NaN or infinity is reported where
+    it is written, unless a problem is reported there already (a probability, say)."""
+    taken = {(e.path, e.line, e.col) for e in ck.errors}
+    for loc, value in _numbers(merged, ()):
+        if not math.isfinite(value):
+            ck.at(loc, f"{value} is not allowed: every number in a scenario must be finite")
+            new = ck.errors[-1]
+            if (new.path, new.line, new.col) in taken:
+                ck.errors.pop()
+
+
+def _numbers(value: Any, loc: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], float]]:
+    if isinstance(value, float):
+        yield loc, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _numbers(item, (*loc, key))
+    elif isinstance(value, list):
+        for k, item in enumerate(value):
+            yield from _numbers(item, (*loc, k))

@@ -110,6 +110,6 @@ def resolve(id_or_path: str) -> Path:
 def get(id_or_path: str = DEFAULT_SCENARIO) -> Scenario:
     """Load a scenario by id or path (cached while its files are unchanged)."""
     path = resolve(id_or_path)
-    files = [path] if path.is_file() else list(path.rglob("*.y*ml"))
+    files = scenario_files(path)  # raises ScenarioErrors for a bad symbolic link
     key = max((f.stat().st_mtime for f in files), default=0.0)
     return _load_cached(str(path), key)
