@@ -21,7 +21,10 @@ accel: $(STAMP)
 play: accel
 	$(BIN)/corridors $(if $(ARGS),play $(ARGS),)
 
+# The results store's tests also run against PostgreSQL: .ci/postgres installs Debian's
+# package when it is missing (as root); the tests start their own server from it.
 test: accel
+	bash .ci/postgres
 	$(BIN)/python -m ruff check game tests benchmarks
 	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -8,6 +8,15 @@
     corridors calibrate [--scenario ID|PATH] [--runs N] [--seed N]
     corridors validate PATH...
     corridors scenarios
+    corridors class new [--scenario ID|PATH] [--roles ROLE[,ROLE...]] [--seed N] [--content LEVEL]
+                        [--length lesson|full] [--store PATH|URL]
+    corridors class results CODE [--store PATH|URL]
+    corridors class export CODE [--format csv|json] [-o FILE] [--store PATH|URL]
+    corridors play --class CODE --name NAME [--store PATH|URL] [--plain] ...
+
+Every game keeps a result record in the results store when it ends or is stopped (an
+SQLite file in the user's data folder unless --store names another file, or a
+postgresql:// address).
 
 Exit codes: 0 success; 1 problems found (an invalid scenario, a median outside the
 record's band, an unreadable save); 2 a usage error (unknown command, scenario, role or
@@ -26,6 +35,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from game.classroom.debrief import FORMATS, format_for, render
+from game.classroom.errors import ClassroomError
 from game.engine.batch import LEDGER_METRICS, calibrate, summarise, trace
 from game.engine.compiled import Compiled, compile_scenario
 from game.engine.policies import policy_names
@@ -44,7 +54,7 @@ from game.session import (
     write_text_atomic,
 )
 
-COMMANDS = ("play", "debrief", "simulate", "calibrate", "validate", "scenarios")
+COMMANDS = ("play", "debrief", "simulate", "calibrate", "validate", "scenarios", "class")
 MAX_HUMAN_ROLES = 4
 MAX_ALTERNATIVES = 100_000
 MAX_SEED = 2**63 - 1
@@ -137,6 +147,11 @@ def build_parser() -> Parser:
         "--export", metavar="FILE", help="write the debrief to FILE when the game ends (.md, .html, .txt, .json)"
     )
     add_alternatives(play)
+    play.add_argument(
+        "--class", dest="class_code", metavar="CODE", help="play a class's game (the code the teacher gives)"
+    )
+    play.add_argument("--name", metavar="NAME", help="the player's or the team's name, for the class's results")
+    add_store(play)
     play.set_defaults(func=cmd_play)
 
     deb = sub.add_parser("debrief", help="the debrief of a finished game, from its save")
@@ -169,7 +184,151 @@ def build_parser() -> Parser:
 
     sc = sub.add_parser("scenarios", help="list the scenarios found")
     sc.set_defaults(func=cmd_scenarios)
+
+    add_class_commands(sub)
     return p
+
+
+# ---------------------------------------------------------------------- class commands
+
+
+def add_store(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--store",
+        metavar="PATH|URL",
+        help="the results store: an SQLite file, or a postgresql:// address (default: a file in the user's data folder)",
+    )
+
+
+def add_class_commands(sub: Any) -> None:
+    """`corridors class new|results|export`."""
+    from game.classroom.listing import EXPORT_FORMATS
+    from game.model.results import LENGTHS
+
+    cls = sub.add_parser("class", help="class sessions: make a class code, list and export its results")
+    cls.set_defaults(func=cmd_class_missing)
+    csub = cls.add_subparsers(dest="class_command", metavar="SUBCOMMAND", parser_class=Parser)
+
+    new = csub.add_parser("new", help="make a class: a code that fixes the scenario, luck, roles, content and length")
+    new.add_argument("--scenario", metavar="ID|PATH", help=f"scenario id or folder (default: {registry.DEFAULT_SCENARIO})")
+    new.add_argument(
+        "--roles",
+        "--role",
+        dest="role",
+        action="append",
+        metavar="ROLE[,ROLE...]",
+        help="the role or roles the students play, in turn each week (default: the scenario's)",
+    )
+    new.add_argument("--seed", type=seed_type, metavar="N", help="the class's luck (default: a random seed)")
+    new.add_argument("--content", choices=CONTENT_LEVELS, default="standard", help="content level (default: standard)")
+    new.add_argument("--length", choices=LENGTHS, default="full", help="lesson (about eight turns) or full (20 weeks)")
+    add_store(new)
+    new.set_defaults(func=cmd_class_new)
+
+    res = csub.add_parser("results", help="list a class's games")
+    res.add_argument("code", metavar="CODE")
+    add_store(res)
+    res.set_defaults(func=cmd_class_results)
+
+    exp = csub.add_parser("export", help="a class's results as CSV or JSON")
+    exp.add_argument("code", metavar="CODE")
+    exp.add_argument("--format", choices=EXPORT_FORMATS, help="csv or json (default: from -o's extension, else csv)")
+    exp.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: print)")
+    add_store(exp)
+    exp.set_defaults(func=cmd_class_export)
+
+
+def cmd_class_missing(args: argparse.Namespace) -> int:
+    raise UsageError("class needs a subcommand (valid: new, results, export; see: corridors class --help)")
+
+
+def cmd_class_new(args: argparse.Namespace) -> int:
+    from game.classroom.classes import check_length, new_class
+
+    sc = load(args.scenario or registry.DEFAULT_SCENARIO)
+    roles = checked_roles(sc, args.role)
+    try:
+        check_length(args.length)
+    except ClassroomError as e:
+        raise UsageError(str(e)) from None
+    settings, where = new_class(
+        args.store, args.scenario or registry.DEFAULT_SCENARIO, roles or None, args.seed, args.content, args.length
+    )
+    print(settings.code)
+    print(
+        f"Class {settings.code} is kept in {where}: scenario {settings.scenario}, seed"
+        f" {settings.seed}, roles {', '.join(settings.roles)}, content {settings.content},"
+        f" length {settings.length}."
+    )
+    store = f" --store {args.store}" if args.store else ""
+    print(f"Students play it with: corridors play --class {settings.code} --name NAME{store}")
+    print(f"Its results: corridors class results {settings.code}{store}")
+    return 0
+
+
+def cmd_class_results(args: argparse.Namespace) -> int:
+    from game.classroom.classes import find_class
+    from game.classroom.listing import results_lines
+    from game.classroom.store import open_store
+
+    settings, _ = find_class(args.store, args.code)
+    with open_store(args.store) as store:
+        records = store.results(settings.code)
+    for line in results_lines(settings, records):
+        print(line)
+    return 0
+
+
+def cmd_class_export(args: argparse.Namespace) -> int:
+    from game.classroom.classes import find_class
+    from game.classroom.listing import export
+    from game.classroom.store import open_store
+
+    if args.output is not None:
+        check_export(args.output, "-o")
+    fmt = args.format or ("json" if (args.output or "").lower().endswith(".json") else "csv")
+    settings, _ = find_class(args.store, args.code)
+    with open_store(args.store) as store:
+        records = store.results(settings.code)
+    text = export(settings, records, fmt)
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    where = write_text_atomic(args.output, text, shared=True)
+    print(f"{len(records)} result{'s' if len(records) != 1 else ''} of class {settings.code} written to {where}.", file=sys.stderr)
+    return 0
+
+
+# The games `play` made in this process, whose results are kept when they end.
+_KEEPERS: list[Any] = []
+
+
+def keep_results() -> int:
+    """Keep the result of every game played in this process (when it ends or is
+    stopped). Returns 1 if a class game's result could not be kept, else 0."""
+    code = 0
+    while _KEEPERS:
+        keeper = _KEEPERS.pop(0)
+        try:
+            kept = keeper.keep()
+        except ClassroomError as e:
+            err_line = f"the result of this game was not kept: {e}"
+            print(f"corridors: {'error' if keeper.class_code else 'warning'}: {' '.join(err_line.split())}", file=sys.stderr)
+            if keeper.class_code:
+                code = 1
+            continue
+        except Exception as e:  # never a traceback after the game
+            if os.environ.get("CORRIDORS_DEBUG"):
+                raise
+            print(f"corridors: warning: the result of this game was not kept: internal error: {type(e).__name__}: {' '.join(str(e).split())}", file=sys.stderr)
+            code = 1 if keeper.class_code else code
+            continue
+        if kept is not None and kept[0].class_code:
+            record, where = kept
+            state = "finished" if record.finished else f"{record.weeks_played} of {record.weeks} weeks played"
+            who = f", {record.player}," if record.player else ""
+            print(f"The result ({state}) is kept for class {record.class_code}{who} in {where}.")
+    return code
 
 
 # ---------------------------------------------------------------------- helpers
@@ -251,6 +410,14 @@ def check_export(path: str | None, option: str = "--export") -> None:
 def cmd_play(args: argparse.Namespace) -> int:
     _plain_streams()
     check_export(args.export)
+    try:
+        code = _play(args)
+    finally:
+        kept = keep_results()
+    return code or kept
+
+
+def _play(args: argparse.Namespace) -> int:
     if not args.plain and is_terminal():
         from game.ui import run_app
 
@@ -268,7 +435,65 @@ def cmd_play(args: argparse.Namespace) -> int:
 
 
 def play_session(args: argparse.Namespace) -> Session:
-    """The game `play` asks for: a save resumed, or a new game."""
+    """The game `play` asks for: a class's game, a save resumed, or a new game; its
+    result is kept when it ends or is stopped (see keep_results)."""
+    from game.classroom.classes import ResultKeeper, player_name
+
+    name = None
+    if args.name is not None:
+        try:
+            name = player_name(args.name)
+        except ClassroomError as e:
+            raise UsageError(str(e)) from None
+    if args.class_code is not None:
+        session, keeper = class_play_session(args, name)
+    else:
+        session = new_or_loaded_session(args)
+        keeper = ResultKeeper(args.store, player=name)
+    keeper.session = session
+    _KEEPERS.append(keeper)
+    return session
+
+
+def class_play_session(args: argparse.Namespace, name: str | None) -> tuple[Session, Any]:
+    """`play --class CODE --name NAME`: a new game with the class's settings."""
+    from game.classroom.classes import ResultKeeper, class_session, find_class
+
+    fixed = [
+        opt
+        for opt, given in (
+            ("--load", args.load),
+            ("--scenario", args.scenario),
+            ("--role", args.role),
+            ("--seed", args.seed is not None),
+            ("--others", args.others),
+        )
+        if given
+    ]
+    if fixed:
+        raise UsageError(
+            f"--class fixes the game's scenario, roles, seed and the other roles' players: leave out {fixed[0]}"
+        )
+    if name is None:
+        raise UsageError("--class needs --name NAME (the player's or the team's name)")
+    settings, _ = find_class(args.store, args.class_code)
+    session = class_session(settings, args.content)
+    return session, ResultKeeper(args.store, settings=settings, player=name)
+
+
+def checked_roles(sc: Scenario, values: Sequence[str] | None) -> list[str]:
+    valid = [r.id for r in sc.roles]
+    roles = split_roles(values)
+    for role in roles:
+        if role not in valid:
+            raise UsageError(f'unknown role "{role}" (valid: {", ".join(valid)})')
+    if len(roles) > MAX_HUMAN_ROLES:
+        raise UsageError(f"at most {MAX_HUMAN_ROLES} roles can be played by people, not {len(roles)}")
+    return roles
+
+
+def new_or_loaded_session(args: argparse.Namespace) -> Session:
+    """A save resumed, or a new game."""
     if args.load:
         if args.role or args.seed is not None or args.others:
             raise UsageError(
@@ -284,13 +509,7 @@ def play_session(args: argparse.Namespace) -> Session:
         return session
     ref = args.scenario or registry.DEFAULT_SCENARIO
     sc = load(ref)
-    valid = [r.id for r in sc.roles]
-    roles = split_roles(args.role)
-    for role in roles:
-        if role not in valid:
-            raise UsageError(f'unknown role "{role}" (valid: {", ".join(valid)})')
-    if len(roles) > MAX_HUMAN_ROLES:
-        raise UsageError(f"at most {MAX_HUMAN_ROLES} roles can be played by people, not {len(roles)}")
+    roles = checked_roles(sc, args.role)
     others = policy_or_usage(compile_scenario(sc), args.others or "historical")
     return Session.new(
         ref,
@@ -565,7 +784,7 @@ def failure(e: BaseException) -> int:
         for problem in e.errors:
             print(str(problem), file=sys.stderr)
         return 1
-    if isinstance(e, SaveError):
+    if isinstance(e, SaveError | ClassroomError):
         err(str(e))
         return 1
     if isinstance(e, SessionError):

@@ -49,11 +49,15 @@ def play(argv: list[str]) -> int:
         return play_in_app(argv, export)
 
     try:
-        return run_app(loader=loader, export=lambda: export.get("path"))
+        code = run_app(loader=loader, export=lambda: export.get("path"))
     except (Exception, KeyboardInterrupt) as e:
         from game.cli import failure
 
-        return failure(e)
+        code = failure(e)
+    from game.cli import keep_results  # the game's result record, once it has ended
+
+    kept = keep_results()
+    return code or kept
 
 
 if __name__ == "__main__":

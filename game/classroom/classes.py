@@ -1,0 +1,167 @@
+"""Class sessions: a class code fixes a game's settings, so a whole class meets the same
+luck; every game's result goes to the results store when it ends or is stopped."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Sequence
+from typing import Literal
+
+from game.classroom.codes import make_code, parse_code
+from game.classroom.errors import ClassroomError, StoreError
+from game.model.results import ClassSettings, ResultRecord
+from game.session import Session, scenario_hash
+
+# Lengths a class can be made with now: the lesson calendar (about eight turns) is not
+# in the game yet, so a class plays the full calendar.
+PLAYABLE_LENGTHS: tuple[str, ...] = ("full",)
+MAX_NAME = 60
+
+
+def check_length(length: str) -> Literal["lesson", "full"]:
+    if length == "full":
+        return "full"
+    if length == "lesson":
+        raise ClassroomError(
+            "--length lesson: the lesson calendar (about eight turns for one 45-minute"
+            " lesson) is not in the game yet; make the class with --length full (20 weeks,"
+            " two lessons) for now"
+        )
+    raise ClassroomError(f'unknown length "{length}" (valid: lesson, full)')
+
+
+def player_name(text: str) -> str:
+    """A player's or team's name as given, on one line, without control characters."""
+    name = " ".join("".join(ch if ch.isprintable() else " " for ch in str(text)).split())
+    if not name:
+        raise ClassroomError("--name: give the player's or the team's name")
+    if len(name) > MAX_NAME:
+        raise ClassroomError(f"--name: at most {MAX_NAME} characters, not {len(name)}")
+    return name
+
+
+def new_class(
+    store_spec: str | os.PathLike[str] | None,
+    scenario: str,
+    roles: Sequence[str] | None = None,
+    seed: int | None = None,
+    content: str = "standard",
+    length: str = "full",
+    policy: str = "historical",
+) -> tuple[ClassSettings, str]:
+    """Make a class and keep it in the store. Returns its settings and the store's name.
+    The settings are checked by making (not saving) the class's game."""
+    from game.classroom.store import now, open_store
+
+    size = check_length(length)
+    if seed is None:
+        seed = secrets.randbelow(1_000_000)
+    probe = Session.new(scenario, roles=list(roles) if roles else None, seed=seed, content=content, policy=policy, autosave=False)
+    with open_store(store_spec) as store:
+        settings = store.add_class(
+            lambda: ClassSettings(
+                code=make_code(),
+                scenario=probe.scenario.id,
+                scenario_ref=probe.scenario_ref,
+                scenario_hash=scenario_hash(probe.scenario),
+                seed=probe.seed,
+                roles=probe.roles,
+                content=probe.content,
+                length=size,
+                policy=probe.policy,
+                created_at=now(),
+            )
+        )
+        return settings, store.where
+
+
+def find_class(store_spec: str | os.PathLike[str] | None, code_text: str) -> tuple[ClassSettings, str]:
+    """The class a typed code names: CodeError if the code cannot be right, StoreError if
+    the store has no such class."""
+    from game.classroom.store import open_store
+
+    code = parse_code(code_text)
+    with open_store(store_spec) as store:
+        settings = store.get_class(code)
+        where = store.where
+    if settings is None:
+        raise StoreError(
+            f"no class {code} in the results store {where} (check the code, or give the"
+            " teacher's store with --store)"
+        )
+    return settings, where
+
+
+def class_session(settings: ClassSettings, content: str | None = None) -> Session:
+    """A new game with the class's settings. `content`: a gentler level than the class's
+    may be chosen (the same game, in plainer words); never a harsher one."""
+    level = settings.content
+    if content is not None and content != settings.content:
+        if content != "gentle":
+            raise ClassroomError(
+                f"class {settings.code} is played at the gentle content level; --content"
+                f" {content} cannot change that"
+            )
+        level = "gentle"
+    session = Session.new(
+        settings.scenario_ref,
+        roles=list(settings.roles),
+        seed=settings.seed,
+        content=level,
+        policy=settings.policy,
+    )
+    if session.scenario.id != settings.scenario:
+        raise ClassroomError(
+            f'class {settings.code} plays scenario "{settings.scenario}", but'
+            f' "{settings.scenario_ref}" now holds "{session.scenario.id}"'
+        )
+    note = f"Class {settings.code}: everyone in this class plays with the same luck (seed {settings.seed})."
+    if scenario_hash(session.scenario) != settings.scenario_hash:
+        note += (
+            " The scenario has changed since the class was made, so this game may differ"
+            " from the games played before the change."
+        )
+    session.notice = f"{session.notice} {note}" if session.notice else note
+    return session
+
+
+class ResultKeeper:
+    """Writes a game's result record to the store when the game ends or is stopped."""
+
+    def __init__(
+        self,
+        store_spec: str | os.PathLike[str] | None,
+        *,
+        settings: ClassSettings | None = None,
+        player: str | None = None,
+    ) -> None:
+        self.store_spec = store_spec
+        self.settings = settings
+        self.player = player
+        self.session: Session | None = None
+
+    @property
+    def class_code(self) -> str | None:
+        return self.settings.code if self.settings is not None else None
+
+    def keep(self) -> tuple[ResultRecord, str] | None:
+        """Write the result of the game (if one was made); returns it and the store's
+        name. Raises StoreError."""
+        from game.classroom.records import record_of
+        from game.classroom.store import open_store
+
+        session = self.session
+        if session is None:
+            return None
+        with open_store(self.store_spec) as store:
+            code, player = self.class_code, self.player
+            length: Literal["lesson", "full"] = self.settings.length if self.settings else "full"
+            if code is None:
+                before = store.result(session.game_id)  # a resumed game keeps its class
+                if before is not None:
+                    code, length = before.class_code, before.length
+                    player = player or before.player
+            record = record_of(session, class_code=code, player=player, length=length)
+            store.put_result(record)
+            return record, store.where

@@ -1,0 +1,109 @@
+"""A game's result record, made from its session when the game ends or is stopped."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from game.classroom.store import now
+from game.model.results import DecidedBy, ResultDecision, ResultMeasure, ResultRecord
+from game.session import Session, replay_log, review, scenario_hash
+
+
+def decisions_of(session: Session) -> list[ResultDecision]:
+    """Every decision of the weeks played, in order, marked with who made it: the
+    player's own actions and options, the computer's (the roles a policy plays), and the
+    default option of each dilemma put to a player who left it unanswered."""
+    c = session.compiled
+    humans = set(session.roles)
+    dilemma_role = {d.id: d.role for d in session.scenario.dilemmas}
+    log = session.log
+    answered = set(session.state.choices)
+    explicit = {did for e in log for d in e.decisions.values() for did in d.choices}
+    defaulted = answered - explicit
+    out: list[ResultDecision] = []
+    for k, entry in enumerate(log):
+        week = entry.week + 1
+        put: list[str] = []
+        if defaulted:
+            # the dilemmas put this week: the state before the week, replayed from the log
+            put = [did for did in replay_log(c, session.seed, log[:k]).dilemmas if did in defaulted]
+        for role in c.roles:
+            d = entry.decisions.get(role)
+            by: DecidedBy = "player" if role in humans else "computer"
+            if d is not None:
+                out.extend(ResultDecision(week=week, role=role, by=by, action=a) for a in d.actions)
+                out.extend(
+                    ResultDecision(week=week, role=role, by=by, dilemma=did, option=opt)
+                    for did, opt in d.choices.items()
+                )
+            for did in put:
+                if dilemma_role.get(did) == role:
+                    out.append(
+                        ResultDecision(
+                            week=week,
+                            role=role,
+                            by="default",
+                            dilemma=did,
+                            option=session.state.choices.get(did),
+                        )
+                    )
+    return out
+
+
+def summary_of(session: Session) -> list[ResultMeasure]:
+    """The debrief's summary measures as the game stands (simulated): the record's
+    measures (only those whose weeks have been played) with the record's range, then the
+    end-of-game ones (so far, in an unfinished game)."""
+    c, s, sc = session.compiled, session.state, session.scenario
+    played = s.week
+    finished = session.finished
+    out: list[ResultMeasure] = []
+    for m in sc.record:
+        last = m.week if m.kind == "at" else m.end
+        if last is None or (not finished and sc.week_of(last) >= played):
+            continue
+        value = review.measure_value(c, s, m.id)
+        lo, hi = float(m.band[0]), float(m.band[1])
+        pos: Literal["inside", "below", "above", ""] = ""
+        if finished:
+            pos = "below" if value < lo else "above" if value > hi else "inside"
+        out.append(
+            ResultMeasure(id=m.id, label=m.label, value=value, record=m.record, band=(lo, hi), position=pos)
+        )
+    record_ids = {m.id for m in sc.record}
+    for mid in review.measure_ids(c):
+        if mid in record_ids:
+            continue
+        out.append(
+            ResultMeasure(id=mid, label=review.measure_label(c, mid), value=review.measure_value(c, s, mid))
+        )
+    return out
+
+
+def record_of(
+    session: Session,
+    *,
+    class_code: str | None = None,
+    player: str | None = None,
+    length: Literal["lesson", "full"] = "full",
+) -> ResultRecord:
+    """The game's result record as it stands now."""
+    return ResultRecord(
+        game=session.game_id,
+        class_code=class_code,
+        player=player,
+        scenario=session.scenario.id,
+        scenario_hash=scenario_hash(session.scenario),
+        seed=session.seed,
+        roles=session.roles,
+        policy=session.policy,
+        content=session.content,
+        length=length,
+        written_at=now(),
+        finished=session.finished,
+        weeks_played=session.week,
+        weeks=session.n_weeks,
+        decisions=tuple(decisions_of(session)),
+        ledger=tuple(session.history()),
+        summary=tuple(summary_of(session)),
+    )
