@@ -61,7 +61,7 @@ def code(home: Path, store: str) -> str:
     r = run("class", "new", "--seed", "7", "--roles", ROLE, "--store", store, home=home)
     assert r.returncode == 0, r.stderr
     first = r.stdout.splitlines()[0]
-    assert re.fullmatch(r"[%s]{3}-[%s]{3}" % (ALPHABET, ALPHABET), first)
+    assert re.fullmatch(f"[{ALPHABET}]{{3}}-[{ALPHABET}]{{3}}", first)
     assert f"corridors play --class {first} --name NAME --store {store}" in r.stdout
     return first
 
