@@ -142,7 +142,7 @@ class CorridorsApp(App[None]):
         """What the session asks to tell the player as the game opens (a save played
         again on a changed scenario), as a long-lived notification."""
         if session.notice:
-            self.notify(session.notice, title="An earlier save", timeout=30)
+            self.notify(session.notice, title="Note", timeout=30)
 
     # -- shared actions ------------------------------------------------------------
     def action_help(self) -> None:
