@@ -260,7 +260,8 @@ def cmd_class_new(args: argparse.Namespace) -> int:
         f" {settings.seed}, roles {', '.join(settings.roles)}, content {settings.content},"
         f" length {settings.length}."
     )
-    store = f" --store {args.store}" if args.store else ""
+    # the store as typed, but never a password (this may be shown to a class)
+    store = f" --store {where if '://' in args.store else args.store}" if args.store else ""
     print(f"Students play it with: corridors play --class {settings.code} --name NAME{store}")
     print(f"Its results: corridors class results {settings.code}{store}")
     return 0

@@ -78,3 +78,16 @@ class Server:
         if self.data.exists():
             self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+def drop_tables(url: str) -> None:
+    """Clear a test database of the store's tables (and the foreign one a test makes)."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    try:
+        with engine.begin() as conn:
+            for t in ("corridors_results", "corridors_classes", "corridors_meta", "someone_elses"):
+                conn.execute(text(f"DROP TABLE IF EXISTS {t}"))
+    finally:
+        engine.dispose()

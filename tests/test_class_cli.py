@@ -187,3 +187,21 @@ def test_a_gentle_class_stays_gentle(home: Path, tmp_path: Path) -> None:
     code = r.stdout.splitlines()[0]
     r = run("play", "--class", code, "--name", "Z", "--content", "standard", "--store", st, "--plain", home=home)
     assert r.returncode == 1 and "gentle content level" in one_line_error(r)
+
+
+def test_a_class_on_a_postgresql_server(postgres_url: str, tmp_path: Path) -> None:
+    from pgserver import drop_tables
+
+    drop_tables(postgres_url)
+    try:
+        r = run("class", "new", "--seed", "5", "--store", postgres_url, home=tmp_path)
+        assert r.returncode == 0, r.stderr
+        code = r.stdout.splitlines()[0]
+        r = run("play", "--class", code, "--name", "Noor", "--store", postgres_url, "--plain",
+                "--alternatives", "0", home=tmp_path, stdin="end\nquit\n")
+        assert r.returncode == 0, r.stderr
+        assert f"is kept for class {code}, Noor," in r.stdout
+        r = run("class", "results", code, "--store", postgres_url, home=tmp_path)
+        assert re.search(r"Noor\s+coordinator\s+stopped after week 1 of 20", r.stdout), r.stdout
+    finally:
+        drop_tables(postgres_url)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pgserver import NoServer, Server
+from pgserver import drop_tables
 
 from game.classroom.errors import StoreError
 from game.classroom.records import record_of
@@ -26,35 +26,7 @@ NEW_AT_ONCE = 10  # games that find no store yet, and make it together
 
 
 # ------------------------------------------------------------------ the servers
-
-
-@pytest.fixture(scope="session")
-def postgres_url() -> Iterator[str]:
-    given = os.environ.get("CORRIDORS_TEST_POSTGRES")
-    if given:
-        yield given
-        return
-    try:
-        server = Server()
-        url = server.start()
-    except NoServer as e:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must run the PostgreSQL store tests, but no server could be started: {e}")
-        pytest.skip(f"no PostgreSQL server could be started here: {e}")
-    try:
-        yield url
-    finally:
-        server.stop()
-
-
-def _drop_tables(url: str) -> None:
-    from sqlalchemy import create_engine, text
-
-    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
-    with engine.begin() as conn:
-        for t in ("corridors_results", "corridors_classes", "corridors_meta", "someone_elses"):
-            conn.execute(text(f"DROP TABLE IF EXISTS {t}"))
-    engine.dispose()
+# (postgres_url, a server for the whole test run, is in conftest.py)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -64,9 +36,9 @@ def spec(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         yield str(tmp_path / "results.sqlite")
         return
     url = request.getfixturevalue("postgres_url")
-    _drop_tables(url)
+    drop_tables(url)
     yield url
-    _drop_tables(url)
+    drop_tables(url)
 
 
 # ------------------------------------------------------------------ games
@@ -264,7 +236,7 @@ def test_a_file_that_is_not_a_store_is_refused_and_left_alone(tmp_path: Path, ma
 def test_a_postgresql_database_of_something_else_keeps_its_tables(postgres_url: str) -> None:
     from sqlalchemy import create_engine, text
 
-    _drop_tables(postgres_url)
+    drop_tables(postgres_url)
     engine = create_engine(postgres_url.replace("postgresql://", "postgresql+psycopg://", 1))
     with engine.begin() as conn:
         conn.execute(text("CREATE TABLE someone_elses (x int)"))
@@ -280,7 +252,7 @@ def test_a_postgresql_database_of_something_else_keeps_its_tables(postgres_url: 
             assert conn.execute(text("SELECT x FROM someone_elses")).scalar() == 7
     finally:
         engine.dispose()
-        _drop_tables(postgres_url)
+        drop_tables(postgres_url)
 
 
 @pytest.mark.parametrize(
