@@ -278,3 +278,12 @@ def test_the_store_is_marked_as_this_games(tmp_path: Path) -> None:
         assert isinstance(store, Store) and store.kind == "sqlite"
     con = sqlite3.connect(p)
     assert dict(con.execute("SELECT key, value FROM corridors_meta"))["format"] == STORE_FORMAT
+
+
+def test_a_store_file_may_have_any_name(tmp_path: Path, finished: ResultRecord) -> None:
+    p = tmp_path / "class 7b?mode=ro&x=%20#1.sqlite"
+    with open_store(p) as store:
+        store.put_result(finished)
+    with open_store(p) as store:
+        assert store.result(finished.game) == finished
+    assert [x.name for x in tmp_path.iterdir() if x.suffix == ".sqlite"] == [p.name]

@@ -209,8 +209,11 @@ def _inspect_sqlite(path: Path) -> bool:
 
 def _open_sqlite(path: Path) -> Store:
     ours = _inspect_sqlite(path)
+    target = str(path)  # given to sqlite3 as it is (no URL: any character may be in it)
     engine = create_engine(
-        f"sqlite:///{path}", poolclass=NullPool, connect_args={"timeout": LOCK_WAIT}
+        "sqlite://",
+        poolclass=NullPool,
+        creator=lambda: sqlite3.connect(target, timeout=LOCK_WAIT, check_same_thread=False),
     )
 
     @event.listens_for(engine, "connect")
