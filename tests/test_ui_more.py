@@ -347,7 +347,7 @@ def test_notifications_are_plain_text_and_an_earlier_save_is_told() -> None:
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             told = {n.message: n for n in app._notifications}
-            assert session.notice in told and told[session.notice].title == "An earlier save"
+            assert session.notice in told and told[session.notice].title == "Note"
             # Screens ask for markup by default; the app never gives it.
             app.screen.notify("Added to your plan: [red]Send[/red] a convoy.")
             await pilot.pause()

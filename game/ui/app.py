@@ -140,7 +140,7 @@ class CorridorsApp(App[None]):
 
     def tell_notice(self, session: Session) -> None:
         """What the session asks to tell the player as the game opens (a save played
-        again on a changed scenario), as a long-lived notification."""
+        again on a changed scenario, a class game's code), as a long-lived notification."""
         if session.notice:
             self.notify(session.notice, title="Note", timeout=30)
 
