@@ -1,4 +1,4 @@
-"""Class codes: every single mistyped character and every swap of two neighbours is
+"""Class codes (and players' names): every single mistyped character and every swap of two neighbours is
 refused, never read as another class; case, spaces and hyphens do not matter."""
 
 from __future__ import annotations
@@ -55,3 +55,14 @@ def test_malformed_codes_say_what_is_wrong(text: str, fragment: str) -> None:
     with pytest.raises(CodeError) as e:
         parse_code(text)
     assert fragment in str(e.value)
+
+
+def test_a_players_name_is_plain_and_on_one_line() -> None:
+    from game.classroom.classes import player_name
+    from game.classroom.errors import ClassroomError
+
+    assert player_name("  Amira\tand \x1b[31mJonas\x1b[0m\n") == "Amira and Jonas"
+    assert player_name("\u202eNoor") == "Noor"
+    for bad in ("", " \x07 ", "x" * 61):
+        with pytest.raises(ClassroomError):
+            player_name(bad)

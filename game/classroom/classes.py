@@ -10,6 +10,7 @@ from typing import Literal
 
 from game.classroom.codes import make_code, parse_code
 from game.classroom.errors import ClassroomError, StoreError
+from game.model.plaintext import plain_text
 from game.model.results import ClassSettings, ResultRecord
 from game.session import Session, scenario_hash
 
@@ -33,7 +34,7 @@ def check_length(length: str) -> Literal["lesson", "full"]:
 
 def player_name(text: str) -> str:
     """A player's or team's name as given, on one line, without control characters."""
-    name = " ".join("".join(ch if ch.isprintable() else " " for ch in str(text)).split())
+    name = " ".join("".join(ch if ch.isprintable() else " " for ch in plain_text(str(text))).split())
     if not name:
         raise ClassroomError("--name: give the player's or the team's name")
     if len(name) > MAX_NAME:

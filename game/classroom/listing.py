@@ -9,6 +9,7 @@ import json
 from collections import Counter
 from typing import Any
 
+from game.model.plaintext import plain_text
 from game.model.results import ClassSettings, ResultRecord
 from game.session import fmt_number
 
@@ -19,6 +20,11 @@ LIST_MEASURES = (
     ("final-east-left", "left east"),
     ("final-east-present", "present east"),
 )
+
+
+def one_line(text: str | None) -> str:
+    """Text from the store shown in a terminal: plain, on one line."""
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in plain_text(text or "")).split())
 
 
 def status(r: ResultRecord) -> str:
@@ -56,7 +62,7 @@ def results_lines(s: ClassSettings, records: list[ResultRecord]) -> list[str]:
         rows.append(
             [
                 str(i),
-                r.player or "(no name)",
+                one_line(r.player) or "(no name)",
                 ", ".join(r.roles),
                 status(r),
                 *(_shown(r, mid) for mid, _ in LIST_MEASURES),
