@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,15 +41,16 @@ def run_batch(c: Compiled, policy: str, runs: int, seed: int) -> list[GameState]
     return [play_through(c, seed + k, pols) for k in range(runs)]
 
 
-def percentile(values: list[float], q: float) -> float:
-    """The q-th percentile (0..100), linear between closest ranks."""
+def percentile(values: list[float], q: int) -> float:
+    """The q-th percentile (q a whole number from 0 to 100), linear between closest ranks:
+    `statistics.quantiles`' inclusive method (R's and NumPy's default)."""
     if not values:
         return 0.0
-    xs = sorted(values)
-    pos = (len(xs) - 1) * q / 100.0
-    lo = int(pos)
-    hi = min(lo + 1, len(xs) - 1)
-    return xs[lo] + (xs[hi] - xs[lo]) * (pos - lo)
+    if len(values) == 1 or q <= 0:
+        return float(min(values))
+    if q >= 100:
+        return float(max(values))
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
 
 
 def final_ledgers(states: list[GameState]) -> list[dict[str, Any]]:

@@ -37,7 +37,7 @@ def distribution(values: list[float], value: float) -> Distribution:
     # between two games is rounded (half up), not shown as "1,832.9 people".
     whole = all(float(v).is_integer() for v in values)
 
-    def q(p: float) -> float:
+    def q(p: int) -> float:
         x = percentile(values, p)
         return float(math.floor(x + 0.5)) if whole else x
 
