@@ -11,10 +11,9 @@ expressions (this module).
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import math
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +31,9 @@ from game.scenario.expr import ExprError, parse_value, phase_literals
 from game.scenario.merge import LIST_FIELDS, MAX_FILES, check_finite, merge_files, scenario_files
 from game.scenario.merge import Checker as _Checker
 from game.scenario.merge import Origin as _Origin
+from game.scenario.merge import dupes as _dupes
+from game.scenario.merge import dupes_nested as _dupes_nested
+from game.scenario.merge import unknown as _unknown
 from game.scenario.yamlsrc import Located, ScenarioError, ScenarioErrors, load_yaml
 
 
@@ -184,22 +186,6 @@ def _salvage(merged: dict[str, Any], origin: _Origin, fallback: str, e: Validati
 # ---------------------------------------------------------------------------------
 # Cross references and expressions
 # ---------------------------------------------------------------------------------
-
-
-def _dupes(ck: _Checker, field: str, items: Sequence[Any], attr: str = "id") -> None:
-    seen: dict[str, int] = {}
-    for k, item in enumerate(items):
-        ident = getattr(item, attr)
-        if ident in seen:
-            ck.at((field, k, attr), f"duplicate id {ident!r} (first at item {seen[ident] + 1} of {field})")
-        else:
-            seen[ident] = k
-
-
-def _unknown(kind: str, name: str, valid: Sequence[str]) -> str:
-    hint = difflib.get_close_matches(name, list(valid), n=1)
-    extra = f" (did you mean {hint[0]!r}?)" if hint else ""
-    return f"unknown {kind} {name!r}{extra}"
 
 
 def _cross_check(sc: Scenario, ck: _Checker) -> None:
@@ -428,20 +414,3 @@ def _check_questions(sc: Scenario, ck: _Checker, dilemma_opts: dict[str, set[str
                     ck.at((*here, "measure"), f"above {m.above:g} and below {m.below:g}: the condition can never hold")
             if cond.expr is not None:
                 expr((*here, "expr"), cond.expr, "bool")
-
-
-def _dupes_nested(ck: _Checker, loc: tuple[str | int, ...], items: Sequence[Any]) -> None:
-    seen: set[str] = set()
-    for j, item in enumerate(items):
-        if item.id in seen:
-            ck.at((*loc, j, "id"), f"duplicate id {item.id!r}")
-        seen.add(item.id)
-
-
-def iter_problems(paths: Sequence[str | os.PathLike[str]]) -> Iterator[ScenarioError]:
-    """Every problem of every scenario path given (for `corridors validate`)."""
-    for p in paths:
-        try:
-            load_scenario(p)
-        except ScenarioErrors as e:
-            yield from e.errors

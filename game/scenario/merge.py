@@ -174,3 +174,27 @@ def _numbers(value: Any, loc: tuple[str | int, ...]) -> Iterator[tuple[tuple[str
     elif isinstance(value, list):
         for k, item in enumerate(value):
             yield from _numbers(item, (*loc, k))
+
+
+def dupes(ck: Checker, field: str, items: Sequence[Any], attr: str = "id") -> None:
+    seen: dict[str, int] = {}
+    for k, item in enumerate(items):
+        ident = getattr(item, attr)
+        if ident in seen:
+            ck.at((field, k, attr), f"duplicate id {ident!r} (first at item {seen[ident] + 1} of {field})")
+        else:
+            seen[ident] = k
+
+
+def dupes_nested(ck: Checker, loc: tuple[str | int, ...], items: Sequence[Any]) -> None:
+    seen: set[str] = set()
+    for j, item in enumerate(items):
+        if item.id in seen:
+            ck.at((*loc, j, "id"), f"duplicate id {item.id!r}")
+        seen.add(item.id)
+
+
+def unknown(kind: str, name: str, valid: Sequence[str]) -> str:
+    hint = difflib.get_close_matches(name, list(valid), n=1)
+    extra = f" (did you mean {hint[0]!r}?)" if hint else ""
+    return f"unknown {kind} {name!r}{extra}"
