@@ -1,8 +1,9 @@
 """The `corridors` command (also `python -m game`).
 
-    corridors play [--scenario ID|PATH] [--role ROLE[,ROLE...]] [--others POLICY] [--seed N] [--plain]
+    corridors play [--scenario ID|PATH] [--role ROLE[,ROLE...]] [--others POLICY] [--seed N|CODE] [--plain]
                    [--load FILE] [--content standard|gentle] [--export FILE] [--alternatives N]
     corridors debrief SAVE [--format md|html|txt|json] [-o FILE] [--alternatives N]
+    corridors saves [--dir FOLDER]     (the saved games: roles, week, date, finished or not)
     corridors                         (the full-screen game, at its title screen)
     corridors simulate [--scenario ID|PATH] [--policy NAME] [--runs N] [--seed N] [--json] [--trace]
     corridors calibrate [--scenario ID|PATH] [--runs N] [--seed N]
@@ -50,11 +51,15 @@ from game.session import (
     SaveError,
     Session,
     SessionError,
+    default_save_dir,
     fmt_number,
+    list_saves,
+    parse_seed,
+    save_text,
     write_text_atomic,
 )
 
-COMMANDS = ("play", "debrief", "simulate", "calibrate", "validate", "scenarios", "class")
+COMMANDS = ("play", "debrief", "saves", "simulate", "calibrate", "validate", "scenarios", "class")
 MAX_HUMAN_ROLES = 4
 MAX_ALTERNATIVES = 100_000
 MAX_SEED = 2**63 - 1
@@ -91,6 +96,16 @@ def _whole(text: str, lo: int, hi: int, what: str) -> int:
 
 def seed_type(text: str) -> int:
     return _whole(text, 0, MAX_SEED, "the seed")
+
+
+def code_type(text: str) -> str:
+    """A game's seed: a number or a class code (any word); checked here, read by the
+    session."""
+    try:
+        parse_seed(text)
+    except SessionError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+    return text
 
 
 def runs_type(text: str) -> int:
@@ -136,7 +151,10 @@ def build_parser() -> Parser:
         help="who plays the other roles: historical (default), random, or a strategy",
     )
     play.add_argument(
-        "--seed", type=seed_type, metavar="N", help="the game's luck (default: a random seed)"
+        "--seed",
+        type=code_type,
+        metavar="N|CODE",
+        help="the game's luck: a number, or a class code (any word; default: a random seed)",
     )
     play.add_argument(
         "--plain", action="store_true", help="plain line mode, for screen readers and scripts"
@@ -184,6 +202,10 @@ def build_parser() -> Parser:
 
     sc = sub.add_parser("scenarios", help="list the scenarios found")
     sc.set_defaults(func=cmd_scenarios)
+
+    sv = sub.add_parser("saves", help="list the saved games, the latest first")
+    sv.add_argument("--dir", metavar="FOLDER", help="the save folder (default: the game's own)")
+    sv.set_defaults(func=cmd_saves)
 
     add_class_commands(sub)
     return p
@@ -746,6 +768,21 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
         roles = ", ".join(r.id for r in sc.roles)
         print(f"{sid}: {sc.title}. {sc.weeks} weeks from {sc.start.isoformat()}; roles: {roles}.")
     return code
+
+
+def cmd_saves(args: argparse.Namespace) -> int:
+    folder = Path(args.dir) if args.dir else default_save_dir()
+    if args.dir and not folder.is_dir():
+        raise UsageError(f"no such folder: {args.dir}")
+    saves = list_saves(folder)
+    if not saves:
+        print(f"No saved games in {folder}.")
+        return 0
+    print(f"Saved games in {folder}, the latest first:")
+    for info in saves:
+        print(save_text(info))
+    print("Resume one with: corridors play --load FILE")
+    return 0
 
 
 # ---------------------------------------------------------------------- entry point

@@ -46,7 +46,7 @@ def one_line_error(r: subprocess.CompletedProcess[str]) -> str:
 @pytest.mark.parametrize(
     "args, fragment",
     [
-        ((), "no command given (valid: play, debrief, simulate, calibrate, validate, scenarios"),
+        ((), "no command given (valid: play, debrief, saves, simulate, calibrate, validate, scenarios"),
         (("fly",), "invalid choice: 'fly'"),
         (("simulate", "--policy", "win"), 'unknown policy "win" (valid: historical, random, '),
         (("simulate", "--scenario", "atlantis"), "atlantis: unknown scenario (valid: aleppo-2016"),
@@ -56,7 +56,7 @@ def one_line_error(r: subprocess.CompletedProcess[str]) -> str:
         (("calibrate", "--runs", "1.5"), "the number of runs must be a whole number"),
         (("play", "--role", "pilot"), f'unknown role "pilot" (valid: {VALID_ROLES})'),
         (("play", "--content", "loud"), "invalid choice: 'loud' (choose from 'standard', 'gentle')"),
-        (("play", "--seed", "x"), "the seed must be a whole number"),
+        (("play", "--seed", "x" * 41), "a class code has at most 40 characters"),
         (("play", "--role", "coordinator,pilot"), f'unknown role "pilot" (valid: {VALID_ROLES})'),
         (("play", "--role", "coordinator,"), "an empty role name"),
         (("play", "--others", "win"), 'unknown policy "win" (valid: historical, random, '),

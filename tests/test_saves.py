@@ -59,7 +59,7 @@ def test_save_format(played: Session, tmp_path: Path) -> None:
     path = saved(played, tmp_path)
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["format"] == FORMAT == "corridors-save"
-    assert data["version"] == CURRENT_VERSION == 2
+    assert data["version"] == CURRENT_VERSION == 3
     assert data["scenario"] == "aleppo-2016"
     assert data["scenario_ref"] == "aleppo-2016"
     assert data["scenario_hash"] == scenario_hash(played.scenario)
@@ -72,6 +72,7 @@ def test_save_format(played: Session, tmp_path: Path) -> None:
     assert [e["week"] for e in data["log"]] == [0, 1, 2]
     assert data["log"][0]["decisions"][ROLE] == {"actions": ["preposition", "advocate"], "choices": {}}
     assert data["state"]["week"] == 3
+    assert (data["code"], data["weeks"], data["turn"], data["plans"]) == ("", 20, 0, {})
 
 
 def test_load_gives_the_same_game(played: Session, tmp_path: Path) -> None:
@@ -228,7 +229,7 @@ RAW_CASES: dict[str, tuple[bytes, str]] = {
     "json list": (b"[1, 2, 3]", "is not a Corridors save"),
     "foreign json": (b'{"format": "someone-else", "version": 1}', "is not a Corridors save"),
     "no format": (b'{"version": 1, "state": {}}', "is not a Corridors save"),
-    "newer": (b'{"format": "corridors-save", "version": 3}', "newer Corridors (save format 3; this one reads up to 2)"),
+    "newer": (b'{"format": "corridors-save", "version": 4}', "newer Corridors (save format 4; this one reads up to 3)"),
     "version zero": (b'{"format": "corridors-save", "version": 0}', "unknown save format version 0"),
     "version text": (b'{"format": "corridors-save", "version": "1"}', "format version is missing or not a whole number"),
     "shape": (b'{"format": "corridors-save", "version": 1}', "is corrupt: "),
@@ -315,23 +316,23 @@ def test_migration_hook_upgrades_step_by_step(played: Session, tmp_path: Path, m
     path = saved(played, tmp_path)
     calls: list[int] = []
 
-    def two_to_three(data: dict[str, Any]) -> dict[str, Any]:
+    def three_to_four(data: dict[str, Any]) -> dict[str, Any]:
         calls.append(data["version"])
         data["content"] = "gentle"
         return data
 
-    monkeypatch.setattr(saves, "CURRENT_VERSION", 3)
-    monkeypatch.setitem(saves.MIGRATIONS, 2, two_to_three)
+    monkeypatch.setattr(saves, "CURRENT_VERSION", 4)
+    monkeypatch.setitem(saves.MIGRATIONS, 3, three_to_four)
     sf = read_save(path)
-    assert calls == [2]
-    assert sf.version == 3 and sf.content == "gentle"
+    assert calls == [3]
+    assert sf.version == 4 and sf.content == "gentle"
 
 
 def test_missing_migration_is_an_error(played: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = saved(played, tmp_path)
-    monkeypatch.setattr(saves, "CURRENT_VERSION", 4)
-    monkeypatch.setitem(saves.MIGRATIONS, 2, lambda d: d)
-    with pytest.raises(SaveError, match="uses save format 3, which this Corridors can no longer read"):
+    monkeypatch.setattr(saves, "CURRENT_VERSION", 5)
+    monkeypatch.setitem(saves.MIGRATIONS, 3, lambda d: d)
+    with pytest.raises(SaveError, match="uses save format 4, which this Corridors can no longer read"):
         read_save(path)
 
 

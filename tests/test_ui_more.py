@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from support import run_corridors
 
-from game.session import Session
+from game.session import Session, parse_seed
 from game.ui.app import CorridorsApp
 from game.ui.screens.debrief import DebriefScreen, session_alternatives
-from game.ui.screens.title import TitleScreen, seed_from
+from game.ui.screens.title import TitleScreen
 
 SIZE = (100, 30)
 
@@ -161,10 +161,11 @@ def test_a_broken_save_gives_one_line_and_keeps_the_title(home: Path) -> None:
 
 
 def test_class_codes_give_the_same_seed() -> None:
-    assert seed_from("") is None
-    assert seed_from("42") == 42
-    assert seed_from("Room 12B") == seed_from(" room 12b ")
-    assert seed_from("Room 12B") != seed_from("Room 12C")
+    assert parse_seed("") == (None, "")
+    assert parse_seed("42") == (42, "")
+    assert parse_seed("Room 12B")[0] == parse_seed(" room 12b ")[0]
+    assert parse_seed(" Room 12B ")[1] == "Room 12B"
+    assert parse_seed("Room 12B")[0] != parse_seed("Room 12C")[0]
 
 
 def test_palette_commands_follow_the_screen() -> None:

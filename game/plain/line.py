@@ -137,7 +137,6 @@ class LineGame:
         self.out = out
         self.alternatives = alternatives  # histories of each kind the debrief runs (0: none)
         self.export = export  # a file to write the debrief to at the end
-        self.turn = 0  # which human role is deciding this week
         self.items: dict[int, tuple[str, str, str]] = {}  # menu number -> (kind, id, dilemma)
 
     # -- output ---------------------------------------------------------------------
@@ -150,7 +149,7 @@ class LineGame:
 
     @property
     def role(self) -> str:
-        return self.session.roles[self.turn]
+        return self.session.player
 
     # -- the game -------------------------------------------------------------------
     def run(self) -> int:
@@ -186,7 +185,7 @@ class LineGame:
         self.say(
             "Numbers marked simulated come from the game's model, not from the record;"
             " facts from the record name their sources.",
-            f"Game seed: {s.seed} (a game with the same seed meets the same luck).",
+            f"Game luck: {s.seed_text} (a game with the same seed meets the same luck).",
             f"The game is saved after every week to {s.autosave_path}.",
             "Type help at any time for the commands.",
         )
@@ -196,7 +195,6 @@ class LineGame:
             self.say(f"Resuming at week {s.week + 1} of {s.n_weeks}.")
 
     def week_start(self) -> None:
-        self.turn = 0
         self.situation()
         self.turn_start()
 
@@ -463,8 +461,7 @@ class LineGame:
 
     def end_turn(self) -> bool:
         s = self.session
-        if self.turn + 1 < len(s.roles):
-            self.turn += 1
+        if s.end_turn():
             self.turn_start()
             return False
         try:

@@ -16,6 +16,8 @@ from game.session.base import (
     SessionError,
     replay_log,
 )
+from game.session.codes import code_seed, parse_seed
+from game.session.listing import SaveInfo, list_saves, save_files
 from game.session.review import (
     Alternatives,
     AltMeasure,
@@ -55,7 +57,7 @@ from game.session.views import (
     SourceInfo,
     WeekInfo,
 )
-from game.session.words import fmt_number
+from game.session.words import fmt_number, save_text
 
 __all__ = [
     "AltMeasure",
@@ -87,12 +89,18 @@ __all__ = [
     "RouteInfo",
     "SaveError",
     "SaveFile",
+    "SaveInfo",
     "Session",
     "SessionError",
     "SourceInfo",
     "WeekInfo",
     "default_save_dir",
+    "code_seed",
     "fmt_number",
+    "list_saves",
+    "parse_seed",
+    "save_files",
+    "save_text",
     "read_save",
     "replay_log",
     "scenario_hash",

@@ -73,12 +73,14 @@ class SessionBase:
     policy: str
     _policy: Policy
     seed: int
+    code: str
     save_dir: Path
     autosave: bool
     game_id: str
     _state: GameState
     _log: list[LogEntry]
     _plans: dict[str, RoleDecision]
+    _turn: int
     last_report: WeekReport | None
     autosave_error: str | None
     notice: str | None

@@ -85,6 +85,7 @@ class SessionDebrief(SessionViews):
             scenario=sc.id,
             title=sc.title,
             seed=self.seed,
+            code=self.code,
             roles=self.roles,
             policy=self.policy,
             weeks=c.n_weeks,

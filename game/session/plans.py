@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from game.engine.core import IllegalDecision, check_decision, env_for
 from game.model.state import RoleDecision
-from game.session.base import DecisionError
+from game.session.base import DecisionError, SessionError
 from game.session.words import SessionWords, fmt_number
 
 
@@ -67,6 +67,39 @@ class SessionPlans(SessionWords):
         """Drop the role's plan for this week."""
         self._human(role)
         self._plans.pop(role, None)
+
+    @property
+    def turn(self) -> int:
+        """Whose turn it is this week: an index in `roles` (in hot-seat, the players
+        plan one after another; the last player's turn ends with the week played)."""
+        return self._turn
+
+    @property
+    def player(self) -> str:
+        """The role whose turn it is this week."""
+        return self.roles[self._turn]
+
+    def end_turn(self) -> bool:
+        """End the turn of the player whose turn it is. True if the next player's turn
+        begins; False after the last player's: the week is ready to be played
+        (`advance`), and the turn stays with that player until then."""
+        if self.finished:
+            raise SessionError("the game is over: every week has been played")
+        if self._turn + 1 < len(self.roles):
+            self._turn += 1
+            return True
+        return False
+
+    def restore_week(self, turn: int, plans: Mapping[str, RoleDecision]) -> None:
+        """Take up a week in progress (from a save): whose turn it is and each human
+        role's plan so far, checked as `decide` checks a plan. Raises SessionError."""
+        if not 0 <= turn < len(self.roles):
+            raise SessionError(f"it is the turn of player {turn + 1}, of {len(self.roles)}")
+        if self.finished and plans:
+            raise SessionError("it holds plans, but every week has been played")
+        for role, d in plans.items():
+            self.decide(role, d.actions, d.choices)
+        self._turn = turn
 
     def points_left(self, role: str) -> int:
         c = self.compiled

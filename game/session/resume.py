@@ -9,7 +9,8 @@ from game.model.scenario import Scenario
 from game.scenario import registry
 from game.scenario.yamlsrc import ScenarioErrors
 from game.session import review
-from game.session.base import SessionBase
+from game.session.base import SessionError
+from game.session.plans import SessionPlans
 from game.session.saves import (
     LogEntry,
     SaveError,
@@ -41,7 +42,7 @@ def scenario_for_save(path: Path, ref: str, scenario_id: str) -> Scenario:
     raise SaveError(path, f'needs scenario "{scenario_id}", which cannot be loaded ({tried[0]})')
 
 
-def play_again(p: Path, sf: SaveFile, session: SessionBase) -> None:
+def play_again(p: Path, sf: SaveFile, session: SessionPlans) -> None:
     """Play a save's logged decisions again in `session`, a new game with the save's
     settings on the scenario as it is now (the save was made with other content of it):
     the same seed and the people's decisions (the part of each that is still possible);
@@ -63,6 +64,17 @@ def play_again(p: Path, sf: SaveFile, session: SessionBase) -> None:
             ) from e
         session._log.append(LogEntry(week=entry.week, decisions=decisions))
     session._state = s
+    if not session.finished:  # the week in progress, as far as it is still possible
+        for role, d in sf.plans.items():
+            if role not in session.roles:
+                continue
+            legal, n = review.legalise(c, s, role, d)
+            try:
+                session.decide(role, legal.actions, legal.choices)
+                dropped += n
+            except SessionError:
+                dropped += len(d.actions) + len(d.choices)
+        session._turn = min(sf.turn, len(session.roles) - 1)
     left_out = (
         f"; {dropped} of your decisions are no longer possible and were left out" if dropped else ""
     )

@@ -4,22 +4,28 @@ A save holds everything needed to resume a game and to check it:
 
     {
       "format": "corridors-save",
-      "version": 2,
+      "version": 3,
       "game": "aleppo-2016-20240101-120000-s7-1a2b",   # names the autosave file
       "saved_at": "2024-01-01T12:00:00+00:00",
       "scenario": "aleppo-2016",                       # the scenario's id
       "scenario_ref": "aleppo-2016",                   # registry id or path it came from
       "scenario_hash": "sha256:...",                   # hash of the scenario's content
       "seed": 7,
+      "code": "",                                      # the class code the seed came from
       "roles": ["coordinator"],                        # played by people
       "content": "standard",                           # or "gentle" (v1: "full")
       "policy": "historical",                          # plays every other role
+      "weeks": 20,                                     # weeks in the game
       "log": [{"week": 0, "decisions": {"coordinator": {"actions": [...], "choices": {...}}}}],
+      "turn": 0,                                       # whose turn it is now (index in roles)
+      "plans": {"coordinator": {"actions": [...], "choices": {...}}},  # this week's, so far
       "state": {...}                                   # game.model.state.state_to_json
     }
 
 The log records every role's decisions, automated ones included, so replaying it needs
 no policy: a new game from the seed, stepped with the log, must equal the saved state.
+`turn` and `plans` are the week in progress: a game saved halfway through a week (a
+player has planned, or a hot-seat player's turn is over) continues there.
 
 Reading never writes; writing goes to a temporary file in the target's folder, is flushed
 and synced to disk, and only then renamed over the target, so a failed save leaves the
@@ -42,7 +48,7 @@ from game.model.scenario import Scenario
 from game.model.state import RoleDecision
 
 FORMAT = "corridors-save"
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
 MAX_SAVE_BYTES = 50_000_000
 
 # Migrations: MIGRATIONS[n] turns the data of a version-n save into a version-(n + 1)
@@ -58,7 +64,19 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
+def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 keeps the week in progress (whose turn it is, the plans made so far),
+    the class code the seed came from and the number of weeks. A version-2 save was
+    made between weeks, with no plan kept and its seed a number: the first player's
+    turn, no plans, no code; its number of weeks is left to the scenario."""
+    data.setdefault("turn", 0)
+    data.setdefault("plans", {})
+    data.setdefault("code", "")
+    data.setdefault("weeks", None)
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 class SaveError(Exception):
@@ -92,10 +110,14 @@ class SaveFile(BaseModel):
     scenario_ref: str = Field(min_length=1, max_length=4096)
     scenario_hash: str = Field(min_length=1, max_length=200)
     seed: int
+    code: str = Field(default="", max_length=40)
     roles: list[str]
     content: Literal["standard", "gentle"]
     policy: str = Field(min_length=1, max_length=64)
+    weeks: int | None = Field(default=None, ge=1)
     log: list[LogEntry]
+    turn: int = Field(default=0, ge=0)
+    plans: dict[str, RoleDecision] = {}
     state: dict[str, Any]
 
 

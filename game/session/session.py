@@ -36,6 +36,7 @@ from game.session.base import (
     first_difference,
     replay_log,
 )
+from game.session.codes import code_seed, parse_seed
 from game.session.debriefing import SessionDebrief
 from game.session.resume import play_again, scenario_for_save, scenario_ref_of
 from game.session.saves import (
@@ -62,6 +63,7 @@ class Session(SessionDebrief):
         scenario_ref: str,
         roles: Sequence[str],
         seed: int,
+        code: str = "",
         content: str = "standard",
         policy: str = DEFAULT_POLICY,
         save_dir: str | os.PathLike[str] | None = None,
@@ -96,6 +98,9 @@ class Session(SessionDebrief):
         if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= MAX_SEED:
             raise SessionError(f"the seed must be a whole number from 0 to {MAX_SEED}")
         self.seed = seed
+        if code and code_seed(code) != seed:
+            raise SessionError(f'the class code "{code}" stands for another seed than {seed}')
+        self.code = code  # the class code the seed came from ("" if none)
         self.save_dir = Path(save_dir) if save_dir is not None else default_save_dir()
         self.autosave = autosave
         if game_id is None:
@@ -105,6 +110,7 @@ class Session(SessionDebrief):
         self._state: GameState = state if state is not None else new_game(c, seed)
         self._log: list[LogEntry] = list(log)
         self._plans: dict[str, RoleDecision] = {}
+        self._turn = 0  # whose turn it is this week (an index in roles)
         self.last_report: WeekReport | None = None
         self.autosave_error: str | None = None  # the last autosave's failure, if any
         # Something a front end should tell the player when the game opens (a save
@@ -120,7 +126,7 @@ class Session(SessionDebrief):
         cls,
         scenario: str | Scenario = registry.DEFAULT_SCENARIO,
         roles: str | Sequence[str] | None = None,
-        seed: int | None = None,
+        seed: int | str | None = None,
         content: str = "standard",
         policy: str = DEFAULT_POLICY,
         *,
@@ -130,7 +136,8 @@ class Session(SessionDebrief):
         """A new game of a scenario (registry id, path, or a loaded Scenario). `roles`:
         the role or roles people play (default: the scenario's `default_role`, else its
         first role); the others
-        are played by `policy`. `seed`: the game's luck (default: a random one)."""
+        are played by `policy`. `seed`: the game's luck (default: a random one), a number
+        or a class code (any word, see `codes.parse_seed`)."""
         if isinstance(scenario, Scenario):
             sc, ref = scenario, scenario.id
         else:
@@ -142,6 +149,9 @@ class Session(SessionDebrief):
             role_list = [roles]
         else:
             role_list = list(roles)
+        code = ""
+        if isinstance(seed, str):
+            seed, code = parse_seed(seed)
         if seed is None:
             seed = secrets.randbelow(1_000_000)
         return cls(
@@ -149,6 +159,7 @@ class Session(SessionDebrief):
             scenario_ref=ref,
             roles=role_list,
             seed=seed,
+            code=code,
             content=content,
             policy=policy,
             save_dir=save_dir,
@@ -194,6 +205,10 @@ class Session(SessionDebrief):
             session.replay()
         except SessionError as e:
             raise SaveError(p, str(e)) from e
+        try:
+            session.restore_week(sf.turn, sf.plans)
+        except SessionError as e:
+            raise SaveError(p, f"is corrupt: the week in progress: {e}") from e
         return session
 
     @classmethod
@@ -212,6 +227,7 @@ class Session(SessionDebrief):
             scenario_ref=sf.scenario_ref,
             roles=sf.roles,
             seed=sf.seed,
+            code=sf.code,
             content=sf.content,
             policy=sf.policy,
             save_dir=save_dir,
@@ -265,6 +281,7 @@ class Session(SessionDebrief):
         self._log.append(LogEntry(week=s.week, decisions=decisions))
         self._state = new_state
         self._plans = {}
+        self._turn = 0
         self.last_report = report
         if self.autosave:
             self._autosave()
@@ -295,10 +312,14 @@ class Session(SessionDebrief):
             "scenario_ref": self.scenario_ref,
             "scenario_hash": scenario_hash(self.scenario),
             "seed": self.seed,
+            "code": self.code,
             "roles": list(self.roles),
             "content": self.content,
             "policy": self.policy,
+            "weeks": self.n_weeks,
             "log": [e.model_dump(mode="json") for e in self._log],
+            "turn": self._turn,
+            "plans": {r: d.model_dump(mode="json") for r, d in self._plans.items()},
             "state": state_to_json(self._state),
         }
 

@@ -284,3 +284,4 @@ class Debrief:
     turning_points: tuple[TurningPoint, ...] = ()
     questions: tuple[QuestionInfo, ...] = ()
     rank_measure: str = review.RANK_MEASURE  # what turning points are ranked by
+    code: str = ""  # the class code the seed came from ("" if none)

@@ -12,6 +12,7 @@ from game.model.scenario import Question
 from game.model.state import RoleDecision
 from game.session import review
 from game.session.base import SessionBase
+from game.session.listing import SaveInfo
 
 # The gentle content level's wording of the engine's explanations: the same figures,
 # plainer words. Each pattern rewrites one phrase that `game.engine.core` writes.
@@ -41,9 +42,32 @@ def fmt_number(x: float) -> str:
     return f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
+def save_text(info: SaveInfo) -> str:
+    """One line about a save, for the list of saves: its file, scenario, roles, how far
+    it is, when it was saved, and its class code if it has one."""
+    if info.problem:
+        return f"{info.path.name}: cannot be read ({info.problem})"
+    if info.weeks is None:
+        where = f"{info.week} week{'s' if info.week != 1 else ''} played"
+    elif info.finished:
+        where = f"finished ({info.weeks} weeks)"
+    else:
+        where = f"week {info.week + 1} of {info.weeks} next"
+    when = info.saved_at or info.modified
+    parts = [info.scenario, ", ".join(info.roles), where, f"saved {when:%Y-%m-%d %H:%M}"]
+    if info.code:
+        parts.append(f'class code "{info.code}"')
+    return f"{info.path.name}: " + " · ".join(p for p in parts if p)
+
+
 class SessionWords(SessionBase):
     """Numbers, costs and the engine's explanations in words (the part the
     presentation layer takes over)."""
+
+    @property
+    def seed_text(self) -> str:
+        """The game's luck for people: the class code it came from, and its seed."""
+        return f'class code "{self.code}" (seed {self.seed})' if self.code else f"seed {self.seed}"
 
     def cost_text(self, cost: Mapping[str, float]) -> str:
         return "; ".join(self._amount(k, v) for k, v in cost.items())

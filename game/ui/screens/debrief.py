@@ -87,10 +87,14 @@ def section_questions(screen: DebriefScreen) -> Iterable[Widget]:
         yield Static(plain(f"• {q.text}", (why, "italic")), classes="question")
 
 
+def seed_words(d: Debrief) -> str:
+    return f'class code "{d.code}", seed {d.seed}' if d.code else f"seed {d.seed}"
+
+
 def section_record(screen: DebriefScreen) -> Iterable[Widget]:
     d = screen.debrief
     yield Static(plain("Your game against the record"), classes="section-title")
-    yield Static(plain(f"Your figures are simulated (seed {d.seed}); the record's name their sources."), classes="note")
+    yield Static(plain(f"Your figures are simulated ({seed_words(d)}); the record's name their sources."), classes="note")
     for line in d.ledger:
         value = fmt_number(round(line.value, 1))
         if line.band is None:

@@ -3,7 +3,6 @@ content level), the latest autosave, or any save."""
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -31,46 +30,28 @@ from game.ui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from game.model.scenario import Scenario
+    from game.session import SaveInfo
     from game.ui.app import CorridorsApp
 
-MAX_SEED = 2**63 - 1
-
-
-def seed_from(text: str) -> int | None:
-    """A seed typed as a number, or a class code (any word: the same word, the same luck).
-    None if nothing was typed (a random seed)."""
-    text = text.strip()
-    if not text:
-        return None
-    if text.isdigit() and int(text) <= MAX_SEED:
-        return int(text)
-    return int(hashlib.sha256(text.lower().encode("utf-8")).hexdigest(), 16) % 1_000_000
-
-
-def saves(folder: Path) -> list[Path]:
-    """Save files, the latest first."""
-    try:
-        files = [p for p in folder.glob("*.json") if p.is_file()]
-    except OSError:
-        return []
-    return sorted(files, key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
 
 
 class LoadScreen(ModalScreen[Path | None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="cancel")]
 
-    def __init__(self, files: list[Path]) -> None:
+    def __init__(self, saves: list[SaveInfo]) -> None:
         super().__init__()
-        self.files = files
+        self.saves = saves
 
     def compose(self) -> ComposeResult:
+        from game.session import save_text
+
         with Vertical(classes="modal"):
             yield Static(plain(("Load a saved game (the latest first)", "bold")))
-            yield OptionList(*(Option(plain(p.name)) for p in self.files), id="saves")
+            yield OptionList(*(Option(plain(save_text(s))) for s in self.saves), id="saves")
             yield KeyBar()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.files[event.option_index])
+        self.dismiss(self.saves[event.option_index].path)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -147,9 +128,11 @@ class TitleScreen(Screen[None]):
         radios = self.query_one("#content", RadioSet)
         radios.mount_all(RadioButton(level, value=i == 0, id=f"content-{level}") for i, level in enumerate(levels))
         self.show_scenario()
-        latest = saves(folder)
+        from game.session import save_files
+
+        latest = save_files(folder)
         self.query_one("#latest", Static).update(
-            plain(f"Latest save: {latest[0].name}" if latest else "No saved game yet.")
+            plain(f"Latest save: {latest[0][0].name}" if latest else "No saved game yet.")
         )
         self.query_one("#new", Button).disabled = False
         self.query_one("#load", Button).disabled = False
@@ -198,7 +181,7 @@ class TitleScreen(Screen[None]):
             return
         pressed = self.query_one("#content", RadioSet).pressed_button
         content = str(pressed.label) if pressed is not None else CONTENT_LEVELS[0]
-        seed = seed_from(self.query_one("#seed", Input).value)
+        seed = self.query_one("#seed", Input).value
         try:
             session = Session.new(self.scenario_id, roles=roles, seed=seed, content=content)
         except (SessionError, ScenarioErrors) as e:
@@ -207,14 +190,18 @@ class TitleScreen(Screen[None]):
         self.corridors.start(session)
 
     def action_continue(self) -> None:
-        latest = saves(self.save_dir)
+        from game.session import save_files
+
+        latest = save_files(self.save_dir)
         if not latest:
             self.notify("No saved game yet.")
             return
-        self.open_save(latest[0])
+        self.open_save(latest[0][0])
 
     def action_load(self) -> None:
-        files = saves(self.save_dir)
+        from game.session import list_saves
+
+        files = list_saves(self.save_dir)
         if not files:
             self.notify(f"No saved game in {self.save_dir}.")
             return

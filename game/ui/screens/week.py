@@ -82,13 +82,12 @@ class WeekScreen(ReferenceScreens, Screen[None]):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
-        self.turn = 0  # which human role is deciding
         self._shown_for: tuple[int, int] = (-1, -1)  # (week, turn) of `_shown`
         self._shown: set[str] = set()  # dilemmas opened by themselves this turn
 
     @property
     def role(self) -> str:
-        return self.session.roles[self.turn]
+        return self.session.player
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="")
@@ -122,7 +121,7 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         info = s.role_info(self.role)
         turn = ""
         if len(s.roles) > 1:
-            turn = f"Turn of player {self.turn + 1} of {len(s.roles)}: "
+            turn = f"Turn of player {s.turn + 1} of {len(s.roles)}: "
         fictional = " (fictional)" if info.fictional else ""
         self.query_one("#week-line", Static).update(
             plain(
@@ -207,7 +206,7 @@ class WeekScreen(ReferenceScreens, Screen[None]):
     def open_dilemmas(self) -> None:
         """Show the first unanswered dilemma of this turn not shown yet, if any (each opens
         by itself once a turn; `d` opens them again)."""
-        key = (self.session.week, self.turn)
+        key = (self.session.week, self.session.turn)
         if self._shown_for != key:
             self._shown_for, self._shown = key, set()
         pending = [
@@ -253,8 +252,7 @@ class WeekScreen(ReferenceScreens, Screen[None]):
 
     def end_turn(self) -> None:
         s = self.session
-        if self.turn + 1 < len(s.roles):
-            self.turn += 1
+        if s.end_turn():
             self.refresh_week()
             name = s.role_info(self.role).name
             self.app.push_screen(
@@ -269,7 +267,6 @@ class WeekScreen(ReferenceScreens, Screen[None]):
             return
         if s.autosave_error:
             self.notify(f"The game could not be saved: {s.autosave_error}", severity="error")
-        self.turn = 0
         self.action_report()
         if not s.finished:
             # under the report, once it is on screen

@@ -1,0 +1,103 @@
+"""The list of saved games: for each save in a folder, its scenario, roles, week, date
+and whether it is finished, read without playing it again. The title screen's Load
+list and `corridors saves` show it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from game.model.scenario import Scenario
+from game.scenario import registry
+from game.scenario.yamlsrc import ScenarioErrors
+from game.session.saves import SaveError, default_save_dir, read_save
+
+
+@dataclass(frozen=True, slots=True)
+class SaveInfo:
+    """One save file, as the list of saves shows it."""
+
+    path: Path
+    modified: dt.datetime  # when the file was last written (local time)
+    problem: str = ""  # why it cannot be read ("" if it can); the fields below are then empty
+    game: str = ""
+    scenario: str = ""  # the scenario's title (its id if it cannot be loaded)
+    roles: tuple[str, ...] = ()  # the names of the roles people play (ids if unknown)
+    week: int = 0  # weeks played
+    weeks: int | None = None  # weeks in the game (None if unknown)
+    saved_at: dt.datetime | None = None  # when the game was saved (local time)
+    seed: int = 0
+    code: str = ""  # the class code the seed came from
+
+    @property
+    def finished(self) -> bool | None:
+        """Whether every week has been played (None if the number of weeks is unknown)."""
+        return None if self.weeks is None else self.week >= self.weeks
+
+
+def save_files(folder: str | os.PathLike[str] | None = None) -> list[tuple[Path, float]]:
+    """The save files of a folder (default: the save folder) and when each was written,
+    the latest first. A folder that cannot be read has none."""
+    where = Path(folder) if folder is not None else default_save_dir()
+    out = []
+    try:
+        for p in where.glob("*.json"):
+            try:
+                if p.is_file():
+                    out.append((p, p.stat().st_mtime))
+            except OSError:
+                continue
+    except OSError:
+        return []
+    return sorted(out, key=lambda pm: (pm[1], pm[0].name), reverse=True)
+
+
+def list_saves(folder: str | os.PathLike[str] | None = None) -> list[SaveInfo]:
+    """Every save in `folder` (default: the save folder), the latest first."""
+    scenarios: dict[str, Scenario | None] = {}
+    return [_info(p, mtime, scenarios) for p, mtime in save_files(folder)]
+
+
+def _info(p: Path, mtime: float, scenarios: dict[str, Scenario | None]) -> SaveInfo:
+    modified = dt.datetime.fromtimestamp(mtime)
+    try:
+        sf = read_save(p)
+    except SaveError as e:
+        return SaveInfo(p, modified, problem=e.reason)
+    if sf.scenario_ref not in scenarios:
+        scenarios[sf.scenario_ref] = _scenario(sf.scenario_ref, sf.scenario)
+    sc = scenarios[sf.scenario_ref]
+    names = {r.id: r.name for r in sc.roles} if sc is not None else {}
+    week = sf.state.get("week")
+    weeks = sf.weeks if sf.weeks is not None else (sc.weeks if sc is not None else None)
+    return SaveInfo(
+        p,
+        modified,
+        game=sf.game,
+        scenario=sc.title if sc is not None else sf.scenario,
+        roles=tuple(names.get(r, r) for r in sf.roles),
+        week=week if isinstance(week, int) and not isinstance(week, bool) and week >= 0 else 0,
+        weeks=weeks,
+        saved_at=_local(sf.saved_at),
+        seed=sf.seed,
+        code=sf.code,
+    )
+
+
+def _scenario(ref: str, scenario_id: str) -> Scenario | None:
+    for candidate in dict.fromkeys([ref, scenario_id]):
+        try:
+            return registry.get(candidate)
+        except (ScenarioErrors, OSError):
+            continue
+    return None
+
+
+def _local(stamp: str) -> dt.datetime | None:
+    try:
+        when = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return None
+    return when.astimezone() if when.tzinfo is not None else when
