@@ -150,7 +150,7 @@ def test_corridors_saves_and_seed_words(tmp_path: Path, home: Path) -> None:
     assert r.returncode == 0 and "No saved games" in r.stdout, r.stderr
     r = run_corridors("play", "--plain", "--seed", "Room 12B", home=home, stdin="quit\n")
     assert r.returncode == 0, r.stderr
-    assert f'class code "Room 12B" (seed {code_seed("room 12b")})' in r.stdout
+    assert f'Game seed: {code_seed("room 12b")}, from the class code "Room 12B"' in r.stdout
     r = run_corridors("saves", home=home)
     assert r.returncode == 0, r.stderr
     assert "week 1 of" in r.stdout and '"Room 12B"' in r.stdout

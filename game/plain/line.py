@@ -182,10 +182,11 @@ class LineGame:
         if s.automated:
             names = ", ".join(s.role_info(r).name for r in s.automated)
             self.say(f"Played by the computer ({s.policy} policy): {names}.")
+        from_code = f', from the class code "{s.code}"' if s.code else ""
         self.say(
             "Numbers marked simulated come from the game's model, not from the record;"
             " facts from the record name their sources.",
-            f"Game luck: {s.seed_text} (a game with the same seed meets the same luck).",
+            f"Game seed: {s.seed}{from_code} (a game with the same seed meets the same luck).",
             f"The game is saved after every week to {s.autosave_path}.",
             "Type help at any time for the commands.",
         )
