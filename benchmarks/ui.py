@@ -59,7 +59,7 @@ def make():
 if which.startswith("cli"):  # the `corridors` command itself (or `corridors play`)
     import game.ui.app
     game.ui.app.CorridorsApp = Timed
-    from game.ui.launch import main
+    from game.launch import main
     sys.argv[1:] = ["play", "--seed", "1"] if which == "cli-play" else []
     main()
 else:

@@ -1,6 +1,6 @@
 """`python -m game` runs the `corridors` command."""
 
-from game.ui.launch import main
+from game.launch import main
 
 # Guarded: worker processes started with "spawn" import the main module again.
 if __name__ == "__main__":

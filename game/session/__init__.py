@@ -17,7 +17,13 @@ from game.session.base import (
     replay_log,
 )
 from game.session.codes import code_seed, parse_seed
-from game.session.listing import SaveInfo, list_saves, save_files
+from game.session.listing import (
+    SaveInfo,
+    list_saves,
+    open_scenario,
+    save_files,
+    scenario_choices,
+)
 from game.session.review import (
     Alternatives,
     AltMeasure,
@@ -98,9 +104,11 @@ __all__ = [
     "code_seed",
     "fmt_number",
     "list_saves",
+    "open_scenario",
     "parse_seed",
     "save_files",
     "save_text",
+    "scenario_choices",
     "read_save",
     "replay_log",
     "scenario_hash",

@@ -12,6 +12,7 @@ from pathlib import Path
 from game.model.scenario import Scenario
 from game.scenario import registry
 from game.scenario.yamlsrc import ScenarioErrors
+from game.session.base import SessionError
 from game.session.saves import SaveError, default_save_dir, read_save
 
 
@@ -101,3 +102,22 @@ def _local(stamp: str) -> dt.datetime | None:
     except ValueError:
         return None
     return when.astimezone() if when.tzinfo is not None else when
+
+
+def scenario_choices() -> tuple[list[str], str]:
+    """The scenarios a new game can be made of (their ids; the default one if none is
+    found) and the default's id, for a front end's choice of scenario."""
+    ids = registry.available() or [registry.DEFAULT_SCENARIO]
+    default = registry.DEFAULT_SCENARIO
+    return ids, default if default in ids else ids[0]
+
+
+def open_scenario(ref: str) -> Scenario:
+    """A scenario by id or path, for a front end to show before a game is made. Raises
+    SessionError with the first problem, in one line, if it cannot be loaded."""
+    try:
+        return registry.get(ref)
+    except ScenarioErrors as e:
+        raise SessionError(str(e.errors[0]) if e.errors else str(e)) from e
+    except OSError as e:
+        raise SessionError(f"{ref}: {e.strerror or e}") from e

@@ -8,12 +8,14 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import on
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.theme import Theme
 
 from game.ui.commands import Command, GameCommands
+from game.ui.messages import Navigate, Play
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -95,7 +97,7 @@ class CorridorsApp(App[None]):
         else:
             from game.ui.screens.title import TitleScreen
 
-            self.push_screen(TitleScreen())
+            self.push_screen(TitleScreen(blink=self.blink))
 
     def _load(self) -> None:
         assert self.loader is not None
@@ -119,11 +121,60 @@ class CorridorsApp(App[None]):
 
         return WeekScreen(session)
 
-    def start(self, session: Session) -> None:
-        """Play a session (from the title screen)."""
+    def start(self, session: Session, *, opening: bool = True) -> None:
+        """Play a session: its week, or its debrief (from the title screen, or when the
+        last week is played)."""
         self.session = session
         self.switch_screen(self.game_screen(session))
-        self.tell_notice(session)
+        if opening:
+            self.tell_notice(session)
+
+    @on(Play)
+    def _play(self, message: Play) -> None:
+        self.start(message.session, opening=message.opening)
+
+    @on(Navigate)
+    def _navigate(self, message: Navigate) -> None:
+        self.push_screen(self.make_screen(message.screen, *message.args, **message.kwargs), message.done)
+
+    def make_screen(self, name: str, *args: Any, **kwargs: Any) -> Screen[Any]:
+        """The screen a `Navigate` message names, made with its arguments."""
+        screen: Callable[..., Screen[Any]]
+        if name == "charts":
+            from game.ui.screens.charts import ChartsScreen
+
+            screen = ChartsScreen
+        elif name == "sources":
+            from game.ui.screens.sources import SourcesScreen
+
+            screen = SourcesScreen
+        elif name == "assumptions":
+            from game.ui.screens.assumptions import AssumptionsScreen
+
+            screen = AssumptionsScreen
+        elif name == "dilemma":
+            from game.ui.screens.dilemma import DilemmaScreen
+
+            screen = DilemmaScreen
+        elif name == "report":
+            from game.ui.screens.report import ReportScreen
+
+            screen = ReportScreen
+        elif name == "confirm":
+            from game.ui.screens.modals import ConfirmScreen
+
+            screen = ConfirmScreen
+        elif name == "pass":
+            from game.ui.screens.modals import PassScreen
+
+            screen = PassScreen
+        elif name == "help":
+            from game.ui.screens.help import HelpScreen
+
+            screen = HelpScreen
+        else:
+            raise ValueError(f"no screen called {name!r}")
+        return screen(*args, **kwargs)
 
     def notify(
         self,

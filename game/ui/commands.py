@@ -5,21 +5,18 @@ from __future__ import annotations
 
 from collections.abc import AsyncGenerator, Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
-
-if TYPE_CHECKING:
-    from game.ui.app import CorridorsApp
 
 Command = tuple[str, str, Callable[[], Any]]  # (name, help, callback)
 
 
 class GameCommands(Provider):
     def commands(self) -> list[Command]:
-        app = cast("CorridorsApp", self.app)
         own: Callable[[], list[Command]] | None = getattr(self.screen, "palette_commands", None)
-        return [*(own() if own else []), *app.palette_commands()]
+        shared: Callable[[], list[Command]] | None = getattr(self.app, "palette_commands", None)
+        return [*(own() if own else []), *(shared() if shared else [])]
 
     async def discover(self) -> Hits:
         for name, help_text, callback in self.commands():

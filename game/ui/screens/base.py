@@ -13,6 +13,7 @@ from textual.widgets import Header, Static
 
 from game.session import Session
 from game.ui.commands import Command
+from game.ui.messages import Navigate
 from game.ui.widgets.keybar import KeyBar
 
 
@@ -55,16 +56,10 @@ class ReferenceScreens:
     app: App[None]
 
     def action_charts(self) -> None:
-        from game.ui.screens.charts import ChartsScreen
-
-        self.app.push_screen(ChartsScreen(self.session))
+        self.app.post_message(Navigate("charts", self.session))
 
     def action_sources(self) -> None:
-        from game.ui.screens.sources import SourcesScreen
-
-        self.app.push_screen(SourcesScreen(self.session))
+        self.app.post_message(Navigate("sources", self.session))
 
     def action_assumptions(self) -> None:
-        from game.ui.screens.assumptions import AssumptionsScreen
-
-        self.app.push_screen(AssumptionsScreen(self.session))
+        self.app.post_message(Navigate("assumptions", self.session))

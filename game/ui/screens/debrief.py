@@ -27,6 +27,7 @@ from textual.worker import get_current_worker
 
 from game.session import Alternatives, Debrief, SaveError, Session, TurningPoint, fmt_number
 from game.ui.commands import Command
+from game.ui.messages import Navigate
 from game.ui.screens.base import ReferenceScreens
 from game.ui.text import plain
 from game.ui.widgets.claims import SideBySide
@@ -243,9 +244,7 @@ class DebriefScreen(ReferenceScreens, Screen[None]):
         self.write_export(self.export_path or self.default_export(fmt), None if self.export_path else fmt)
 
     def action_charts(self) -> None:
-        from game.ui.screens.charts import ChartsScreen
-
-        self.app.push_screen(ChartsScreen(self.session, alternatives=self.summary))
+        self.app.post_message(Navigate("charts", self.session, alternatives=self.summary))
 
     # -- alternative histories ------------------------------------------------------
     def action_alternatives(self) -> None:

@@ -25,13 +25,13 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from game.ui.commands import Command
+from game.ui.messages import Play
 from game.ui.text import plain
 from game.ui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from game.model.scenario import Scenario
     from game.session import SaveInfo
-    from game.ui.app import CorridorsApp
 
 
 
@@ -65,18 +65,12 @@ class TitleScreen(Screen[None]):
         Binding("ctrl+l", "load", "Load", id="load", priority=True),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, *, blink: bool = True) -> None:
         super().__init__()
+        self.blink = blink  # whether the text cursor blinks (not in tests)
         self.scenario_id = ""
         self.scenario: Scenario | None = None
         self.save_dir = Path()
-
-    @property
-    def corridors(self) -> CorridorsApp:
-        from game.ui.app import CorridorsApp
-
-        assert isinstance(self.app, CorridorsApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="")
@@ -103,7 +97,7 @@ class TitleScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.app.sub_title = "A decision simulation of the 2016 siege of eastern Aleppo"
-        self.query_one("#seed", Input).cursor_blink = self.corridors.blink
+        self.query_one("#seed", Input).cursor_blink = self.blink
         self.query_one("#note", Static).update(plain("Loading the scenario…"))
         for button in self.query(Button):
             button.disabled = True
@@ -112,12 +106,11 @@ class TitleScreen(Screen[None]):
         self.call_after_refresh(self.run_worker, self._load, thread=True, name="title-load")
 
     def _load(self) -> None:
-        from game.scenario import registry
-        from game.session import CONTENT_LEVELS, default_save_dir
+        from game.session import CONTENT_LEVELS, default_save_dir, scenario_choices
 
-        ids = registry.available() or [registry.DEFAULT_SCENARIO]
+        ids, default = scenario_choices()
         folder = default_save_dir()
-        self.app.call_from_thread(self._loaded, ids, registry.DEFAULT_SCENARIO, CONTENT_LEVELS, folder)
+        self.app.call_from_thread(self._loaded, ids, default, CONTENT_LEVELS, folder)
 
     def _loaded(self, ids: list[str], default: str, levels: tuple[str, ...], folder: Path) -> None:
         self.save_dir = folder
@@ -139,15 +132,13 @@ class TitleScreen(Screen[None]):
         self.query_one("#continue", Button).disabled = not latest
 
     def show_scenario(self) -> None:
-        from game.scenario import registry
-        from game.scenario.yamlsrc import ScenarioErrors
+        from game.session import SessionError, open_scenario
 
         try:
-            sc = registry.get(self.scenario_id)
-        except (ScenarioErrors, OSError) as e:
+            sc = open_scenario(self.scenario_id)
+        except SessionError as e:
             self.scenario = None
-            msg = str(e.errors[0]) if isinstance(e, ScenarioErrors) and e.errors else str(e)
-            self.query_one("#note", Static).update(plain(f"This scenario cannot be loaded: {msg}"))
+            self.query_one("#note", Static).update(plain(f"This scenario cannot be loaded: {e}"))
             return
         self.scenario = sc
         self.query_one("#title-name", Static).update(plain((sc.title, "bold")))
@@ -169,7 +160,6 @@ class TitleScreen(Screen[None]):
         ]()
 
     def action_new(self) -> None:
-        from game.scenario.yamlsrc import ScenarioErrors
         from game.session import CONTENT_LEVELS, Session, SessionError
 
         if self.scenario is None:
@@ -183,11 +173,11 @@ class TitleScreen(Screen[None]):
         content = str(pressed.label) if pressed is not None else CONTENT_LEVELS[0]
         seed = self.query_one("#seed", Input).value
         try:
-            session = Session.new(self.scenario_id, roles=roles, seed=seed, content=content)
-        except (SessionError, ScenarioErrors) as e:
+            session = Session.new(self.scenario, roles=roles, seed=seed, content=content)
+        except SessionError as e:
             self.notify(f"Cannot start: {e}", severity="error")
             return
-        self.corridors.start(session)
+        self.post_message(Play(session))
 
     def action_continue(self) -> None:
         from game.session import save_files
@@ -219,7 +209,7 @@ class TitleScreen(Screen[None]):
         except SaveError as e:
             self.notify(f"Cannot load: {e}", severity="error", timeout=8)
             return
-        self.corridors.start(session)
+        self.post_message(Play(session))
 
     def palette_commands(self) -> list[Command]:
         return [

@@ -18,8 +18,8 @@ from textual.widgets.option_list import Option
 
 from game.session import ActionInfo, DecisionError, NewsItem, Session, SessionError
 from game.ui.commands import Command
+from game.ui.messages import Navigate, Play
 from game.ui.screens.base import ReferenceScreens
-from game.ui.screens.modals import ConfirmScreen, PassScreen
 from game.ui.text import plain
 from game.ui.widgets.claims import SideBySide
 from game.ui.widgets.district_map import DistrictMap
@@ -219,14 +219,12 @@ class WeekScreen(ReferenceScreens, Screen[None]):
             self.action_dilemma(pending[0].id)
 
     def action_dilemma(self, which: str | None = None) -> None:
-        from game.ui.screens.dilemma import DilemmaScreen
-
         ds = self.session.dilemmas(self.role)
         if not ds:
             self.notify("No dilemma this week.", timeout=2)
             return
         d = next((x for x in ds if x.id == which), ds[0])
-        self.app.push_screen(DilemmaScreen(self.session, self.role, d), self._after_dilemma)
+        self.post_message(Navigate("dilemma", self.session, self.role, d, done=self._after_dilemma))
 
     def _after_dilemma(self, _: None) -> None:
         self.refresh_week()
@@ -235,13 +233,14 @@ class WeekScreen(ReferenceScreens, Screen[None]):
     def action_end_turn(self) -> None:
         left = self.session.points_left(self.role)
         if left > 0:
-            self.app.push_screen(
-                ConfirmScreen(
+            self.post_message(
+                Navigate(
+                    "confirm",
                     f"You have {left} action point{'s' if left != 1 else ''} left. End your turn anyway?",
                     yes="End the turn",
                     no="Go back",
-                ),
-                self._confirmed,
+                    done=self._confirmed,
+                )
             )
         else:
             self.end_turn()
@@ -255,9 +254,12 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         if s.end_turn():
             self.refresh_week()
             name = s.role_info(self.role).name
-            self.app.push_screen(
-                PassScreen(f"Pass the keyboard to the next player: {name}."),
-                lambda _: self.open_dilemmas(),
+            self.post_message(
+                Navigate(
+                    "pass",
+                    f"Pass the keyboard to the next player: {name}.",
+                    done=lambda _: self.open_dilemmas(),
+                )
             )
             return
         try:
@@ -273,19 +275,16 @@ class WeekScreen(ReferenceScreens, Screen[None]):
             self.call_after_refresh(self.refresh_week)
 
     def action_report(self) -> None:
-        from game.ui.screens.report import ReportScreen
-
         if self.session.last_report is None:
             self.notify("No week has been played in this sitting yet.", timeout=3)
             return
-        self.app.push_screen(ReportScreen(self.session, self.session.last_report), self._after_report)
+        self.post_message(
+            Navigate("report", self.session, self.session.last_report, done=self._after_report)
+        )
 
     def _after_report(self, _: None) -> None:
         if self.session.finished:
-            from game.ui.app import CorridorsApp
-
-            assert isinstance(self.app, CorridorsApp)
-            self.app.switch_screen(self.app.game_screen(self.session))
+            self.post_message(Play(self.session, opening=False))
         else:
             self.open_dilemmas()
 

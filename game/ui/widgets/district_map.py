@@ -9,7 +9,7 @@ from rich.style import Style
 from textual.strip import Strip
 from textual.widget import Widget
 
-from game.plain.line import clean
+from game.model.plaintext import plain_text as clean
 from game.session import DistrictInfo, RouteInfo, fmt_number
 
 HOLDERS: dict[str, tuple[str, str]] = {
