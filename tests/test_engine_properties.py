@@ -449,7 +449,7 @@ def test_every_policy_plays_legally_every_week(name: str) -> None:
 def test_the_engines_draws_are_those_of_random_random(seed: int, week: int, salt: int, sizes: list[int]) -> None:
     import random
 
-    from game.engine.core import STREAM_OPEN, _stream_seed, week_stream
+    from game.engine.luck import STREAM_OPEN, _stream_seed, week_stream
     from game.engine.policies import below
 
     ours, theirs = week_stream(seed, week, STREAM_OPEN, salt), random.Random(_stream_seed(seed, week, STREAM_OPEN, salt))

@@ -7,7 +7,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.engine.compiled import Compiled
-from game.engine.core import env_for, ledger, new_game, step
+from game.engine.core import step
+from game.engine.environment import env_for
+from game.engine.ledger import ledger
+from game.engine.opening import new_game
 from game.engine.policies import Policy, decide_all, get_policy
 from game.model.gamestate import GameState
 from game.model.scenario import RecordMeasure

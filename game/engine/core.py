@@ -1,13 +1,16 @@
-"""The simulation: `new_game` and `step(state, decisions) -> (state, report)`.
+"""The simulation's week: `step(state, decisions) -> (state, report)` and the world
+model, `resolve_world`.
 
 Pure and deterministic: no I/O, no clock, and all chance comes from generators derived
-from the seed held in the state and the week being resolved (`week_rng`). The same
-state and decisions always give the same result.
+from the seed held in the state and the week being resolved (`luck.week_stream`). The
+same state and decisions always give the same result.
 
-Each week: the decisions are applied (dilemma choices, then each role's actions), then
-the world model resolves the week district by district (strikes, rescue, care, hunger,
-departures), the ledger is recorded, and the next week opens (income, delayed effects,
-dated and conditional events) so the returned state stands at the next decision point.
+Each week: the decisions are checked by the rulebook (`rules`) and applied (dilemma
+choices, then each role's actions: `effects`), then the world model resolves the week
+district by district (strikes, rescue, care, hunger, departures), the ledger is
+recorded (`ledger`), and the next week opens (`opening`: income, delayed effects, dated
+and conditional events) so the returned state stands at the next decision point.
+`new_game` (from `opening`) and the rulebook's names are importable from here too.
 """
 
 from __future__ import annotations
@@ -16,56 +19,42 @@ import math
 from _random import Random as _MT
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
-from game.engine.compiled import UNBOUNDED, Compiled, Params, Week
-from game.model.gamestate import GameState, Pending
-from game.model.scenario import CAUSES
-from game.model.state import Decisions, RoleDecision
+from game.engine.compiled import Compiled, Week
+from game.engine.effects import apply_effect, clamped, set_var
+from game.engine.environment import (
+    env_for,
+    hospitals,
+    pause_air_factor,
+    paused,
+    rescue_modifiers,
+    route_days,
+)
+from game.engine.ledger import ZONES, ledger
+from game.engine.luck import STREAM_RESOLVE, week_stream
+from game.engine.opening import new_game, open_week
+from game.engine.rules import IllegalDecision, affordable, available_actions, check_decision
+from game.model.gamestate import GameState
+from game.model.state import Decisions
 
-ZONES = ("east", "west", "kurdish")
+# Names other layers import from here (each defined in the module it is imported from).
+__all__ = [
+    "Cause",
+    "IllegalDecision",
+    "WeekReport",
+    "available_actions",
+    "check_decision",
+    "env_for",
+    "hospitals",
+    "ledger",
+    "new_game",
+    "rescue_modifiers",
+    "resolve_world",
+    "step",
+]
 
-
-class IllegalDecision(ValueError):
-    """A decision the rules do not allow this week (unknown, unaffordable, over budget)."""
-
-
-# Streams keep the chance of different parts apart, so that a change in how many numbers
-# one part draws never shifts the luck of another.
-STREAM_OPEN, STREAM_RESOLVE, STREAM_POLICY = 1, 2, 3
 TWO_PI = 2.0 * math.pi
-
-
-def _stream_seed(seed: int, week: int, stream: int, salt: int) -> int:
-    return (((seed & 0xFFFFFFFFFFFF) * 1009 + week) * 16 + stream) * 1_000_003 + salt
-
-
-def week_stream(seed: int, week: int, stream: int, salt: int = 0) -> _MT:
-    """The generator for one part of one week of one game: the Mersenne Twister of
-    `random.Random`, without its Python layer. The engine draws uniforms from it, and
-    its normals as `random.gauss` does (see `resolve_world`); the random policy draws
-    whole numbers as `random.Random` does (see `policies.below`)."""
-    return _MT(_stream_seed(seed, week, stream, salt))
-
-
-class Chance(Protocol):
-    def random(self) -> float: ...
-
-
-class LazyRng:
-    """`week_rng`, made only when a first number is drawn (most weeks open without
-    chance, and seeding a generator costs more than the rest of opening a week)."""
-
-    __slots__ = ("_args", "_rng")
-
-    def __init__(self, seed: int, week: int, stream: int) -> None:
-        self._args = (seed, week, stream)
-        self._rng: _MT | None = None
-
-    def random(self) -> float:
-        if self._rng is None:
-            self._rng = week_stream(*self._args)
-        return self._rng.random()
 
 
 @dataclass(slots=True)
@@ -95,448 +84,6 @@ class WeekReport:
 
     def change(self, zone: str, metric: str) -> float:
         return float(self.after[zone][metric]) - float(self.before[zone][metric])
-
-
-# ---------------------------------------------------------------------------------
-# Environment for expressions
-# ---------------------------------------------------------------------------------
-
-
-def env_for(c: Compiled, s: GameState) -> dict[str, Any]:
-    """The names an expression may read this week: the variables, and the derived names
-    (phase, week, food days…) that some expression of the scenario uses."""
-    env: dict[str, Any] = dict(s.vars)
-    wk = c.weeks[min(s.week, c.n_weeks - 1)]
-    env["phase"] = wk.phase
-    env["week"] = s.week + 1
-    env["month"] = wk.start.month
-    pe = sum(c.pick_east(s.present))
-    env["present.east"] = pe
-    env["food_days.east"] = s.vars["east.food_stock"] / pe if pe > 0 else 0.0
-    if c.need_hospitals:
-        env["hospitals.east"] = hospitals(c, s, "east")
-    for z in c.need_killed:
-        pick = c.pick[z]
-        env[c.killed_var[z]] = sum(sum(pick(k)) for k in s.killed.values())
-    env.update(c.weeks_open[wk.index])
-    if paused(s):
-        env.update({f"open.{r}": d for r, d in route_days(c, s, wk).items()})
-    if c.need_hazard:
-        env.update(hazard_names(c, s, wk.rates))
-    return env
-
-
-def hazard_names(c: Compiled, s: GameState, rates: dict[str, tuple[float, float, float]]) -> dict[str, float]:
-    """`hazard.<district>`: the casualties (killed and injured) this week's strikes and
-    fighting are expected to cause per 100,000 people in a district, after its shelter
-    and exposure and, in the east, early warning and attention; `hazard.east`: the
-    east's average over the people present. Only the names some expression reads.
-    A negotiated pause cuts the air strikes as `resolve_world` does."""
-    v, p, want = s.vars, c.params, c.need_hazard
-    pressure_mod = 1.0 - p.pressure_effect * min(1.0, v["attention"] / 100.0)
-    warn_mod = 1.0 - p.warning_effect * min(1.0, max(0.0, v["east.warning"]))
-    pause_mod = pause_air_factor(s)
-    out: dict[str, float] = {}
-    average = "hazard.east" in want
-    total = people = 0.0
-    present = s.present
-    for z, members in c.hazard_plan:
-        if not members:
-            continue
-        air, shell, ground = rates[z]
-        is_east = z == "east"
-        if is_east:
-            air, shell = air * pressure_mod * warn_mod * pause_mod, shell * warn_mod
-        for i, wa, ws, wg, key in members:
-            h = 1e5 * (wa * air + ws * shell + wg * ground)
-            if key:
-                out[key] = h
-            if is_east:
-                total += h * present[i]
-                people += present[i]
-    if average:
-        out["hazard.east"] = total / people if people > 0 else 0.0
-    return out
-
-
-def rescue_modifiers(p: Params, v: dict[str, float]) -> tuple[float, float, float]:
-    """The civil defence's standing choices, read from optional variables (each is
-    neutral when a scenario does not declare it): the teams in the field this week
-    (`east.rescue_effort`, 1 = all), the crews' fatigue (`east.rescue_fatigue`, 0..1), how
-    long teams wait before entering a struck site (`east.rescue_wait`, 0 = at once, 1 =
-    the longest wait) and the share of fuel given to ambulances rather than hospital
-    generators (`east.ambulance_fuel`, 0.5 = even). Returns the factors on rescue
-    capacity, on care capacity and on the rescuers' exposure to strikes."""
-    effort = max(0.0, v.get("east.rescue_effort", 1.0))
-    fatigue = min(1.0, max(0.0, v.get("east.rescue_fatigue", 0.0)))
-    wait = min(1.0, max(0.0, v.get("east.rescue_wait", 0.0)))
-    split = p.fuel_split_effect * (min(1.0, max(0.0, v.get("east.ambulance_fuel", 0.5))) - 0.5)
-    rescue = effort * (1.0 - p.fatigue_effect * fatigue) * (1.0 - p.wait_rescue_cost * wait) * (1.0 + split)
-    exposure = effort * (1.0 + fatigue) * (1.0 - p.wait_safety * wait)
-    return rescue, 1.0 - split, exposure
-
-
-def rescuer_losses(
-    c: Compiled,
-    s: GameState,
-    east_rates: tuple[float, float, float],
-    air_mod: float,
-    shell_mod: float,
-    exposure: float,
-    rand: Callable[[], float],
-) -> int:
-    """Rescuers killed or hurt too badly to work this week: the rescuers in the field
-    (`rescuers_per_team` to a team of `east.rescuers`) times this week's air strikes and
-    shelling on the east (casualties per 100,000, after attention and warning) / 100,
-    times `rescuer_risk` and the exposure of `rescue_modifiers`. They are added to
-    `east.rescuers_lost` and their teams taken off `east.rescuers`. The model counts them
-    among the week's casualties already (rescuers are people of the east), so no one is
-    counted twice. Does nothing, and draws nothing, in a scenario without
-    `east.rescuers_lost`."""
-    v, p = s.vars, c.params
-    if "east.rescuers_lost" not in v:
-        return 0
-    size = p.rescuers_per_team
-    in_field = max(0.0, v["east.rescuers"]) * size
-    strikes = east_rates[0] * air_mod + east_rates[1] * shell_mod
-    lost = min(_people(in_field * p.rescuer_risk * exposure * strikes / 100.0, rand), int(in_field))
-    if lost > 0:
-        v["east.rescuers_lost"] += lost
-        _set_var(c, s, "east.rescuers", v["east.rescuers"] - lost / size)
-    return lost
-
-
-def hospitals(c: Compiled, s: GameState, zone: str) -> int:
-    """Hospitals working in a zone (or "total")."""
-    members = c.all_districts if zone == "total" else c.zone_members[zone]
-    base, damaged, lost = c.hospitals_base, s.hosp_damaged, s.hosp_lost
-    n = 0
-    for i in members:
-        w = base[i] - damaged[i] - lost[i]
-        if w > 0:
-            n += w
-    return n
-
-
-# ---------------------------------------------------------------------------------
-# Negotiated pauses
-# ---------------------------------------------------------------------------------
-
-
-def paused(s: GameState) -> bool:
-    """Whether this week is under a pause a player negotiated: the optional variable
-    `pause.weeks` (the weeks it still runs, this one included) is above 0."""
-    return s.vars.get("pause.weeks", 0.0) > 0.0
-
-
-def route_days(c: Compiled, s: GameState, wk: Week) -> dict[str, float]:
-    """The days each route is open this week: what the phases give, and in a negotiated
-    pause at least `pause.days` (0-7) for every route of kind `exit`."""
-    if not paused(s):
-        return wk.route_days
-    days = dict(wk.route_days)
-    least = min(7.0, max(0.0, s.vars.get("pause.days", 0.0)))
-    for rid, r in c.routes.items():
-        if r.kind == "exit" and days.get(rid, 0.0) < least:
-            days[rid] = least
-    return days
-
-
-def pause_air_factor(s: GameState) -> float:
-    """The share of air strikes on the east left this week: 1 - `pause.air_cut` (0-1)
-    in a negotiated pause, all of them otherwise."""
-    if not paused(s):
-        return 1.0
-    return 1.0 - min(1.0, max(0.0, s.vars.get("pause.air_cut", 0.0)))
-
-
-# ---------------------------------------------------------------------------------
-# Effects
-# ---------------------------------------------------------------------------------
-
-
-def _clamped(value: float, lo: float, hi: float) -> float:
-    """`value` within [lo, hi] (-inf and inf for a variable without bounds); NaN stays."""
-    if value < lo:
-        value = lo
-    if value > hi:
-        value = hi
-    return value
-
-
-def _set_var(c: Compiled, s: GameState, name: str, value: float) -> None:
-    lo, hi = c.limits.get(name, UNBOUNDED)
-    s.vars[name] = _clamped(value, lo, hi)
-
-
-def apply_effect(
-    c: Compiled,
-    s: GameState,
-    idx: int,
-    env: dict[str, Any],
-    rng: Chance,
-    origin: str,
-    log: list[str] | None,
-    *,
-    now: bool = False,
-) -> None:
-    """Apply compiled effect `idx` (or schedule it, if it has a delay and `now` is false)."""
-    e = c.effects[idx]
-    if e.delay and not now:
-        due = s.week + e.delay
-        if due >= c.n_weeks:
-            if log is not None:
-                log.append(f"{e.note or 'this'}: too late, the game ends before it would take effect")
-            return
-        s.pending.append(Pending(due=due, effect=idx, origin=origin))
-        if log is not None:
-            log.append(f"{e.note or 'it'}: takes effect in week {due + 1}")
-        return
-    kind = e.kind
-    if kind == "add" or kind == "set":
-        add = kind == "add"
-        values = s.vars
-        for name, op, lo, hi in e.ops:
-            x = float(op.ev(env))
-            old = values[name]
-            new = _clamped(old + x if add else x, lo, hi)
-            values[name] = new
-            env[name] = new
-            if new > old and (origin.startswith("action:") or origin.startswith("choice:")):
-                who = s.credit.setdefault(name, [])
-                tag = origin.split(":", 1)[1]
-                if tag not in who:
-                    who.append(tag)
-    elif kind == "chance":
-        assert e.chance is not None
-        p = float(e.chance(env))
-        hit = rng.random() < p
-        if log is not None and e.note:
-            log.append(f"{e.note}: {'yes' if hit else 'no'} (chance {p:.0%})")
-        for j in e.then if hit else e.orelse:
-            apply_effect(c, s, j, env, rng, origin, log)
-    elif kind == "damage":
-        damage_hospitals(c, s, e.damage_zone, e.damage_count, e.damage_permanent)
-    elif kind == "holder":
-        for i, h in e.holders:
-            s.holder[i] = h
-
-
-def damage_hospitals(c: Compiled, s: GameState, zone: str, count: int, permanent: bool) -> int:
-    """Put `count` working hospitals of a zone out of service, the best-provided districts
-    first (a deterministic choice). Returns how many were hit."""
-    hit = 0
-    for _ in range(count):
-        best, most = -1, 0
-        for i in c.zone_members[zone]:
-            working = c.hospitals_base[i] - s.hosp_damaged[i] - s.hosp_lost[i]
-            if working > most:
-                best, most = i, working
-        if best < 0:
-            break
-        if permanent:
-            s.hosp_lost[best] += 1
-        else:
-            s.hosp_damaged[best] += 1
-        hit += 1
-    return hit
-
-
-# ---------------------------------------------------------------------------------
-# Availability
-# ---------------------------------------------------------------------------------
-
-
-def affordable(s: GameState, cost: dict[str, float]) -> bool:
-    return all(s.vars[k] >= v - 1e-9 for k, v in cost.items())
-
-
-def available_actions(c: Compiled, s: GameState, role: str, env: dict[str, Any] | None = None) -> list[str]:
-    """Actions of a role whose condition holds this week (affordability aside)."""
-    if env is None:
-        env = env_for(c, s)
-    return [a.id for a in c.actions[role].values() if a.when is None or a.when(env)]
-
-
-def check_decision(c: Compiled, s: GameState, role: str, d: RoleDecision) -> None:
-    """Raise IllegalDecision unless `d` is a legal decision for `role` this week."""
-    if role not in c.actions:
-        raise IllegalDecision(f"unknown role {role!r}")
-    env = env_for(c, s)
-    vars_after = dict(s.vars)
-    # Dilemma choices are paid first (as `step` applies them first), then the actions.
-    for did, opt in d.choices.items():
-        dl = c.dilemmas.get(did)
-        if dl is None or dl.role != role or did not in s.dilemmas:
-            raise IllegalDecision(f"no dilemma {did!r} is put to {role} this week")
-        if opt not in dl.options:
-            valid = ", ".join(sorted(dl.options))
-            raise IllegalDecision(f"dilemma {did} has no option {opt!r} (options: {valid})")
-        for k, v in dl.options[opt][0].items():
-            if vars_after[k] < v - 1e-9:
-                raise IllegalDecision(f"option {opt} of {did} needs {v:g} {k}, only {vars_after[k]:g} left")
-            vars_after[k] -= v
-    points = 0
-    seen: set[str] = set()
-    for aid in d.actions:
-        a = c.actions[role].get(aid)
-        if a is None:
-            raise IllegalDecision(f"{role} has no action {aid!r}")
-        if aid in seen:
-            raise IllegalDecision(f"{aid} can be taken once a week")
-        seen.add(aid)
-        if a.when is not None and not a.when(env):
-            raise IllegalDecision(f"{a.name} is not possible this week")
-        for k, v in a.cost.items():
-            if vars_after[k] < v - 1e-9:
-                raise IllegalDecision(f"{a.name} needs {v:g} {k}, only {vars_after[k]:g} left")
-            vars_after[k] -= v
-        points += a.points
-    budget = c.role_by_id[role].budget
-    if points > budget:
-        raise IllegalDecision(f"{role} has {budget} action points a week; this plan uses {points}")
-
-
-# ---------------------------------------------------------------------------------
-# New game and the opening of a week
-# ---------------------------------------------------------------------------------
-
-
-def new_game(c: Compiled, seed: int, *, record: bool = True) -> GameState:
-    """A game at its first decision point. `record=False` leaves the starting ledger out
-    of the history (for batch runs that keep only the final ledger: see `step`)."""
-    sc = c.sc
-    n = len(sc.districts)
-    s = GameState(
-        scenario=sc.id,
-        seed=int(seed),
-        week=0,
-        vars={k: float(v.initial) for k, v in zip(c.var_ids, sc.variables, strict=True)},
-        present=[d.population for d in sc.districts],
-        killed={cause: [0] * n for cause in CAUSES},
-        injured=[0] * n,
-        treated=[0] * n,
-        left=[0] * n,
-        left_by_route={r.id: 0 for r in sc.routes},
-        hosp_damaged=[0] * n,
-        hosp_lost=[0] * n,
-        holder=[d.holder for d in sc.districts],
-    )
-    if record:
-        s.history.append(ledger(c, s, -1))
-    open_week(c, s)
-    return s
-
-
-def open_week(c: Compiled, s: GameState) -> None:
-    """Income, delayed effects falling due, and this week's events; then the dilemmas
-    this week puts to the roles."""
-    s.news = []
-    s.dilemmas = []
-    if s.week >= c.n_weeks:
-        return
-    rng = LazyRng(s.seed, s.week, STREAM_OPEN)
-    env = env_for(c, s)
-    for role in c.roles:
-        origin = c.income_origin[role]
-        for idx in c.income[role]:
-            apply_effect(c, s, idx, env, rng, origin, None)
-    due = [p for p in s.pending if p.due <= s.week]
-    if due:
-        s.pending = [p for p in s.pending if p.due > s.week]
-        for p in due:
-            apply_effect(c, s, p.effect, env, rng, p.origin, None, now=True)
-    wk = c.weeks[s.week]
-    for eid in wk.events:
-        ev = c.events[eid]
-        if ev.when is not None and not ev.when(env):
-            continue
-        if ev.chance is not None and rng.random() >= float(ev.chance(env)):
-            continue
-        _fire(c, s, eid, env, rng)
-    for ev in c.conditional_events:
-        if ev.id in s.fired:
-            continue
-        assert ev.when is not None
-        if not ev.when(env):
-            continue
-        if ev.chance is not None and rng.random() >= float(ev.chance(env)):
-            continue
-        _fire(c, s, ev.id, env, rng)
-    for did in wk.dilemmas:
-        dated = c.dilemmas[did]
-        if dated.when is None or dated.when(env):
-            s.dilemmas.append(did)
-    for dl in c.conditional_dilemmas:
-        if dl.id in s.choices or dl.id in s.dilemmas:
-            continue
-        assert dl.when is not None
-        if dl.when(env):
-            s.dilemmas.append(dl.id)
-
-
-def _fire(c: Compiled, s: GameState, eid: str, env: dict[str, Any], rng: Chance) -> None:
-    s.news.append(eid)
-    s.fired.append(eid)
-    ev = c.events[eid]
-    for idx in ev.effects:
-        apply_effect(c, s, idx, env, rng, ev.origin, None)
-
-
-# ---------------------------------------------------------------------------------
-# The ledger
-# ---------------------------------------------------------------------------------
-
-
-def ledger(c: Compiled, s: GameState, week: int) -> dict[str, Any]:
-    """A snapshot of the civilian ledger: east, west, kurdish and total, plus the week
-    index (-1 for the start) and departures by route."""
-    present, injured, left, treated = s.present, s.injured, s.left, s.treated
-    killed = s.killed
-    pe = sum(c.pick_east(present))
-    food_days = round(s.vars["east.food_stock"] / pe, 1) if pe > 0 else 0.0
-    total_causes = dict.fromkeys(CAUSES, 0)
-    tp = tk = ti = tl = tt = th = 0
-    out: dict[str, Any] = {"week": week}
-    for z in ZONES:
-        pick = c.pick[z]
-        by_cause = {cause: sum(pick(killed[cause])) for cause in CAUSES}
-        for cause, n in by_cause.items():
-            total_causes[cause] += n
-        zk = sum(by_cause.values())
-        zp = sum(pick(present))
-        zi = sum(pick(injured))
-        zl = sum(pick(left))
-        zt = sum(pick(treated))
-        zh = hospitals(c, s, z)
-        out[z] = {
-            "present": zp,
-            "killed": zk,
-            "injured": zi,
-            "left": zl,
-            "treated": zt,
-            "food_days": food_days if z == "east" else None,
-            "hospitals": zh,
-            "killed_by_cause": by_cause,
-        }
-        tp += zp
-        tk += zk
-        ti += zi
-        tl += zl
-        tt += zt
-        th += zh
-    out["total"] = {
-        "present": tp,
-        "killed": tk,
-        "injured": ti,
-        "left": tl,
-        "treated": tt,
-        "food_days": food_days,
-        "hospitals": th,
-        "killed_by_cause": total_causes,
-    }
-    out["left_by_route"] = dict(s.left_by_route)
-    return out
 
 
 # ---------------------------------------------------------------------------------
@@ -591,7 +138,7 @@ def step(
             opt = dl.default
             cost, effects = dl.options[opt]
         for k, v in cost.items():
-            _set_var(c, s, k, s.vars[k] - v)
+            set_var(c, s, k, s.vars[k] - v)
             env[k] = s.vars[k]
         for idx in effects:
             apply_effect(c, s, idx, env, rng, f"choice:{dl.role}:{did}={opt}", log)
@@ -607,8 +154,8 @@ def step(
         for aid in plan.actions:
             a = c.actions[role][aid]
             values = s.vars
-            for k, amount, lo, hi in a.cost_ops:  # as `_set_var`, with the bounds at hand
-                left = _clamped(values[k] - amount, lo, hi)
+            for k, amount, lo, hi in a.cost_ops:  # as `set_var`, with the bounds at hand
+                left = clamped(values[k] - amount, lo, hi)
                 values[k] = left
                 env[k] = left
             n_out = len(report.outcomes)
@@ -657,6 +204,36 @@ def _credit(s: GameState, var: str) -> str:
         return ""
     names = ", ".join(w.split(":", 1)[-1].replace("_", " ") for w in who[-3:])
     return f" (strengthened by: {names})"
+
+
+def rescuer_losses(
+    c: Compiled,
+    s: GameState,
+    east_rates: tuple[float, float, float],
+    air_mod: float,
+    shell_mod: float,
+    exposure: float,
+    rand: Callable[[], float],
+) -> int:
+    """Rescuers killed or hurt too badly to work this week: the rescuers in the field
+    (`rescuers_per_team` to a team of `east.rescuers`) times this week's air strikes and
+    shelling on the east (casualties per 100,000, after attention and warning) / 100,
+    times `rescuer_risk` and the exposure of `rescue_modifiers`. They are added to
+    `east.rescuers_lost` and their teams taken off `east.rescuers`. The model counts them
+    among the week's casualties already (rescuers are people of the east), so no one is
+    counted twice. Does nothing, and draws nothing, in a scenario without
+    `east.rescuers_lost`."""
+    v, p = s.vars, c.params
+    if "east.rescuers_lost" not in v:
+        return 0
+    size = p.rescuers_per_team
+    in_field = max(0.0, v["east.rescuers"]) * size
+    strikes = east_rates[0] * air_mod + east_rates[1] * shell_mod
+    lost = min(_people(in_field * p.rescuer_risk * exposure * strikes / 100.0, rand), int(in_field))
+    if lost > 0:
+        v["east.rescuers_lost"] += lost
+        set_var(c, s, "east.rescuers", v["east.rescuers"] - lost / size)
+    return lost
 
 
 def resolve_world(

@@ -16,7 +16,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from game.engine.compiled import Compiled
-from game.engine.core import STREAM_POLICY, env_for, week_stream
+from game.engine.environment import env_for
+from game.engine.luck import STREAM_POLICY, week_stream
 from game.model.gamestate import GameState
 from game.model.state import RoleDecision
 

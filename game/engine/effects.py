@@ -1,0 +1,105 @@
+"""Effects: what actions, dilemma options, events and income do to the state (add to or
+set variables within their bounds, chance branches, damage to hospitals, a change of
+holder), at once or when they fall due."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game.engine.compiled import UNBOUNDED, Compiled
+from game.engine.luck import Chance
+from game.model.gamestate import GameState, Pending
+
+
+def clamped(value: float, lo: float, hi: float) -> float:
+    """`value` within [lo, hi] (-inf and inf for a variable without bounds); NaN stays."""
+    if value < lo:
+        value = lo
+    if value > hi:
+        value = hi
+    return value
+
+
+def set_var(c: Compiled, s: GameState, name: str, value: float) -> None:
+    lo, hi = c.limits.get(name, UNBOUNDED)
+    s.vars[name] = clamped(value, lo, hi)
+
+
+def apply_effect(
+    c: Compiled,
+    s: GameState,
+    idx: int,
+    env: dict[str, Any],
+    rng: Chance,
+    origin: str,
+    log: list[str] | None,
+    *,
+    now: bool = False,
+) -> None:
+    """Apply compiled effect `idx` (or schedule it, if it has a delay and `now` is false)."""
+    e = c.effects[idx]
+    if e.delay and not now:
+        due = s.week + e.delay
+        if due >= c.n_weeks:
+            if log is not None:
+                log.append(f"{e.note or 'this'}: too late, the game ends before it would take effect")
+            return
+        s.pending.append(Pending(due=due, effect=idx, origin=origin))
+        if log is not None:
+            log.append(f"{e.note or 'it'}: takes effect in week {due + 1}")
+        return
+    kind = e.kind
+    if kind == "add" or kind == "set":
+        add = kind == "add"
+        values = s.vars
+        for name, op, lo, hi in e.ops:
+            x = float(op.ev(env))
+            old = values[name]
+            new = clamped(old + x if add else x, lo, hi)
+            values[name] = new
+            env[name] = new
+            if new > old and (origin.startswith("action:") or origin.startswith("choice:")):
+                who = s.credit.setdefault(name, [])
+                tag = origin.split(":", 1)[1]
+                if tag not in who:
+                    who.append(tag)
+    elif kind == "chance":
+        assert e.chance is not None
+        p = float(e.chance(env))
+        hit = rng.random() < p
+        if log is not None and e.note:
+            log.append(f"{e.note}: {'yes' if hit else 'no'} (chance {p:.0%})")
+        for j in e.then if hit else e.orelse:
+            apply_effect(c, s, j, env, rng, origin, log)
+    elif kind == "damage":
+        damage_hospitals(c, s, e.damage_zone, e.damage_count, e.damage_permanent)
+    elif kind == "holder":
+        for i, h in e.holders:
+            s.holder[i] = h
+
+
+def damage_hospitals(c: Compiled, s: GameState, zone: str, count: int, permanent: bool) -> int:
+    """Put `count` working hospitals of a zone out of service, the best-provided districts
+    first (a deterministic choice). Returns how many were hit."""
+    hit = 0
+    for _ in range(count):
+        best, most = -1, 0
+        for i in c.zone_members[zone]:
+            working = c.hospitals_base[i] - s.hosp_damaged[i] - s.hosp_lost[i]
+            if working > most:
+                best, most = i, working
+        if best < 0:
+            break
+        if permanent:
+            s.hosp_lost[best] += 1
+        else:
+            s.hosp_damaged[best] += 1
+        hit += 1
+    return hit
+
+
+# The compiled build of this module, when one matches the sources (see game/accel.py).
+if __name__ == "game.engine.effects":
+    from game import accel as _accel
+
+    NATIVE = _accel.adopt(__name__)
