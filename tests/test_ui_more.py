@@ -180,7 +180,7 @@ def test_palette_commands_follow_the_screen() -> None:
                 await pilot.press("escape")
                 await pilot.pause()
             week = [n for n, _, _ in app.screen.palette_commands()]  # type: ignore[attr-defined]
-            assert "End the week" in week and any(n.startswith("Plan: ") for n in week)
+            assert "End week" in week and any(n.startswith("Plan: ") for n in week)
             await pilot.press("s")
             await pilot.pause()
             sources = [n for n, _, _ in app.screen.palette_commands()]  # type: ignore[attr-defined]

@@ -210,7 +210,7 @@ def test_help_palette_and_themes() -> None:
                 await pilot.pause()
             await pilot.press("ctrl+p")
             await pilot.pause()
-            await pilot.press(*"End the week")
+            await pilot.press(*"End week")
             await pilot.pause(0.3)
             await pilot.press("enter")
             await pilot.pause()

@@ -9,16 +9,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.theme import Theme
 
 from game.ui.commands import Command, GameCommands
+from game.ui.keys import binding_commands, key_rows
 from game.ui.messages import Navigate, Play
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
     from textual.screen import Screen
 
@@ -52,14 +53,26 @@ class CorridorsApp(App[None]):
 
     TITLE = "Corridors"
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses elsewhere work
-    COMMANDS = App.COMMANDS | {GameCommands}
+    COMMANDS = {GameCommands}  # the game's commands only (see get_system_commands)
     ENABLE_COMMAND_PALETTE = True
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]  # a class for the screen height
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "help", "Help", id="help"),
-        Binding("ctrl+s", "save", "Save", id="save"),
-        Binding("t", "next_theme", "Theme", id="theme"),
-        Binding("q", "quit_game", "Quit", id="quit"),
+        Binding("question_mark", "help", "Help", id="help", tooltip="this help; escape goes back"),
+        Binding("ctrl+s", "save", "Save", id="save", tooltip="save the game"),
+        Binding(
+            "t", "next_theme", "Theme", id="theme",
+            tooltip="next theme: dark, light, high contrast (or CORRIDORS_THEME=light etc.)",
+        ),
+        Binding(
+            "q", "quit_game", "Quit", id="quit",
+            tooltip="save and quit, as ctrl+q does (continue later from the title screen)",
+        ),
+        Binding(
+            "ctrl+p", "command_palette", "Commands", id="palette", show=False,
+            tooltip="the command palette: every command of the screen you are on",
+        ),
+        # Textual's own ctrl+q leaves without saving; here it saves first, as q does.
+        Binding("ctrl+q", "quit_game", "Quit", show=False, priority=True),
     ]
 
     def __init__(
@@ -168,10 +181,6 @@ class CorridorsApp(App[None]):
             from game.ui.screens.modals import PassScreen
 
             screen = PassScreen
-        elif name == "help":
-            from game.ui.screens.help import HelpScreen
-
-            screen = HelpScreen
         else:
             raise ValueError(f"no screen called {name!r}")
         return screen(*args, **kwargs)
@@ -196,11 +205,25 @@ class CorridorsApp(App[None]):
             self.notify(session.notice, title="Note", timeout=30)
 
     # -- shared actions ------------------------------------------------------------
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """None of Textual's own (its Quit does not save; its themes are not the game's;
+        keys, maximize and screenshot are not the game's either): the palette offers
+        the game's commands, from `GameCommands`."""
+        return iter(())
+
+    async def action_quit(self) -> None:
+        """Textual's quit, wherever it comes from, saves first as `q` does."""
+        self.action_quit_game()
+
     def action_help(self) -> None:
         from game.ui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.help_rows(self.screen)))
+
+    def help_rows(self, screen: Screen[Any]) -> list[tuple[str, str]]:
+        """The help's keys: those of `screen`, then the app's, from their bindings."""
+        return key_rows(screen.BINDINGS) + key_rows(self.BINDINGS)
 
     def action_next_theme(self) -> None:
         names = list(THEMES.values())
@@ -247,11 +270,7 @@ class CorridorsApp(App[None]):
             self.notify("Press q again to leave without saving.", severity="warning", timeout=8)
 
     def palette_commands(self) -> list[Command]:
-        cmds: list[Command] = [
-            ("Help", "Keys and how to play", self.action_help),
-            ("Save the game", "Save to this game's save file (ctrl+s)", self.action_save),
-            ("Quit", "Save and leave (q)", self.action_quit_game),
-        ]
+        cmds = binding_commands(self, self.BINDINGS, leave_out=["theme", "palette"])
         for label, name in THEMES.items():
             cmds.append(
                 (f"Theme: {label}", f"Switch to the {label} theme (t cycles)", self._theme_cb(name))

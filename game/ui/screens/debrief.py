@@ -27,6 +27,7 @@ from textual.worker import get_current_worker
 
 from game.session import Alternatives, Debrief, SaveError, Session, TurningPoint, fmt_number
 from game.ui.commands import Command
+from game.ui.keys import binding_commands
 from game.ui.messages import Navigate
 from game.ui.screens.base import ReferenceScreens
 from game.ui.text import plain
@@ -164,11 +165,14 @@ class DebriefScreen(ReferenceScreens, Screen[None]):
         section_epilogue,
     ]
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("h", "alternatives", "Alternative histories", id="alternatives"),
-        Binding("x", "export", "Export", id="export"),
-        Binding("g", "charts", "Charts", id="charts"),
-        Binding("s", "sources", "Sources", id="sources"),
-        Binding("a", "assumptions", "Assumptions", id="assumptions"),
+        Binding(
+            "h", "alternatives", "Alternative histories", id="alternatives",
+            tooltip="play other games: your decisions with other luck, and the historical policy",
+        ),
+        Binding("x", "export", "Export", id="export", tooltip="write the debrief (Markdown) beside the save"),
+        Binding("g", "charts", "Charts", id="charts", tooltip="charts of the ledger over time"),
+        Binding("s", "sources", "Sources", id="sources", tooltip="every source with its stance and claims"),
+        Binding("a", "assumptions", "Assumptions", id="assumptions", tooltip="the model's assumptions"),
     ]
 
     def __init__(
@@ -302,14 +306,10 @@ class DebriefScreen(ReferenceScreens, Screen[None]):
 
     def palette_commands(self) -> list[Command]:
         return [
-            ("Alternative histories", "Play other games with other luck (h)", self.action_alternatives),
-            ("Export the debrief (Markdown)", "Write it beside the save (x)", self.action_export),
-            ("Export the debrief (HTML)", "A web page beside the save", partial(self.action_export, "html")),
-            ("Export the debrief (plain text)", "Text beside the save", partial(self.action_export, "txt")),
-            ("Export the debrief (JSON)", "Data beside the save", partial(self.action_export, "json")),
-            ("Charts", "The ledger over time (g)", self.action_charts),
-            ("Sources", "Every source and its claims (s)", self.action_sources),
-            ("Assumptions", "What the model assumes (a)", self.action_assumptions),
+            *binding_commands(self, self.BINDINGS),
+            ("Export (HTML)", "write the debrief as a web page beside the save", partial(self.action_export, "html")),
+            ("Export (plain text)", "write the debrief as text beside the save", partial(self.action_export, "txt")),
+            ("Export (JSON)", "write the debrief as data beside the save", partial(self.action_export, "json")),
         ]
 
 

@@ -25,6 +25,7 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from game.ui.commands import Command
+from game.ui.keys import binding_commands
 from game.ui.messages import Play
 from game.ui.text import plain
 from game.ui.widgets.keybar import KeyBar
@@ -60,9 +61,9 @@ class LoadScreen(ModalScreen[Path | None]):
 class TitleScreen(Screen[None]):
     CSS_PATH = "title.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+n", "new", "New game", id="new", priority=True),
-        Binding("ctrl+o", "continue", "Continue", id="continue", priority=True),
-        Binding("ctrl+l", "load", "Load", id="load", priority=True),
+        Binding("ctrl+n", "new", "New game", id="new", priority=True, tooltip="start a game with these settings"),
+        Binding("ctrl+o", "continue", "Continue", id="continue", priority=True, tooltip="resume the latest saved game"),
+        Binding("ctrl+l", "load", "Load", id="load", priority=True, tooltip="choose a saved game"),
     ]
 
     def __init__(self, *, blink: bool = True) -> None:
@@ -212,8 +213,4 @@ class TitleScreen(Screen[None]):
         self.post_message(Play(session))
 
     def palette_commands(self) -> list[Command]:
-        return [
-            ("New game", "Start a game with these settings (ctrl+n)", self.action_new),
-            ("Continue", "Resume the latest saved game (ctrl+o)", self.action_continue),
-            ("Load a save", "Choose a saved game (ctrl+l)", self.action_load),
-        ]
+        return binding_commands(self, self.BINDINGS)

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from game.session import ActionInfo, DecisionError, NewsItem, Session, SessionError
 from game.ui.commands import Command
+from game.ui.keys import binding_commands
 from game.ui.messages import Navigate, Play
 from game.ui.screens.base import ReferenceScreens
 from game.ui.text import plain
@@ -66,17 +67,33 @@ def news_block(item: NewsItem) -> RenderableType:
 class WeekScreen(ReferenceScreens, Screen[None]):
     CSS_PATH = "week.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "pick(1)", "Pick 1-9", id="pick", key_display="1-9"),
+        Binding(
+            "1", "pick(1)", "Pick 1-9", id="pick", key_display="1-9",
+            tooltip="put action 1 to 9 into your plan, or take it out (0: action 10; or click it)",
+        ),
         *(Binding(str(k), f"pick({k})", f"Pick {k}", show=False) for k in range(2, 10)),
         Binding("0", "pick(10)", "Pick 10", show=False),
-        Binding("e", "end_turn", "End week", id="end_week"),
-        Binding("d", "dilemma", "Dilemma", id="dilemma"),
-        Binding("c", "tab('city')", "City", id="city"),
-        Binding("n", "tab('news')", "News", id="news"),
-        Binding("r", "report", "Last report", id="report"),
-        Binding("g", "charts", "Charts", id="charts"),
-        Binding("s", "sources", "Sources", id="sources"),
-        Binding("a", "assumptions", "Assumptions", id="assumptions"),
+        Binding(
+            "e", "end_turn", "End week", id="end_week",
+            tooltip="end your turn (it asks first if action points are left); in a shared game"
+            " the next player takes the keyboard, and the last player's turn plays the week",
+        ),
+        Binding(
+            "d", "dilemma", "Dilemma", id="dilemma",
+            tooltip="the week's dilemma card; in the card 1 to 3 choose an option",
+        ),
+        Binding("c", "tab('city')", "City", id="city", tooltip="the city: the map and the ledger"),
+        Binding("n", "tab('news')", "News", id="news", tooltip="the news: the situation report"),
+        Binding(
+            "r", "report", "Last report", id="report",
+            tooltip="the last week's report: what changed and why, biggest causes first",
+        ),
+        Binding(
+            "g", "charts", "Charts", id="charts",
+            tooltip="charts of the ledger over time, with the record's figures marked",
+        ),
+        Binding("s", "sources", "Sources", id="sources", tooltip="every source with its stance and claims"),
+        Binding("a", "assumptions", "Assumptions", id="assumptions", tooltip="the model's assumptions"),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -292,16 +309,7 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         self.query_one("#left", TabbedContent).active = name
 
     def palette_commands(self) -> list[Command]:
-        cmds: list[Command] = [
-            ("End the week", "End your turn; the last player's turn plays the week (e)", self.action_end_turn),
-            ("Answer the dilemma", "Open this week's dilemma card (d)", self.action_dilemma),
-            ("Last week's report", "What changed and why (r)", self.action_report),
-            ("Charts", "The ledger over time (g)", self.action_charts),
-            ("Sources", "Every source, its stance and its claims (s)", self.action_sources),
-            ("Assumptions", "What the model assumes (a)", self.action_assumptions),
-            ("Show the city", "The map and the ledger (c)", partial(self.action_tab, "city")),
-            ("Show the news", "The situation report (n)", partial(self.action_tab, "news")),
-        ]
+        cmds = binding_commands(self, self.BINDINGS, leave_out=["pick"])
         for i, a in enumerate(self.session.actions(self.role)):
             verb = "Take out" if a.planned else "Plan"
             cmds.append((f"{verb}: {a.name}", f"Action {i + 1}: {a.cost_text or 'no cost'}", partial(self.action_pick, i + 1)))

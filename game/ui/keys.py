@@ -1,0 +1,53 @@
+"""Keys, help and the command palette from one place: the bindings. Each binding with
+an id says what it does twice: `description`, short (the key bar, the palette's name),
+and `tooltip`, one sentence (the help screen, the palette's help, the README's table)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+
+from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
+
+from game.ui.commands import Command
+
+NAMES = {"question_mark": "?", "escape": "escape", "enter": "enter"}
+
+
+def key_name(b: Binding) -> str:
+    """How the help and the palette name a binding's key."""
+    if b.key_display:
+        return b.key_display
+    first = b.key.split(",")[0].strip()
+    return NAMES.get(first, first)
+
+
+def described(bindings: Iterable[BindingType]) -> list[Binding]:
+    """The bindings that say what they do (an id and a tooltip), one per id, in order."""
+    out: list[Binding] = []
+    seen: set[str] = set()
+    for b in bindings:
+        if isinstance(b, Binding) and b.id and b.tooltip and b.id not in seen:
+            seen.add(b.id)
+            out.append(b)
+    return out
+
+
+def key_rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
+    """(key, what it does) for the help screen and the README's table."""
+    return [(key_name(b), b.tooltip) for b in described(bindings)]
+
+
+def binding_commands(
+    node: DOMNode, bindings: Iterable[BindingType], *, leave_out: Iterable[str] = ()
+) -> list[Command]:
+    """The palette's commands for the bindings of `node` (a screen or the app): the
+    binding's short name, its sentence and key, and its action run on `node`. Bindings
+    whose id is in `leave_out` are not offered."""
+    skip = set(leave_out)
+    return [
+        (b.description, f"{b.tooltip} ({key_name(b)})", partial(node.app.run_action, b.action, node))
+        for b in described(bindings)
+        if b.id not in skip
+    ]
