@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
-from support import ROOT
+from support import ROOT, run_corridors
 
 from game.scenario.loader import load_scenario
 from game.scenario.yamlsrc import ScenarioErrors, load_yaml
@@ -118,3 +118,50 @@ def find_chance(value: Any, loc: tuple[Any, ...] = ()) -> tuple[Any, ...] | None
             if found:
                 return found
     return None
+
+
+# ------------------------------------------------------------ values while playing
+
+
+def runaway(tmp_path: Path, income: str, bounded: bool) -> Path:
+    """The example with the aid agency's income `income` (its funds unbounded above
+    unless `bounded`)."""
+    folder = tmp_path / "runaway"
+    shutil.copytree(EXAMPLE, folder)
+    scenario = folder / "scenario.yaml"
+    text = scenario.read_text(encoding="utf-8")
+    if not bounded:
+        text = text.replace('initial: 4, min: 0, max: 20, unit: "million"', 'initial: 4, min: 0, unit: "million"')
+        assert 'max: 20, unit: "million"' not in text
+    scenario.write_text(text, encoding="utf-8")
+    role = folder / "roles" / "aid.yaml"
+    text = role.read_text(encoding="utf-8")
+    assert '"1 + attention / 50"' in text
+    role.write_text(text.replace('"1 + attention / 50"', f'"{income}"'), encoding="utf-8")
+    load_scenario(folder)  # validate cannot know: the scenario is valid
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("income", "bounded", "value"),
+    [
+        ("aid.money * 1e200", False, "inf"),  # grows past the largest float
+        ("aid.money * 1e200 * 1e200 - aid.money * 1e200 * 1e200", True, "nan"),  # inf - inf, within bounds
+    ],
+    ids=["infinity", "nan"],
+)
+def test_a_value_that_stops_being_finite_is_reported_by_name(tmp_path: Path, income: str, bounded: bool, value: str) -> None:
+    from game.engine.batch import play_through, policies_for
+    from game.engine.compiled import compile_scenario
+
+    folder = runaway(tmp_path, income, bounded)
+    c = compile_scenario(load_scenario(folder))
+    with pytest.raises(ScenarioErrors) as info:
+        play_through(c, 1, policies_for(c, "historical"))
+    [problem] = info.value.errors
+    assert "aid.money" in problem.message and value in problem.message, problem.message
+    assert "income" in problem.message and "finite" in problem.message
+    r = run_corridors("simulate", "--scenario", str(folder), "--runs", "2", home=tmp_path / "home")
+    assert r.returncode == 1, r.stdout
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and "aid.money" in lines[0] and "internal error" not in lines[0], r.stderr

@@ -4,8 +4,10 @@ holder), at once or when they fall due."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
+from game.engine.bounds import not_finite
 from game.engine.compiled import UNBOUNDED, Compiled
 from game.engine.luck import Chance
 from game.model.gamestate import GameState, Pending
@@ -22,7 +24,10 @@ def clamped(value: float, lo: float, hi: float) -> float:
 
 def set_var(c: Compiled, s: GameState, name: str, value: float) -> None:
     lo, hi = c.limits.get(name, UNBOUNDED)
-    s.vars[name] = clamped(value, lo, hi)
+    value = clamped(value, lo, hi)
+    if not math.isfinite(value):  # no bound holds it (game/engine/bounds.py)
+        raise not_finite(c.sc.id, s.week, name, value, "the world model")
+    s.vars[name] = value
 
 
 def apply_effect(
@@ -56,6 +61,8 @@ def apply_effect(
             x = float(op.ev(env))
             old = values[name]
             new = clamped(old + x if add else x, lo, hi)
+            if not math.isfinite(new):  # no bound holds it (game/engine/bounds.py)
+                raise not_finite(c.sc.id, s.week, name, new, origin)
             values[name] = new
             env[name] = new
             if new > old and (origin.startswith("action:") or origin.startswith("choice:")):
