@@ -16,8 +16,8 @@ build can therefore never run code older than the sources, and both give the sam
     python -m game.accel build     # compile if the cache has no build for the sources
     python -m game.accel status    # which build, if any, the sources would use
 
-Cache: `$CORRIDORS_ACCEL_DIR`, else `corridors-accel/` inside the virtual environment,
-else `~/.cache/corridors/accel`.
+Cache: `game.settings.accel_folder()`: `$CORRIDORS_ACCEL_DIR`, else `corridors-accel/`
+inside the virtual environment, else `accel/` in the user cache folder.
 """
 
 from __future__ import annotations
@@ -36,6 +36,8 @@ import tempfile
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+
+from game import settings
 
 PACKAGE_ROOT = Path(__file__).resolve().parent  # the `game` package
 PROJECT_ROOT = PACKAGE_ROOT.parent
@@ -63,12 +65,7 @@ MODULES = {
 
 
 def cache_dir() -> Path:
-    env = os.environ.get("CORRIDORS_ACCEL_DIR")
-    if env:
-        return Path(env)
-    if sys.prefix != sys.base_prefix:  # a virtual environment
-        return Path(sys.prefix) / "corridors-accel"
-    return Path.home() / ".cache" / "corridors" / "accel"
+    return settings.accel_folder().path
 
 
 def sources() -> list[Path]:
@@ -139,7 +136,7 @@ def _finder(key: str) -> _BuildFinder | None:
 
 def load(module: str) -> ModuleType | None:
     """The compiled build of `module` for the sources as they are now, or None."""
-    if os.environ.get("CORRIDORS_PURE") or module not in MODULES:
+    if settings.pure() or module not in MODULES:
         return None
     try:
         if _finder(source_key()) is None:
@@ -214,7 +211,7 @@ def build(quiet: bool = False) -> int:
 
 
 def status() -> str:
-    if os.environ.get("CORRIDORS_PURE"):
+    if settings.pure():
         return "plain Python (CORRIDORS_PURE is set)"
     key = source_key()
     files = _group(key)

@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+from game import settings
 from game.classroom.debrief import FORMATS, format_for, render
 from game.classroom.errors import ClassroomError
 from game.engine.batch import LEDGER_METRICS, calibrate, summarise, trace
@@ -58,6 +59,7 @@ from game.session import (
     save_text,
     write_text_atomic,
 )
+from game.session.saves import file_kind
 
 COMMANDS = ("play", "debrief", "saves", "simulate", "calibrate", "validate", "scenarios", "class")
 MAX_HUMAN_ROLES = 4
@@ -273,19 +275,19 @@ def cmd_class_new(args: argparse.Namespace) -> int:
         check_length(args.length)
     except ClassroomError as e:
         raise UsageError(str(e)) from None
-    settings, where = new_class(
+    klass, where = new_class(
         args.store, args.scenario or registry.DEFAULT_SCENARIO, roles or None, args.seed, args.content, args.length
     )
-    print(settings.code)
+    print(klass.code)
     print(
-        f"Class {settings.code} is kept in {where}: scenario {settings.scenario}, seed"
-        f" {settings.seed}, roles {', '.join(settings.roles)}, content {settings.content},"
-        f" length {settings.length}."
+        f"Class {klass.code} is kept in {where}: scenario {klass.scenario}, seed"
+        f" {klass.seed}, roles {', '.join(klass.roles)}, content {klass.content},"
+        f" length {klass.length}."
     )
     # the store as typed, but never a password (this may be shown to a class)
     store = f" --store {where if '://' in args.store else args.store}" if args.store else ""
-    print(f"Students play it with: corridors play --class {settings.code} --name NAME{store}")
-    print(f"Its results: corridors class results {settings.code}{store}")
+    print(f"Students play it with: corridors play --class {klass.code} --name NAME{store}")
+    print(f"Its results: corridors class results {klass.code}{store}")
     return 0
 
 
@@ -294,10 +296,10 @@ def cmd_class_results(args: argparse.Namespace) -> int:
     from game.classroom.listing import results_lines
     from game.classroom.store import open_store
 
-    settings, _ = find_class(args.store, args.code)
+    klass, _ = find_class(args.store, args.code)
     with open_store(args.store) as store:
-        records = store.results(settings.code)
-    for line in results_lines(settings, records):
+        records = store.results(klass.code)
+    for line in results_lines(klass, records):
         print(line)
     return 0
 
@@ -310,15 +312,15 @@ def cmd_class_export(args: argparse.Namespace) -> int:
     if args.output is not None:
         check_export(args.output, "-o")
     fmt = args.format or ("json" if (args.output or "").lower().endswith(".json") else "csv")
-    settings, _ = find_class(args.store, args.code)
+    klass, _ = find_class(args.store, args.code)
     with open_store(args.store) as store:
-        records = store.results(settings.code)
-    text = export(settings, records, fmt)
+        records = store.results(klass.code)
+    text = export(klass, records, fmt)
     if args.output is None:
         sys.stdout.write(text)
         return 0
     where = write_text_atomic(args.output, text, shared=True)
-    print(f"{len(records)} result{'s' if len(records) != 1 else ''} of class {settings.code} written to {where}.", file=sys.stderr)
+    print(f"{len(records)} result{'s' if len(records) != 1 else ''} of class {klass.code} written to {where}.", file=sys.stderr)
     return 0
 
 
@@ -341,7 +343,7 @@ def keep_results() -> int:
                 code = 1
             continue
         except Exception as e:  # never a traceback after the game
-            if os.environ.get("CORRIDORS_DEBUG"):
+            if settings.debug():
                 raise
             print(f"corridors: warning: the result of this game was not kept: internal error: {type(e).__name__}: {' '.join(str(e).split())}", file=sys.stderr)
             code = 1 if keeper.class_code else code
@@ -418,20 +420,28 @@ def split_roles(values: Sequence[str] | None) -> list[str]:
 
 
 def check_export(path: str | None, option: str = "--export") -> None:
-    """Refuse an export file that could never be written, before the game starts."""
+    """Refuse an export file that could never be written, before the game starts: a
+    folder or any other thing that is not a regular file (a named pipe, a device, a
+    socket) in its place, a folder that is missing, is a file or cannot be written."""
     if path is None:
         return
     p = Path(path)
-    if p.is_dir():
-        raise UsageError(f"{option} {path}: is a folder, not a file")
-    if not p.parent.is_dir():
-        raise UsageError(f"{option} {path}: no such folder {str(p.parent)!r}")
-    if not os.access(p.parent, os.W_OK):
-        raise UsageError(f"{option} {path}: the folder {str(p.parent)!r} is not writable")
+    try:
+        kind = file_kind(p)
+        if kind == "a folder":
+            raise UsageError(f"{option} {path}: is a folder, not a file")
+        if kind not in (None, "a file"):
+            raise UsageError(f"{option} {path}: is {kind}, not a regular file")
+        if not p.parent.is_dir():
+            raise UsageError(f"{option} {path}: no such folder {str(p.parent)!r}")
+        settings.writable(settings.Folder(p.parent, "the folder"))
+    except settings.SettingsError as e:
+        raise UsageError(f"{option} {path}: {e}") from None
+    except OSError as e:
+        raise UsageError(f"{option} {path}: cannot be written: {e.strerror or e}") from None
 
 
 def cmd_play(args: argparse.Namespace) -> int:
-    _plain_streams()
     check_export(args.export)
     try:
         code = _play(args)
@@ -448,8 +458,9 @@ def _play(args: argparse.Namespace) -> int:
         return run_app(loader=lambda: play_session(args), export=args.export)
     session = play_session(args)
     if not args.plain:
+        why = "the terminal is TERM=dumb" if settings.dumb_terminal() else "not a terminal"
         print(
-            "corridors: not a terminal, so the game runs in line mode (--plain chooses it).",
+            f"corridors: {why}, so the game runs in line mode (--plain chooses it).",
             file=sys.stderr,
         )
     from game.plain import run
@@ -544,11 +555,9 @@ def new_or_loaded_session(args: argparse.Namespace) -> Session:
 
 
 def is_terminal() -> bool:
-    """Whether the full-screen game can run: input and output are both a terminal."""
-    try:
-        return sys.stdin.isatty() and sys.stdout.isatty()
-    except (AttributeError, ValueError):
-        return False
+    """Whether the full-screen game can run: input and output are both a terminal, and
+    not TERM=dumb."""
+    return settings.full_screen()
 
 
 def cmd_debrief(args: argparse.Namespace) -> int:
@@ -578,15 +587,21 @@ def cmd_debrief(args: argparse.Namespace) -> int:
     return 0
 
 
-def _plain_streams() -> None:
-    """Never fail on odd bytes in or characters out."""
-    for stream in (sys.stdin, sys.stdout):
+def safe_streams() -> None:
+    """Never fail on odd bytes in or on characters out that the streams' encoding
+    cannot hold (LANG=C, PYTHONIOENCODING=ascii): they are replaced."""
+    for stream in (sys.stdin, sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             try:
                 reconfigure(errors="replace")
             except (ValueError, OSError):
                 pass
+
+
+def utf8_out() -> bool:
+    """Whether standard output takes any character."""
+    return (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "") in ("utf8", "utf16", "utf32")
 
 
 ZONES = ("east", "west", "total")
@@ -611,7 +626,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
             obj["runs"] = [
                 {"seed": args.seed + k, "weeks": trace(c, s)} for k, s in enumerate(states)
             ]
-        print(json.dumps(obj, ensure_ascii=False))
+        print(json.dumps(obj, ensure_ascii=not utf8_out()))
         return 0
     last = args.seed + args.runs - 1
     print(
@@ -752,8 +767,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_scenarios(args: argparse.Namespace) -> int:
     ids = registry.available()
     if not ids:
-        print(f"No scenarios found in {registry.scenarios_root()}.")
-        return 0
+        looked = ", ".join(str(p) for p in registry.roots()) or "nowhere"
+        err(f"no scenarios found (looked in: {looked})")
+        return 1
     code = 0
     for sid in ids:
         try:
@@ -794,17 +810,23 @@ def argv_given(argv: Sequence[str] | None) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    safe_streams()
     parser = build_parser()
     try:
         args = parser.parse_args(list(argv) if argv is not None else None)
-        if not getattr(args, "command", None) and not argv_given(argv) and is_terminal():
-            from game.ui import run_app
+        if not getattr(args, "command", None) and not argv_given(argv):
+            if is_terminal():
+                from game.ui import run_app
 
-            return run_app()
+                settings.check(saves=True)
+                return run_app()
+            if settings.dumb_terminal() and sys.stdin.isatty():
+                args = parser.parse_args(["play"])  # a person at a dumb terminal: the line mode
         if not getattr(args, "command", None):
             raise UsageError(
                 f"no command given (valid: {', '.join(COMMANDS)}; see: corridors --help)"
             )
+        settings.check(saves=args.command == "play")
         code: int = args.func(args)
         sys.stdout.flush()
         return code
@@ -822,7 +844,7 @@ def failure(e: BaseException) -> int:
         for problem in e.errors:
             print(str(problem), file=sys.stderr)
         return 1
-    if isinstance(e, SaveError | ClassroomError):
+    if isinstance(e, SaveError | ClassroomError | settings.SettingsError):
         err(str(e))
         return 1
     if isinstance(e, SessionError):
@@ -842,7 +864,7 @@ def failure(e: BaseException) -> int:
     if isinstance(e, OSError):
         err(f"{str(e.filename) + ': ' if e.filename else ''}{e.strerror or e}")
         return 1
-    if os.environ.get("CORRIDORS_DEBUG"):  # never a traceback for the user unless asked
+    if settings.debug():  # never a traceback for the user unless asked
         raise e
     err(f"internal error: {type(e).__name__}: {e} (please report it; CORRIDORS_DEBUG=1 shows details)")
     return 1
@@ -853,6 +875,7 @@ def play_in_app(argv: Sequence[str], export: dict[str, str | None]) -> Session:
     check and make the session (errors are raised, for `failure`); `export` receives the
     --export file."""
     args = build_parser().parse_args(list(argv))
+    settings.check(saves=True)
     check_export(args.export)
     export["path"] = args.export
     return play_session(args)

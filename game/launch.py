@@ -1,12 +1,14 @@
 """The `corridors` command's entry point: with no arguments in a terminal, the title
 screen opens before the game's core is imported (it loads after the first frame); any
-other use goes to `game.cli.main`."""
+other use goes to `game.cli.main`. A terminal that is TERM=dumb counts as none (the line
+mode serves it). The folders the game saves to are checked before anything opens."""
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import TYPE_CHECKING
+
+from game import settings
 
 if TYPE_CHECKING:
     from game.session import Session
@@ -14,13 +16,19 @@ if TYPE_CHECKING:
 
 def main() -> int:
     argv = sys.argv[1:]
-    terminal = sys.stdin.isatty() and sys.stdout.isatty()
+    terminal = settings.full_screen()
     if terminal and argv[:1] == ["play"] and not {"--plain", "-h", "--help"} & set(argv):
         return play(argv)
     if argv or not terminal:
         from game.cli import main as cli_main
 
         return cli_main()
+    _safe_streams()
+    try:
+        settings.check(saves=True)
+    except settings.SettingsError as e:
+        print(f"corridors: error: {e}", file=sys.stderr)
+        return 1
     from game.ui import run_app
 
     try:
@@ -28,7 +36,7 @@ def main() -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as e:  # one line, as the command line does; CORRIDORS_DEBUG=1 shows it
-        if os.environ.get("CORRIDORS_DEBUG"):
+        if settings.debug():
             raise
         msg = " ".join(f"internal error: {type(e).__name__}: {e}".split())
         print(f"corridors: error: {msg} (please report it)", file=sys.stderr)
@@ -39,6 +47,12 @@ def play(argv: list[str]) -> int:
     """`corridors play ARGS` in a terminal: the app's first frame comes first; the command
     line is parsed and the game made after it, and any error is reported as the command
     line reports it once the app has closed."""
+    _safe_streams()
+    try:
+        settings.check(saves=True)
+    except settings.SettingsError as e:
+        print(f"corridors: error: {e}", file=sys.stderr)
+        return 1
     from game.ui import run_app
 
     export: dict[str, str | None] = {}
@@ -58,6 +72,17 @@ def play(argv: list[str]) -> int:
 
     kept = keep_results()
     return code or kept
+
+
+def _safe_streams() -> None:
+    """Characters the output's encoding cannot hold are replaced, never an error."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):
+                pass
 
 
 if __name__ == "__main__":

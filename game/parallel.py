@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from functools import partial
 from typing import Literal, TypeVar
 
+from game import settings
 from game.engine.batch import play_through, policies_for
 from game.engine.compiled import Compiled, compile_scenario
 from game.model.scenario import Scenario
@@ -46,8 +47,7 @@ def cores() -> int:
 
 
 def default_workers(runs: int) -> int:
-    env = os.environ.get("CORRIDORS_WORKERS", "")
-    n = int(env) if env.isdigit() and int(env) > 0 else cores()
+    n = settings.workers() or cores()
     return 1 if runs < MIN_PARALLEL_RUNS else max(1, min(n, runs // 50))
 
 

@@ -15,7 +15,7 @@ from game.scenario.yamlsrc import ScenarioErrors
 
 @pytest.fixture()
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("CORRIDORS_ACCEL_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("CORRIDORS_CACHE", str(tmp_path / "cache"))
     monkeypatch.delenv("CORRIDORS_PURE", raising=False)
     registry._load_cached.cache_clear()
     yield tmp_path / "cache" / "scenarios"

@@ -51,12 +51,13 @@ from sqlalchemy.exc import (
 )
 from sqlalchemy.pool import NullPool
 
+from game import settings
 from game.classroom.errors import StoreError
 from game.model.results import CLASS_VERSION, RESULT_VERSION, ClassSettings, ResultRecord
 
 STORE_FORMAT = "corridors-results"
 SCHEMA = 1  # the tables' layout; a store of a later layout is refused
-STORE_FILE = "results.sqlite"
+STORE_FILE = settings.RESULTS_FILE
 LOCK_WAIT = 60.0  # seconds a write waits for another game's write to finish
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _LOCK_KEY = zlib.crc32(b"corridors_results") & 0x7FFFFFFF  # PostgreSQL's advisory lock
@@ -97,11 +98,8 @@ M = TypeVar("M", bound=BaseModel)
 
 def default_store_path() -> Path:
     """`$CORRIDORS_HOME/results.sqlite` if CORRIDORS_HOME is set, else in the user's data
-    folder (~/.local/share/corridors), beside the saves."""
-    home = os.environ.get("CORRIDORS_HOME")
-    if home:
-        return Path(home) / STORE_FILE
-    return Path.home() / ".local" / "share" / "corridors" / STORE_FILE
+    folder (~/.local/share/corridors), beside the saves (game.settings.results_path)."""
+    return settings.results_path()
 
 
 def is_url(spec: str) -> bool:

@@ -1,7 +1,12 @@
-"""The scenarios that ship with Corridors, found by id, or any scenario by path.
+"""Scenarios by id, or any scenario by path.
 
-A scenario that loads without a problem is also kept in a cache on disk (beside the
-compiled engine of `game/accel.py`), as JSON, keyed by a hash of its files' contents and
+A scenario's id is the name of its folder. Folders are looked for, first found first, in
+the folders of settings.scenario_folders() ($CORRIDORS_SCENARIOS, then scenarios/ in the
+data folder) and then among the scenarios that ship with the game: the package
+`game.shipped` (the source tree's top-level scenarios/), found with importlib.resources.
+
+A scenario that loads without a problem is also kept in a cache on disk (the scenario
+cache of `game.settings`), as JSON, keyed by a hash of its files' contents and
 of the code that reads and checks them. The next start reads the JSON back into the
 schema (a few milliseconds) instead of parsing and cross-checking the YAML again. A
 changed file or a changed checker gives a new key, so a cached scenario is never stale;
@@ -13,9 +18,10 @@ import hashlib
 import os
 import tempfile
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
-from game import accel
+from game import accel, settings
 from game.model.scenario import Scenario
 from game.scenario.loader import load_scenario, scenario_files
 from game.scenario.yamlsrc import ScenarioError, ScenarioErrors
@@ -25,18 +31,43 @@ CACHE_KEEP = 24  # cached scenarios kept; older ones are removed
 DEFAULT_SCENARIO = "aleppo-2016"
 
 
-def scenarios_root() -> Path:
-    env = os.environ.get("CORRIDORS_SCENARIOS")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[2] / "scenarios"
+def shipped_root() -> Path | None:
+    """The folder of the scenarios that ship with the game, or None if it is missing."""
+    try:
+        root = resources.files("game.shipped")
+    except ModuleNotFoundError:
+        return None
+    return root if isinstance(root, Path) and root.is_dir() else None
+
+
+def roots() -> list[Path]:
+    """Every folder scenarios are looked for in, in order."""
+    out = [f.path for f in settings.scenario_folders()]
+    shipped = shipped_root()
+    if shipped is not None:
+        out.append(shipped)
+    return out
+
+
+def _found() -> dict[str, Path]:
+    """Each scenario id and its folder (the first found of each id)."""
+    out: dict[str, Path] = {}
+    for root in roots():
+        try:
+            entries = sorted(root.iterdir()) if root.is_dir() else []
+        except OSError:
+            continue
+        for p in entries:
+            try:
+                if p.name not in out and p.is_dir() and any(p.glob("*.yaml")):
+                    out[p.name] = p
+            except OSError:
+                continue
+    return out
 
 
 def available() -> list[str]:
-    root = scenarios_root()
-    if not root.is_dir():
-        return []
-    return sorted(p.name for p in root.iterdir() if p.is_dir() and any(p.glob("*.yaml")))
+    return sorted(_found())
 
 
 @lru_cache(maxsize=8)
@@ -55,9 +86,9 @@ def _load_cached(path: str, mtime_key: float) -> Scenario:
 
 
 def cache_folder() -> Path | None:
-    if os.environ.get("CORRIDORS_PURE"):
+    if settings.pure():
         return None
-    return accel.cache_dir() / "scenarios"
+    return settings.scenario_cache_folder().path
 
 
 def content_key(path: Path) -> str | None:
@@ -95,13 +126,13 @@ def _store(folder: Path, key: str, sc: Scenario) -> None:
 
 def resolve(id_or_path: str) -> Path:
     """A scenario id of the registry, or a path to a scenario folder or file."""
-    root = scenarios_root()
-    if id_or_path in available():
-        return root / id_or_path
+    found = _found()
+    if id_or_path in found:
+        return found[id_or_path]
     p = Path(id_or_path)
     if p.exists() and (p.is_dir() or p.suffix in (".yaml", ".yml")):
         return p
-    valid = ", ".join(available()) or "(none found)"
+    valid = ", ".join(sorted(found)) or "(none found)"
     raise ScenarioErrors(
         [ScenarioError(id_or_path, None, None, f"unknown scenario (valid: {valid}, or a path to a scenario folder)")]
     )

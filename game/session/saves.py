@@ -27,9 +27,15 @@ no policy: a new game from the seed, stepped with the log, must equal the saved 
 `turn` and `plans` are the week in progress: a game saved halfway through a week (a
 player has planned, or a hot-seat player's turn is over) continues there.
 
-Reading never writes; writing goes to a temporary file in the target's folder, is flushed
-and synced to disk, and only then renamed over the target, so a failed save leaves the
-previous file as it was.
+Reading never writes, and reads only a regular file (a named pipe, a device, a socket or
+a folder in its place is refused at once, never waited on or read without end); writing
+goes to a temporary file in the target's folder, is flushed and synced to disk, and only
+then renamed over the target, so a failed save leaves the previous file as it was. A
+target that is not a regular file is never replaced.
+
+A game that saves to a file holds a lock on it (`SaveLock`: a lock file beside it, released
+when the process ends), so two games continued from the same save never both write it:
+the second is told, and saves to a file of its own.
 """
 
 from __future__ import annotations
@@ -37,13 +43,16 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import tempfile
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from game import settings
 from game.model.scenario import Scenario
 from game.model.state import RoleDecision
 
@@ -125,11 +134,9 @@ class SaveFile(BaseModel):
 
 
 def default_save_dir() -> Path:
-    """`$CORRIDORS_HOME/saves` if CORRIDORS_HOME is set, else ~/.local/share/corridors/saves."""
-    home = os.environ.get("CORRIDORS_HOME")
-    if home:
-        return Path(home) / "saves"
-    return Path.home() / ".local" / "share" / "corridors" / "saves"
+    """The saves folder of `game.settings`: `$CORRIDORS_HOME/saves`, else saves/ in the
+    user data folder (~/.local/share/corridors/saves on Linux)."""
+    return settings.saves_folder().path
 
 
 # ----------------------------------------------------------------- scenario hash
@@ -172,8 +179,9 @@ def write_text_atomic(path: str | os.PathLike[str], text: str, *, shared: bool =
     as the umask allows (an export), not only by the owner (a save)."""
     target = Path(path)
     folder = target.parent
-    if target.is_dir():
-        raise SaveError(target, "cannot be saved: it is a folder")
+    kind = file_kind(target)
+    if kind not in (None, "a file"):
+        raise SaveError(target, f"cannot be saved: it is {kind}, not a regular file")
     if not folder.is_dir():
         raise SaveError(target, f"cannot be saved: no such folder {str(folder)!r}")
     tmp_name: str | None = None
@@ -218,16 +226,60 @@ def _sync_folder(folder: Path) -> None:
 # ---------------------------------------------------------------------- reading
 
 
+def file_kind(p: Path) -> str | None:
+    """What is at `p`, symbolic links followed: None if nothing is (or a part of the
+    path is a file), else "a file" (a regular one), "a folder", "a named pipe", "a
+    device", "a socket" or "a special file"."""
+    try:
+        mode = p.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError:
+        return "a path that cannot be looked at"
+    return _mode_kind(mode)
+
+
+def _mode_kind(mode: int) -> str:
+    if stat.S_ISREG(mode):
+        return "a file"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
+def _read_regular(p: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_SAVE_BYTES. Opened without waiting (a
+    named pipe put there meanwhile is never waited on), checked once open, read to at
+    most one byte past the limit."""
+    kind = file_kind(p)
+    if kind is None:
+        raise FileNotFoundError(2, "No such file or directory", str(p))
+    if kind != "a file":
+        raise SaveError(p, f"is {kind}, not a save file")
+    fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as f:
+        info = os.fstat(f.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise SaveError(p, f"is {_mode_kind(info.st_mode)}, not a save file")
+        if info.st_size > MAX_SAVE_BYTES:
+            raise SaveError(p, f"is too large to be a Corridors save ({info.st_size} bytes)")
+        raw = f.read(MAX_SAVE_BYTES + 1)
+    if len(raw) > MAX_SAVE_BYTES:
+        raise SaveError(p, f"is too large to be a Corridors save (over {MAX_SAVE_BYTES} bytes)")
+    return raw
+
+
 def read_save(path: str | os.PathLike[str]) -> SaveFile:
     """Read, migrate and check the shape of a save. Raises SaveError with one line."""
     p = Path(path)
     try:
-        if p.is_dir():
-            raise SaveError(p, "is a folder, not a save file")
-        size = p.stat().st_size
-        if size > MAX_SAVE_BYTES:
-            raise SaveError(p, f"is too large to be a Corridors save ({size} bytes)")
-        raw = p.read_bytes()
+        raw = _read_regular(p)
     except FileNotFoundError as e:
         raise SaveError(p, "no such save file") from e
     except OSError as e:
@@ -295,3 +347,100 @@ def first_problem(e: ValidationError) -> str:
     where = ".".join(str(x) for x in first.get("loc", ())) or "top level"
     more = f" (and {len(errs) - 1} more problems)" if len(errs) > 1 else ""
     return f"{where}: {first.get('msg', 'invalid')}{more}"
+
+
+# ------------------------------------------------------------------------ locks
+
+try:
+    import fcntl
+except ImportError:  # not on Windows: games there take no locks
+    fcntl = None  # type: ignore[assignment]
+
+
+def lock_path(target: str | os.PathLike[str]) -> Path:
+    """The lock file of a save: `.NAME.lock` beside it."""
+    p = Path(target)
+    return p.with_name(f".{p.name}.lock")
+
+
+class SaveLock:
+    """A game's hold on the file it saves to: an exclusive lock on the file's lock file,
+    held while this object lives and released by the system when the process ends,
+    however it ends (so a crash never leaves a lock held; the lock file, which is
+    removed on release, may stay, and is used again). Every game of one process that
+    saves to a file shares its lock (a front end may open the same game again)."""
+
+    _held: weakref.WeakValueDictionary[str, SaveLock] = weakref.WeakValueDictionary()
+
+    def __init__(self, target: Path, fd: int) -> None:
+        self.target = target
+        self._fd: int | None = fd
+
+    @classmethod
+    def take(cls, target: str | os.PathLike[str]) -> SaveLock | None:
+        """Lock the file a game saves to. Returns the lock; None where none can be
+        taken (no locks on this system, a folder that cannot be written: saving will
+        say so). Raises SaveError, naming the other process, if a game in another
+        process holds it."""
+        p = Path(target).absolute()
+        held = cls._held.get(str(p))
+        if held is not None and held._fd is not None:
+            return held
+        if fcntl is None:
+            return None
+        for _ in range(5):  # a lock file removed by its holder just now: take the new one
+            try:
+                fd = os.open(lock_path(p), os.O_RDWR | os.O_CREAT, 0o600)
+            except OSError:
+                return None
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as e:
+                try:
+                    holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+                except OSError:
+                    holder = ""
+                os.close(fd)
+                if isinstance(e, BlockingIOError):
+                    process = f" (process {holder})" if holder.isdigit() else ""
+                    raise SaveError(p, f"is being played in another game of Corridors{process}") from None
+                return None  # a file system without locks
+            if _same_file(fd, lock_path(p)):
+                break
+            os.close(fd)
+        else:
+            return None
+        try:
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+        except OSError:
+            pass
+        lock = cls(p, fd)
+        cls._held[str(p)] = lock
+        return lock
+
+    def release(self) -> None:
+        """Remove the lock file (while still holding it), then let go."""
+        fd, self._fd = self._fd, None
+        if fd is not None:
+            try:
+                if _same_file(fd, lock_path(self.target)):
+                    os.unlink(lock_path(self.target))
+            except OSError:
+                pass
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+
+    def __del__(self) -> None:
+        self.release()
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    """Whether the open file `fd` is still the file at `path`."""
+    try:
+        a, b = os.fstat(fd), os.stat(path)
+    except OSError:
+        return False
+    return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)

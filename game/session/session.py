@@ -45,6 +45,7 @@ from game.session.saves import (
     LogEntry,
     SaveError,
     SaveFile,
+    SaveLock,
     default_save_dir,
     first_problem,
     read_save,
@@ -103,10 +104,8 @@ class Session(SessionDebrief):
         self.code = code  # the class code the seed came from ("" if none)
         self.save_dir = Path(save_dir) if save_dir is not None else default_save_dir()
         self.autosave = autosave
-        if game_id is None:
-            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-            game_id = f"{scenario.id}-{stamp}-s{seed}-{secrets.token_hex(2)}"
-        self.game_id = game_id
+        self.game_id = game_id if game_id is not None else new_game_id(scenario.id, seed)
+        self._lock: SaveLock | None = None  # this game's hold on its autosave file
         self._state: GameState = state if state is not None else new_game(c, seed)
         self._log: list[LogEntry] = list(log)
         self._plans: dict[str, RoleDecision] = {}
@@ -209,7 +208,23 @@ class Session(SessionDebrief):
             session.restore_week(sf.turn, sf.plans)
         except SessionError as e:
             raise SaveError(p, f"is corrupt: the week in progress: {e}") from e
+        if autosave:
+            session._hold()
         return session
+
+    def _hold(self) -> None:
+        """Lock the file this resumed game saves to. If a game in another process is
+        playing it, this one saves to a file of its own (both are kept), and `notice`
+        says so."""
+        try:
+            self._lock = SaveLock.take(self.autosave_path)
+        except SaveError as e:
+            taken = self.autosave_path
+            self.game_id = new_game_id(self.scenario.id, self.seed)
+            self.notice = (
+                f"{taken.name} {e.reason}, which saves to it: this game goes on from the"
+                f" same week and saves to {self.autosave_path.name}, so both are kept."
+            )
 
     @classmethod
     def _of_save(
@@ -332,6 +347,8 @@ class Session(SessionDebrief):
                 target.parent.mkdir(parents=True, exist_ok=True)
             except OSError as e:
                 raise SaveError(target, f"cannot be saved: {e.strerror or e}") from e
+            if self._lock is None:  # never overwrite a file another game is playing
+                self._lock = SaveLock.take(target)
         else:
             target = Path(path)
         return write_atomic(target, self.save_data())
@@ -348,3 +365,10 @@ class Session(SessionDebrief):
                 f"does not replay: its decision log gives a different state ({first_difference(s, self._state)} differs)"
             )
         return s
+
+
+def new_game_id(scenario_id: str, seed: int) -> str:
+    """A new game's id, which names its autosave file: scenario, time, seed, and a
+    random part."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    return f"{scenario_id}-{stamp}-s{seed}-{secrets.token_hex(2)}"

@@ -4,7 +4,6 @@ Every change to the game goes through `game.session.Session`; screens read its v
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -14,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.theme import Theme
 
+from game import settings
 from game.ui.commands import Command, GameCommands
 from game.ui.keys import binding_commands, key_rows
 from game.ui.messages import Navigate, Play
@@ -96,7 +96,7 @@ class CorridorsApp(App[None]):
 
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
-        wanted = os.environ.get("CORRIDORS_THEME", "")
+        wanted = settings.theme()
         self.theme = THEMES.get(wanted.replace("-", " "), "textual-dark")
         if self.session is not None:
             self.push_screen(self.game_screen(self.session))
