@@ -107,21 +107,23 @@ def dumb_terminal() -> bool:
 
 @dataclass(frozen=True)
 class Folder:
-    """A folder and how it was chosen: `variable` is the variable that set it, if any."""
+    """A folder, what it is for, the variable that moves it, and whether that variable
+    set it (`explicit`) or it is the default."""
 
     path: Path
     what: str
     variable: str | None = None
+    explicit: bool = False
 
     def sub(self, name: str, what: str) -> Folder:
-        return Folder(self.path / name, what, self.variable)
+        return Folder(self.path / name, what, self.variable, self.explicit)
 
 
 def _from(variable: str, what: str, default: Path) -> Folder:
     value = env(variable)
     if value:
-        return Folder(Path(value).expanduser(), what, variable)
-    return Folder(default, what)
+        return Folder(Path(value).expanduser(), what, variable, True)
+    return Folder(default, what, variable)
 
 
 def data_folder() -> Folder:
@@ -135,7 +137,7 @@ def saves_folder() -> Folder:
 
 def user_scenarios_folder() -> Folder:
     """scenarios/ in the data folder: read if it is there (it need not be)."""
-    return Folder(data_folder().path / "scenarios", "the scenarios folder")
+    return Folder(data_folder().path / "scenarios", "the scenarios folder", "CORRIDORS_HOME")
 
 
 def results_path() -> Path:
@@ -155,9 +157,8 @@ def scenario_cache_folder() -> Folder:
 def accel_folder() -> Folder:
     """The compiled engine's cache: $CORRIDORS_ACCEL_DIR; else inside the virtual
     environment, whose interpreter the build is for; else in the cache folder."""
-    if sys.prefix != sys.base_prefix:
-        default = Path(sys.prefix) / "corridors-accel"
-    else:
+    default = Path(sys.prefix) / "corridors-accel"
+    if sys.prefix == sys.base_prefix:  # not a virtual environment
         default = cache_folder().path / "accel"
     return _from("CORRIDORS_ACCEL_DIR", "the compiled engine's cache", default)
 
@@ -166,7 +167,7 @@ def scenario_folders() -> list[Folder]:
     """Where scenarios are looked for before the ones that ship with the game: the
     folders of $CORRIDORS_SCENARIOS in order, then scenarios/ in the data folder."""
     out = [
-        Folder(Path(part).expanduser(), "a scenarios folder", "CORRIDORS_SCENARIOS")
+        Folder(Path(part).expanduser(), "a scenarios folder", "CORRIDORS_SCENARIOS", True)
         for part in env("CORRIDORS_SCENARIOS").split(os.pathsep)
         if part.strip()
     ]
@@ -178,8 +179,10 @@ def scenario_folders() -> list[Folder]:
 
 
 def _where(folder: Folder) -> str:
-    if folder.variable:
+    if folder.variable and folder.explicit:
         return f" (set by {folder.variable}={env(folder.variable)})"
+    if folder.variable:
+        return f" ({folder.variable} chooses another place)"
     return ""
 
 
@@ -212,7 +215,7 @@ def readable(folder: Folder) -> None:
     """A folder that is read from: it must be a folder if it was asked for by a
     variable (a default one may be missing)."""
     p = folder.path
-    if folder.variable and not p.is_dir():
+    if folder.explicit and not p.is_dir():
         reason = "no such folder" if not p.exists() else "it is not a folder"
         raise SettingsError(f"{folder.what} {p} cannot be used: {reason}{_where(folder)}")
 
@@ -225,7 +228,7 @@ def check(*, saves: bool) -> None:
         writable(saves_folder())
     if not pure():
         for folder in (cache_folder(), accel_folder()):
-            if folder.variable:
+            if folder.explicit:
                 writable(folder)
     for folder in scenario_folders():
         readable(folder)
