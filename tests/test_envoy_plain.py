@@ -41,15 +41,19 @@ def test_the_envoy_plays_a_whole_game_from_a_pipe(tmp_path: Path) -> None:
     # Every envoy card is put, and the contested ones say so and show both sides.
     for d in (d for d in sc.dilemmas if d.role == "envoy"):
         assert f"Dilemma: {d.title}" in out, d.id
-        if d.contested:
+        disputed = [t for t in sc.topics if t.contested and any(c.id in d.claims for c in t.claims)]
+        for t in disputed:
             assert f"Dilemma: {d.title} [contested]" in out
-            assert f"Contested: {d.contested}." in out
-    # Both sides of a contested card, side by side, each with its source.
+            assert f"  Disputed: {t.question} What each source says:" in out
+    # Both sides of a contested card, side by side, each with its source, neither marked.
     assert (
-        "  What each source says, side by side:\n"
-        "    SANA, Syrian state news agency (government), 30 October 2016: Rebels used toxic gas"
+        "  Disputed: Who used chlorine in the fighting of late October, if anyone? What each source says:\n"
+        "    SANA, Syrian state news agency (government; pro-government), 30 October 2016: Rebels used toxic gas"
     ) in out
-    assert "    Rebel faction officials (rebel-faction), 30 October 2016: Government forces used chlorine." in out
+    assert (
+        "    Rebel faction officials (rebel-faction; a party to the fighting, on the opposition side), 30 October 2016:"
+        " Government forces used chlorine.\n"
+    ) in out
     # The plan was played: the pause was pressed for, with its chance shown.
     assert "Press for a 48-hour pause: A 48-hour pause agreed: " in out
     assert "Added to your plan: Speak out in public." in out

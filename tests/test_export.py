@@ -127,11 +127,13 @@ def test_json_has_the_documented_structure(debrief: Debrief, alt: Alternatives, 
         else:
             assert set(item["record"]) == {"text", "band", "position", "sources", "claims"}
             for cl in item["record"]["claims"]:
-                assert set(cl) == {"date", "text", "value", "unit", "contested", "source"}
-            assert all(set(s) == {"id", "name", "stance", "url"} for s in item["record"]["sources"])
+                assert set(cl) == {"date", "text", "value", "unit", "contested", "topic", "question", "source"}
+            assert all(set(s) == {"id", "name", "stance", "lean", "url"} for s in item["record"]["sources"])
     population = next(x for x in data["ledger"] if x["id"] == "east-population")["record"]["claims"]
     assert [c["source"]["id"] for c in population] == ["new-arab", "un", "un-envoy", "atlantic-council"]
-    assert any(c["contested"] for c in population)
+    # A dispute: every claim of the topic is marked alike, none singled out.
+    assert all(c["contested"] for c in population)
+    assert len({c["question"] for c in population}) == 1
     assert data["final"]["east"]["killed"] == game.state.history[-1]["east"]["killed"]
     for tp in data["turning_points"]:
         assert set(tp) == {"kind", "week", "role", "title", "samples", "why", "effect"}

@@ -161,9 +161,12 @@ def test_contested_news_is_marked_with_every_side() -> None:
     s = Session.new(seed=3, autosave=False)
     _, out = play(s, "end\n" * 3)
     assert "- Russia announces corridors (28 July 2016) [contested]" in out
-    assert "  Contested: Whether civilians could use the corridors." in out
-    assert "What each source says, side by side:" in out
-    assert "Russian Ministry of Defence and General Staff (russian-mod), 28 July 2016:" in out
+    assert "  Contested: Could civilians use the corridors Russia announced on 28 July?\n" in out
+    # The dispute is marked once, on its question; both sides follow, neither marked.
+    assert "  Disputed: Could civilians use the corridors Russia announced on 28 July? What each source says:" in out
+    assert "Russian Ministry of Defence and General Staff (russian-mod; pro-government; Russia fought on the government's side), 28 July 2016:" in out
+    assert "Syrian Observatory for Human Rights, based in the UK (monitor; leans to the opposition), 28 July 2016:" in out
+    assert "[contested]" not in "".join(line for line in out.splitlines() if line.startswith("    "))
 
 
 def test_toggling_and_refusals() -> None:
@@ -183,7 +186,7 @@ def test_commands() -> None:
     _, out = play(s, "help\nsources\nassumptions\ninfo 2\nmenu\n")
     for word in ("help", "status", "sources", "save", "end", "quit"):
         assert f"  {word}" in out
-    assert "- Syrian Observatory for Human Rights (UK-based; leans to the opposition). Stance: monitor." in out
+    assert "- Syrian Observatory for Human Rights, based in the UK. Stance: monitor. Lean: leans to the opposition." in out
     assert "What the model assumes:" in out
     assert "2. Send a convoy" in out and "How sure: Uncertain" in out
     assert out.count("Your choices this week") == 2
@@ -223,7 +226,7 @@ def test_gentle_content_level(tmp_path: Path) -> None:
     s = Session.new(seed=3, content="gentle", autosave=False)
     _, out = play(s, "end\n" * 5)
     assert s.scenario.content_note_gentle and s.scenario.content_note_gentle in out
-    assert "more than 500 fighters lost their lives. The route is in danger from the first day." in out
+    assert "more than 500 fighters lose their lives. The route is in danger and never safe for civilians." in out
     assert "fighters killed" not in out  # the same figure, in gentler words
 
 

@@ -16,21 +16,22 @@ JSON (`to_json`) is a stable structure, version 1:
       "roles": [{"id": str, "name": str, "played_by": "people"|"<policy>"}],
       "ledger": [{"id", "label", "value", "simulated": true,
                   "record": null | {"text", "band": [lo, hi], "position", "sources": [source],
-                              "claims": [{"date", "text", "value", "unit", "contested",
-                                          "source": source}]}}],
+                              "claims": [claim]}}],
       "final": {"east": {...}, "west": {...}, "total": {...}},     # simulated ledger
       "choices": [{"dilemma", "title", "option", "label"}],
       "turning_points": [{"kind", "week", "role", "title", "samples", "why": [str],
                           "effect": {"killed", "injured", "left", "food_days"}}],
       "turning_points_ranked_by": str,
       "questions": [{"id", "text", "tied", "why"}],
-      "epilogue": [{"date", "text", "sources": [source]}],
+      "epilogue": [{"date", "text", "sources": [source], "claims": [claim]}],
       "alternatives": null | {"runs", "seeds": [first, last], "dropped_decisions",
                               "dropped_runs", "measures": [{"id", "label", "value",
                               "same_decisions": dist, "historical": dist}]}
     }
 
-where source = {"id", "name", "stance", "url"} and dist = {"runs", "median", "p10",
+where source = {"id", "name", "stance", "lean", "url"}, claim = {"date", "text", "value",
+"unit", "contested" (its topic is disputed: the same for every claim of the topic),
+"topic", "question", "source": source} and dist = {"runs", "median", "p10",
 "p90", "rank"} (rank: percent of runs below this game's value, ties counting half).
 Week numbers are 1-based. Every number in "ledger" values, "final", "turning_points" and
 "alternatives" is simulated by the model.
@@ -46,7 +47,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from game.session import Alternatives, Debrief, Distribution, SourceInfo, fmt_number
+from game.session import Alternatives, ClaimInfo, Debrief, Distribution, SourceInfo, fmt_number
+from game.session.views import topics_of
 
 FORMATS = ("md", "html", "txt", "json")
 JSON_VERSION = 1
@@ -78,7 +80,20 @@ def render(debrief: Debrief, alternatives: Alternatives | None, fmt: str) -> str
 
 
 def _source(s: SourceInfo) -> dict[str, Any]:
-    return {"id": s.id, "name": s.name, "stance": s.stance, "url": s.url}
+    return {"id": s.id, "name": s.name, "stance": s.stance, "lean": s.lean, "url": s.url}
+
+
+def _claim(cl: ClaimInfo) -> dict[str, Any]:
+    return {
+        "date": cl.date.isoformat(),
+        "text": cl.text,
+        "value": cl.value,
+        "unit": cl.unit,
+        "contested": cl.contested,
+        "topic": cl.topic,
+        "question": cl.question,
+        "source": _source(cl.source),
+    }
 
 
 def _dist(d: Distribution) -> dict[str, Any]:
@@ -110,17 +125,7 @@ def to_json(d: Debrief, alt: Alternatives | None) -> dict[str, Any]:
                     "band": list(line.band),
                     "position": line.position,
                     "sources": [_source(s) for s in line.sources],
-                    "claims": [
-                        {
-                            "date": cl.date.isoformat(),
-                            "text": cl.text,
-                            "value": cl.value,
-                            "unit": cl.unit,
-                            "contested": cl.contested,
-                            "source": _source(cl.source),
-                        }
-                        for cl in line.claims
-                    ],
+                    "claims": [_claim(cl) for cl in line.claims],
                 },
             }
             for line in d.ledger
@@ -151,7 +156,12 @@ def to_json(d: Debrief, alt: Alternatives | None) -> dict[str, Any]:
         "turning_points_ranked_by": d.rank_measure,
         "questions": [{"id": q.id, "text": q.text, "tied": q.tied, "why": q.why} for q in d.questions],
         "epilogue": [
-            {"date": e.date.isoformat(), "text": e.text, "sources": [_source(s) for s in e.sources]}
+            {
+                "date": e.date.isoformat(),
+                "text": e.text,
+                "sources": [_source(s) for s in e.sources],
+                "claims": [_claim(cl) for cl in e.claims],
+            }
             for e in d.epilogue
         ],
         "alternatives": None
@@ -199,7 +209,27 @@ def _day(d: dt.date) -> str:
 
 
 def _sources(sources: Iterable[SourceInfo]) -> str:
-    return "; ".join(f"{s.name} ({s.stance})" for s in sources)
+    return "; ".join(f"{s.name} ({s.label})" for s in sources)
+
+
+def _claim_day(cl: ClaimInfo) -> str:
+    return f"{cl.date.strftime('%B')} {cl.date.year}" if cl.precision == "month" else _day(cl.date)
+
+
+def _topic_items(claims: Iterable[ClaimInfo]) -> list[_Block]:
+    """Each topic's question (marked once if disputed), then what each source said."""
+    out = []
+    for t in topics_of(claims):
+        out.append(_Block("p", ("Disputed: " if t.contested else "") + t.question))
+        out.append(
+            _Block(
+                "ul",
+                items=tuple(
+                    f"{cl.source.name} ({cl.source.label}), {_claim_day(cl)}: {cl.text}" for cl in t.claims
+                ),
+            )
+        )
+    return out
 
 
 def _blocks(d: Debrief, alt: Alternatives | None) -> list[_Block]:
@@ -239,16 +269,7 @@ def _blocks(d: Debrief, alt: Alternatives | None) -> list[_Block]:
     for line in d.ledger:
         if line.claims:
             b.append(_Block("p", f"{line.label}: what each source said, side by side."))
-            b.append(
-                _Block(
-                    "ul",
-                    items=tuple(
-                        f"{cl.source.name} ({cl.source.stance}), {_day(cl.date)}: {cl.text}"
-                        + (" [contested]" if cl.contested else "")
-                        for cl in line.claims
-                    ),
-                )
-            )
+            b += _topic_items(line.claims)
 
     b.append(_Block("h2", "Against other histories"))
     if alt is None:
@@ -332,6 +353,10 @@ def _blocks(d: Debrief, alt: Alternatives | None) -> list[_Block]:
                 ),
             )
         )
+        for e in d.epilogue:
+            if e.claims:
+                b.append(_Block("p", f"{_day(e.date)}: what each source said."))
+                b += _topic_items(e.claims)
     return b
 
 

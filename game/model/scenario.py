@@ -11,6 +11,7 @@ variables, and `game.engine.compiled` turns them into closures.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -62,22 +63,38 @@ class Source(Frozen):
     id: Id
     name: Text
     stance: Stance
+    # Which way the source leans in the war, in words ("pro-government", "works on the
+    # opposition side", "a UN body, party to neither side"). The shipped scenario gives
+    # every source one (tests/test_record_texts.py).
+    lean: str = ""
     note: str = ""
     url: str | None = None
 
 
 class Claim(Frozen):
-    """One source's figure or statement on a topic. Several claims on one topic are
-    shown side by side; a topic with `contested: true` on any claim is marked contested."""
+    """One source's figure or statement on the question of the topic that holds it."""
 
     id: Id
-    topic: Id
     date: dt.date
+    # "month": the source gives only the month (a study published in February 2017).
+    precision: Literal["day", "month"] = "day"
     text: Text
+    text_gentle: Text | None = None
     value: float | None = None
     unit: str = ""
     source: Id
+
+
+class Topic(Frozen):
+    """One question and what each source says on it. A contested topic is a dispute:
+    its claims are shown together, side by side, none of them singled out. An
+    undisputed fact and a disputed question are two topics, not one; the loader refuses
+    an undisputed topic whose claims disagree, and a dispute with only one source."""
+
+    id: Id
+    question: Text
     contested: bool = False
+    claims: list[Claim] = Field(min_length=1)
 
 
 class Variable(Frozen):
@@ -199,6 +216,7 @@ class Effect(Frozen):
     else_: list[Effect] | None = Field(None, alias="else")
     delay: int = Field(0, ge=0, le=20)
     note: str = ""
+    note_gentle: str | None = None
 
     @model_validator(mode="after")
     def _one_kind(self) -> Effect:
@@ -226,11 +244,13 @@ class Action(Frozen):
     id: Id
     name: Text
     summary: Text
+    summary_gentle: Text | None = None
     cost: Cost = {}
     points: int = Field(1, ge=1, le=5)
     when: str | None = None
     effects: list[Effect] = []
     uncertainty: Text
+    uncertainty_gentle: Text | None = None
     sources: list[Id] = []
 
 
@@ -257,10 +277,13 @@ class Role(Frozen):
 class DilemmaOption(Frozen):
     id: Id
     label: Text
+    label_gentle: Text | None = None
     text: Text
+    text_gentle: Text | None = None
     cost: Cost = {}
     effects: list[Effect] = []
     uncertainty: Text
+    uncertainty_gentle: Text | None = None
 
 
 class Dilemma(Frozen):
@@ -269,11 +292,13 @@ class Dilemma(Frozen):
     date: dt.date | None = None
     when: str | None = None
     title: Text
+    title_gentle: Text | None = None
     text: Text
     text_gentle: Text | None = None
     sources: list[Id] = Field(min_length=1)
-    contested: str = ""
-    claims: list[Id] = []  # claims shown side by side with the card, as for events
+    # Claims shown with the card; each brings its topic's other claims. A card is
+    # contested when one of their topics is.
+    claims: list[Id] = []
     options: list[DilemmaOption] = Field(min_length=2, max_length=3)
     default: Id
 
@@ -299,11 +324,11 @@ class Event(Frozen):
     when: str | None = None
     chance: Num | None = None
     title: Text
+    title_gentle: Text | None = None
     text: Text
     text_gentle: Text | None = None
     sources: list[Id] = Field(min_length=1)
-    contested: str = ""
-    claims: list[Id] = []
+    claims: list[Id] = []  # as for dilemmas: each brings its topic, disputed or not
     effects: list[Effect] = []
 
     @model_validator(mode="after")
@@ -315,10 +340,40 @@ class Event(Frozen):
     _chance = field_validator("chance")(_probability)
 
 
+PLACEHOLDER = re.compile(r"\{([a-z_](?:[a-z0-9_.-]*[a-z0-9_])?)(?:\*([0-9]*\.?[0-9]+))?(?::(%|1/|,))?\}")
+
+
+def fill(text: str, values: dict[str, float]) -> str:
+    """A text with its placeholders filled (`Scenario.placeholder_values`): `{name}` as
+    the value is (0.25, 75), `{name:%}` in per cent (25%), `{name:1/}` as one in so many
+    (0.02: 50), `{name:,}` a whole number with thousands separated (290,000); `{name*0.5:%}`
+    scales the value first. A name with no value is left as written (the loader refuses
+    such a text)."""
+
+    def one(m: re.Match[str]) -> str:
+        name, scale, fmt = m.group(1), m.group(2), m.group(3)
+        if name not in values:
+            return m.group(0)
+        value = values[name] * (float(scale) if scale else 1.0)
+        if fmt == "%":
+            return f"{value * 100:.3g}%"
+        if fmt == "1/":
+            return f"{1 / value:.3g}" if value else "never"
+        if fmt == ",":
+            return f"{round(value):,}"
+        return f"{value:g}"
+
+    return PLACEHOLDER.sub(one, text)
+
+
 class Assumption(Frozen):
+    """What the model assumes. A number in `text` that the scenario sets is written as a
+    placeholder naming it (`fill`, `Scenario.placeholder_values`), filled when shown."""
+
     id: Id
     title: Text
     text: Text
+    text_gentle: Text | None = None
     parameters: list[str] = []
     sources: list[Id] = []
 
@@ -361,6 +416,7 @@ class EpilogueItem(Frozen):
     text: Text
     text_gentle: Text | None = None
     sources: list[Id] = Field(min_length=1)
+    claims: list[Id] = []  # as for events
 
 
 # Ledger measures of a finished game that every scenario has (besides its record
@@ -449,7 +505,7 @@ class Scenario(Frozen):
     parameters: dict[str, float]
     variables: list[Variable]
     sources: list[Source] = Field(min_length=1)
-    claims: list[Claim] = []
+    topics: list[Topic] = []
     districts: list[District] = Field(min_length=1)
     routes: list[Route] = []
     phases: list[Phase] = Field(min_length=1)
@@ -460,6 +516,31 @@ class Scenario(Frozen):
     record: list[RecordMeasure] = []
     epilogue: list[EpilogueItem] = []
     questions: list[Question] = []
+
+    @property
+    def claims(self) -> list[Claim]:
+        """Every topic's claims, in order."""
+        return [cl for t in self.topics for cl in t.claims]
+
+    def placeholder_values(self) -> dict[str, float]:
+        """What an assumption's placeholders may name: every parameter; `initial.<var>`,
+        a variable's starting value; `route.<id>.risk` and `route.<id>.exit_rate`; and
+        `population.<zone>`, the zone's people at the start."""
+        values = dict(self.parameters)
+        values.update({f"initial.{v.id}": v.initial for v in self.variables})
+        for r in self.routes:
+            values[f"route.{r.id}.risk"] = r.risk
+            values[f"route.{r.id}.exit_rate"] = r.exit_rate
+        for z in ZONES:
+            values[f"population.{z}"] = float(sum(d.population for d in self.districts if d.zone == z))
+        return values
+
+    def topic_of(self, claim_id: str) -> Topic | None:
+        """The topic that holds a claim."""
+        for t in self.topics:
+            if any(cl.id == claim_id for cl in t.claims):
+                return t
+        return None
 
     @property
     def end(self) -> dt.date:

@@ -34,6 +34,7 @@ from game.session import (
     fmt_number,
     write_text_atomic,
 )
+from game.session.views import topics_of
 
 MONTHS = (
     "January",
@@ -73,6 +74,11 @@ def clean(text: str) -> str:
     return _CONTROL.sub("?", text)
 
 
+def claim_day(cl: ClaimInfo) -> str:
+    """A claim's date: the month alone where the source gives no day."""
+    return f"{MONTHS[cl.date.month - 1]} {cl.date.year}" if cl.precision == "month" else day(cl.date)
+
+
 def day(d: dt.date) -> str:
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
@@ -92,7 +98,7 @@ def certainty(uncertainty: str) -> str:
 
 
 def source_names(sources: Iterable[SourceInfo]) -> str:
-    return "; ".join(f"{s.name} ({s.stance})" for s in sources)
+    return "; ".join(f"{s.name} ({s.label})" for s in sources)
 
 
 def zone_line(entry: dict[str, Any], zone: str) -> str:
@@ -234,17 +240,15 @@ class LineGame:
         self.say(f"- {item.title}{when}{mark}{sim}", f"  {item.text}")
         self.say(f"  Sources: {source_names(item.sources)}.")
         if item.contested:
-            self.say(f"  Contested: {item.contested}.")
+            self.say(f"  Contested: {item.contested}" + ("" if item.contested.endswith("?") else "."))
         self.side_by_side(item.claims)
 
     def side_by_side(self, claims: tuple[ClaimInfo, ...]) -> None:
-        if claims:
-            self.say("  What each source says, side by side:")
-            for cl in claims:
-                flag = " [contested]" if cl.contested else ""
-                self.say(
-                    f"    {cl.source.name} ({cl.source.stance}), {day(cl.date)}: {cl.text}{flag}"
-                )
+        """Each topic's question (marked once if disputed), then what each source says."""
+        for t in topics_of(claims):
+            self.say(f"  {'Disputed: ' if t.contested else ''}{t.question} What each source says:")
+            for cl in t.claims:
+                self.say(f"    {cl.source.name} ({cl.source.label}), {claim_day(cl)}: {cl.text}")
 
     def ledger(self) -> None:
         entry = self.session.ledger()
@@ -279,7 +283,7 @@ class LineGame:
                 f"Dilemma: {d.title}{mark}", f"  {d.text}", f"  Sources: {source_names(d.sources)}."
             )
             if d.contested:
-                self.say(f"  Contested: {d.contested}.")
+                self.say(f"  Contested: {d.contested}" + ("" if d.contested.endswith("?") else "."))
             self.side_by_side(d.claims)
             for o in d.options:
                 n += 1
@@ -435,7 +439,8 @@ class LineGame:
         for src in s.sources():
             extra = f" {src.note}" if src.note else ""
             url = f" {src.url}" if src.url else ""
-            self.say(f"- {src.name}. Stance: {src.stance}.{extra}{url}")
+            lean = f" Lean: {src.lean}." if src.lean else ""
+            self.say(f"- {src.name}. Stance: {src.stance}.{lean}{extra}{url}")
 
     def assumptions(self) -> None:
         self.say("What the model assumes:")

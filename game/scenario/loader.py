@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from game.model.plaintext import plain_data
-from game.model.scenario import FINAL_MEASURES, Effect, Scenario
+from game.model.scenario import FINAL_MEASURES, PLACEHOLDER, Effect, Scenario
 from game.scenario.contract import (
     PARAMETER_RANGES,
     REQUIRED_PARAMETERS,
@@ -87,7 +87,7 @@ def _pydantic_message(err: Any) -> str:
 # whose invalid items were left out to check the rest (see `_salvage`).
 _DEPENDENT_WORDS: dict[str, tuple[str, ...]] = {
     "sources": ("unknown source",),
-    "claims": ("unknown claim",),
+    "topics": ("unknown claim",),
     "variables": ("unknown variable", "missing variable", "variable "),
     "districts": ("unknown district",),
     "routes": ("unknown route", "unknown variable"),
@@ -189,10 +189,11 @@ def _salvage(merged: dict[str, Any], origin: _Origin, fallback: str, e: Validati
 
 
 def _cross_check(sc: Scenario, ck: _Checker) -> None:
-    for field in ("sources", "claims", "districts", "routes", "phases", "events", "roles", "dilemmas", "assumptions", "record", "variables"):
+    for field in ("sources", "districts", "routes", "phases", "events", "roles", "dilemmas", "assumptions", "record", "variables"):
         _dupes(ck, field, getattr(sc, field))
     sources = {s.id for s in sc.sources}
     claims = {c.id for c in sc.claims}
+    _check_topics(sc, ck, sources)
     districts = {d.id for d in sc.districts}
     routes = {r.id for r in sc.routes}
     roles = {r.id for r in sc.roles}
@@ -268,9 +269,6 @@ def _cross_check(sc: Scenario, ck: _Checker) -> None:
     for k, v in enumerate(sc.variables):
         if v.role is not None and v.role not in roles:
             ck.at(("variables", k, "role"), _unknown("role", v.role, sorted(roles)))
-    for k, c in enumerate(sc.claims):
-        if c.source not in sources:
-            ck.at(("claims", k, "source"), _unknown("source", c.source, sorted(sources)))
     for k, r in enumerate(sc.routes):
         src(("routes", k, "sources"), r.sources)
         if r.trust is not None:
@@ -362,11 +360,16 @@ def _cross_check(sc: Scenario, ck: _Checker) -> None:
         for name in sorted(missing):
             ck.at(("roles", k, "strategies"), f"role {role.id} lacks strategy {name!r} that other roles define")
 
+    fillable = sc.placeholder_values()
     for k, asm in enumerate(sc.assumptions):
         src(("assumptions", k, "sources"), asm.sources)
         for j, name in enumerate(asm.parameters):
             if name not in params:
                 ck.at(("assumptions", k, "parameters", j), _unknown("parameter", name, sorted(params)))
+        for field in ("text", "text_gentle"):
+            for hole in PLACEHOLDER.finditer(getattr(asm, field) or ""):
+                if hole.group(1) not in fillable:
+                    ck.at(("assumptions", k, field), f"placeholder {hole.group(0)}: " + _unknown("value", hole.group(1), sorted(fillable)))
     for k, m in enumerate(sc.record):
         src(("record", k, "sources"), m.sources)
         if m.id in FINAL_MEASURES:
@@ -381,7 +384,46 @@ def _cross_check(sc: Scenario, ck: _Checker) -> None:
                 ck.at(("record", k, "claims", j), _unknown("claim", cid, sorted(claims)))
     for k, item in enumerate(sc.epilogue):
         src(("epilogue", k, "sources"), item.sources)
+        for j, cid in enumerate(item.claims):
+            if cid not in claims:
+                ck.at(("epilogue", k, "claims", j), _unknown("claim", cid, sorted(claims)))
     _check_questions(sc, ck, dilemma_opts, expr)
+
+
+def _check_topics(sc: Scenario, ck: _Checker, sources: set[str]) -> None:
+    """Topics and their claims. Ids are unique (claim ids across every topic) and every
+    claim names a known source. A contested topic is a dispute between sources, so it
+    needs claims from at least two of them. A topic not marked contested must not hold
+    claims that disagree: two figures in the same unit on the same day that differ."""
+    _dupes(ck, "topics", sc.topics)
+    seen: dict[str, str] = {}
+    for k, t in enumerate(sc.topics):
+        for j, cl in enumerate(t.claims):
+            if cl.id in seen:
+                ck.at(("topics", k, "claims", j, "id"), f"duplicate claim id {cl.id!r} (first in topic {seen[cl.id]!r})")
+            else:
+                seen[cl.id] = t.id
+            if cl.source not in sources:
+                ck.at(("topics", k, "claims", j, "source"), _unknown("source", cl.source, sorted(sources)))
+        if t.contested:
+            if len({cl.source for cl in t.claims}) < 2:
+                ck.at(
+                    ("topics", k, "contested"),
+                    f"topic {t.id!r} is marked contested but only one source speaks to it:"
+                    " a dispute needs the claims of at least two sources",
+                )
+            continue
+        figures: dict[tuple[dt.date, str], tuple[float, str]] = {}
+        for j, cl in enumerate(t.claims):
+            if cl.value is None:
+                continue
+            first = figures.setdefault((cl.date, cl.unit), (cl.value, cl.id))
+            if first[0] != cl.value:
+                ck.at(
+                    ("topics", k, "claims", j, "value"),
+                    f"claims {first[1]!r} and {cl.id!r} disagree on topic {t.id!r} ({first[0]:g} and"
+                    f" {cl.value:g} {cl.unit} on {cl.date}): mark the topic contested, or split it",
+                )
 
 
 def _check_questions(sc: Scenario, ck: _Checker, dilemma_opts: dict[str, set[str]], expr: Any) -> None:

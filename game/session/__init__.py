@@ -61,6 +61,7 @@ from game.session.views import (
     RoleInfo,
     RouteInfo,
     SourceInfo,
+    TopicInfo,
     WeekInfo,
 )
 from game.session.words import fmt_number, save_text
@@ -99,6 +100,7 @@ __all__ = [
     "Session",
     "SessionError",
     "SourceInfo",
+    "TopicInfo",
     "WeekInfo",
     "default_save_dir",
     "code_seed",

@@ -3,6 +3,7 @@ discussion questions, and alternative histories."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from game.engine.batch import measure
@@ -47,10 +48,10 @@ class SessionDebrief(SessionViews):
                 date=e.date,
                 text=self._text(e.text, e.text_gentle),
                 sources=self._source_infos(e.sources),
+                claims=self._claims(e.claims, e.date),
             )
             for e in sc.epilogue
         )
-        claim_by_id = {cl.id: cl for cl in sc.claims}
         ledger = tuple(
             LedgerLine(
                 id=r.id,
@@ -59,9 +60,7 @@ class SessionDebrief(SessionViews):
                 record=r.record,
                 band=r.band,
                 sources=r.sources,
-                claims=tuple(
-                    self._claim_info(claim_by_id[cid]) for cid in m.claims if cid in claim_by_id
-                ),
+                claims=self._claims(m.claims, dt.date.max),
             )
             for r, m in zip(record, sc.record, strict=True)
         ) + tuple(

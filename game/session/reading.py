@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from game.engine.core import env_for
-from game.model.scenario import Claim
+from game.model.scenario import Claim, Topic, fill
 from game.model.state import GameState, RoleDecision
 from game.session.base import SessionError, replay_log
 from game.session.plans import SessionPlans
@@ -25,6 +25,7 @@ from game.session.views import (
     RouteInfo,
     SourceInfo,
     WeekInfo,
+    disputes,
 )
 from game.session.words import fmt_number
 
@@ -76,15 +77,16 @@ class SessionViews(SessionPlans):
             e = by_id.get(eid)
             if e is None:
                 continue
+            claims = self._claims(e.claims, week_end)
             items.append(
                 NewsItem(
                     id=e.id,
-                    title=e.title,
+                    title=self._text(e.title, e.title_gentle),
                     text=self._text(e.text, e.text_gentle),
                     date=e.date,
                     sources=self._source_infos(e.sources),
-                    contested=e.contested,
-                    claims=self._claims(e.claims, week_end),
+                    contested=disputes(claims),
+                    claims=claims,
                     simulated="corridors-model" in e.sources,
                 )
             )
@@ -102,29 +104,30 @@ class SessionViews(SessionPlans):
             opts = tuple(
                 OptionInfo(
                     id=o.id,
-                    label=o.label,
-                    text=o.text,
+                    label=self._text(o.label, o.label_gentle),
+                    text=self._text(o.text, o.text_gentle),
                     cost=dict(o.cost),
                     cost_text=self.cost_text(o.cost),
                     affordable=self._can_pay(o.cost, self._state.vars),
-                    uncertainty=o.uncertainty,
+                    uncertainty=self._text(o.uncertainty, o.uncertainty_gentle),
                     is_default=o.id == d.default,
                     chosen=chosen.get(did) == o.id,
                 )
                 for o in d.options
             )
+            claims = self._claims(d.claims, self.week_info().end)
             out.append(
                 DilemmaInfo(
                     id=d.id,
                     role=d.role,
-                    title=d.title,
+                    title=self._text(d.title, d.title_gentle),
                     text=self._text(d.text, d.text_gentle),
                     sources=self._source_infos(d.sources),
-                    contested=d.contested,
+                    contested=disputes(claims),
                     options=opts,
                     default=d.default,
                     chosen=chosen.get(did),
-                    claims=self._claims(d.claims, self.week_info().end),
+                    claims=claims,
                 )
             )
         return out
@@ -252,13 +255,10 @@ class SessionViews(SessionPlans):
 
     def all_claims(self) -> list[ClaimInfo]:
         """Every claim of the scenario, by topic, then date."""
-        claims = sorted(self.scenario.claims, key=lambda cl: (cl.topic, cl.date))
         return [
-            ClaimInfo(
-                id=cl.id, topic=cl.topic, date=cl.date, text=cl.text, value=cl.value,
-                unit=cl.unit, source=self._source_infos([cl.source])[0], contested=cl.contested,
-            )
-            for cl in claims
+            self._claim_info(cl, t)
+            for t in sorted(self.scenario.topics, key=lambda t: t.id)
+            for cl in sorted(t.claims, key=lambda cl: cl.date)
         ]
 
     def sources(self) -> list[SourceInfo]:
@@ -276,11 +276,13 @@ class SessionViews(SessionPlans):
 
     def source(self, source_id: str) -> SourceInfo | None:
         s = self._sources.get(source_id)
-        return None if s is None else SourceInfo(s.id, s.name, s.stance, s.note, s.url)
+        return None if s is None else SourceInfo(s.id, s.name, s.stance, s.note, s.url, s.lean)
 
     def assumptions(self) -> list[tuple[str, str]]:
-        """The model's assumptions: (title, text)."""
-        return [(a.title, a.text) for a in self.scenario.assumptions]
+        """The model's assumptions: (title, text), their numbers filled from the
+        scenario (placeholders, game.model.scenario.fill)."""
+        values = self.scenario.placeholder_values()
+        return [(a.title, fill(self._text(a.text, a.text_gentle), values)) for a in self.scenario.assumptions]
 
     def _source_infos(self, ids: Iterable[str]) -> tuple[SourceInfo, ...]:
         out = []
@@ -291,29 +293,31 @@ class SessionViews(SessionPlans):
 
     def _claims(self, claim_ids: Sequence[str], until: dt.date) -> tuple[ClaimInfo, ...]:
         """The event's claims, then the other claims on the same topics made by `until`."""
-        by_id = {cl.id: cl for cl in self.scenario.claims}
-        own = [by_id[i] for i in claim_ids if i in by_id]
-        topics = {cl.topic for cl in own}
-        more = sorted(
-            (
-                cl
-                for cl in self.scenario.claims
-                if cl.topic in topics and cl.id not in claim_ids and cl.date <= until
-            ),
-            key=lambda cl: cl.date,
-        )
-        return tuple(self._claim_info(cl) for cl in [*own, *more])
+        topic_of = {cl.id: t for t in self.scenario.topics for cl in t.claims}
+        cited = [i for i in claim_ids if i in topic_of]
+        out: list[ClaimInfo] = []
+        for tid in dict.fromkeys(topic_of[i].id for i in cited):
+            t = next(x for x in self.scenario.topics if x.id == tid)
+            own = [cl for cl in t.claims if cl.id in cited]
+            more = sorted(
+                (cl for cl in t.claims if cl.id not in cited and cl.date <= until),
+                key=lambda cl: cl.date,
+            )
+            out += [self._claim_info(cl, t) for cl in [*own, *more]]
+        return tuple(out)
 
-    def _claim_info(self, cl: Claim) -> ClaimInfo:
+    def _claim_info(self, cl: Claim, topic: Topic) -> ClaimInfo:
         return ClaimInfo(
             id=cl.id,
-            topic=cl.topic,
+            topic=topic.id,
             date=cl.date,
-            text=cl.text,
+            text=self._text(cl.text, cl.text_gentle),
             value=cl.value,
             unit=cl.unit,
             source=self._source_infos([cl.source])[0],
-            contested=cl.contested,
+            contested=topic.contested,
+            question=topic.question,
+            precision=cl.precision,
         )
 
     def _resource(self, var: str) -> ResourceInfo:

@@ -4,6 +4,7 @@ presentation: plain frozen dataclasses, no behaviour beyond a few derived fields
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,13 +21,20 @@ class SourceInfo:
     stance: str
     note: str = ""
     url: str | None = None
+    lean: str = ""  # which way the source leans, in words
+
+    @property
+    def label(self) -> str:
+        """Its stance and lean, for a parenthesis: "government; pro-government"."""
+        return f"{self.stance}; {self.lean}" if self.lean else self.stance
 
 
 @dataclass(frozen=True, slots=True)
 
 
 class ClaimInfo:
-    """One source's figure or statement on a topic."""
+    """One source's figure or statement on a topic. `contested` is the topic's: every
+    claim of a disputed topic carries it alike, so none is singled out."""
 
     id: str
     topic: str
@@ -35,7 +43,35 @@ class ClaimInfo:
     value: float | None
     unit: str
     source: SourceInfo
+    contested: bool  # its topic is disputed
+    question: str = ""  # its topic's question
+    precision: str = "day"  # "month": the source gives only the month
+
+
+@dataclass(frozen=True, slots=True)
+class TopicInfo:
+    """One question and the claims on it, side by side; a dispute if `contested`."""
+
+    id: str
+    question: str
     contested: bool
+    claims: tuple[ClaimInfo, ...]
+
+
+def topics_of(claims: Iterable[ClaimInfo]) -> tuple[TopicInfo, ...]:
+    """Claims grouped by topic, in the order the topics first appear."""
+    groups: dict[str, list[ClaimInfo]] = {}
+    for cl in claims:
+        groups.setdefault(cl.topic, []).append(cl)
+    return tuple(
+        TopicInfo(tid, group[0].question, group[0].contested, tuple(group))
+        for tid, group in groups.items()
+    )
+
+
+def disputes(claims: Iterable[ClaimInfo]) -> str:
+    """The questions of the disputed topics among the claims, in words ("" if none)."""
+    return "; ".join(t.question for t in topics_of(claims) if t.contested)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,13 +85,17 @@ class NewsItem:
     text: str
     date: dt.date | None
     sources: tuple[SourceInfo, ...]
-    contested: str  # what is disputed, in words ("" if the event itself names nothing)
+    contested: str  # the questions its disputed topics ask ("" if none)
     claims: tuple[ClaimInfo, ...]  # the claims the event cites and others on their topics
     simulated: bool  # the model's own event (it cites the model, not a record)
 
     @property
     def is_contested(self) -> bool:
-        return bool(self.contested) or any(c.contested for c in self.claims)
+        return bool(self.contested)
+
+    @property
+    def topics(self) -> tuple[TopicInfo, ...]:
+        return topics_of(self.claims)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,11 +158,15 @@ class DilemmaInfo:
     title: str
     text: str
     sources: tuple[SourceInfo, ...]
-    contested: str
+    contested: str  # the questions its disputed topics ask ("" if none)
     options: tuple[OptionInfo, ...]
     default: str
     chosen: str | None  # the option in the plan, or None (then the default applies)
     claims: tuple[ClaimInfo, ...] = ()  # the claims the card cites and others on their topics
+
+    @property
+    def topics(self) -> tuple[TopicInfo, ...]:
+        return topics_of(self.claims)
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,6 +274,15 @@ class EpilogueEntry:
     date: dt.date
     text: str
     sources: tuple[SourceInfo, ...]
+    claims: tuple[ClaimInfo, ...] = ()  # what each source said, by topic
+
+    @property
+    def contested(self) -> str:
+        return disputes(self.claims)
+
+    @property
+    def topics(self) -> tuple[TopicInfo, ...]:
+        return topics_of(self.claims)
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +300,10 @@ class LedgerLine:
     sources: tuple[SourceInfo, ...]  # the record's sources (empty: no record)
     claims: tuple[ClaimInfo, ...] = ()  # what each source said, side by side
     simulated: bool = True
+
+    @property
+    def topics(self) -> tuple[TopicInfo, ...]:
+        return topics_of(self.claims)
 
     @property
     def position(self) -> str:

@@ -3,6 +3,7 @@ and how the game ended."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -34,6 +35,12 @@ def question_env(c: Compiled, s: GameState) -> dict[str, Any]:
     return env
 
 
+def addresses_player(q: Question) -> bool:
+    """Whether a question speaks to the player about what they did ("You ...", "Your
+    family ...")."""
+    return re.match(r"\s*(You|Your)\b", q.text) is not None
+
+
 def select_questions(
     c: Compiled,
     s: GameState,
@@ -56,6 +63,8 @@ def select_questions(
     env: dict[str, Any] | None = None
     known: dict[str, str] = {}
 
+    explicit = {did for plan in plans for d in plan.values() for did in d.choices}
+
     def holds(q: Question) -> bool:
         nonlocal env, known
         for cond in q.when:
@@ -64,6 +73,10 @@ def select_questions(
                 if dl is None or dl.role not in humans:
                     return False
                 if s.choices.get(cond.chose.dilemma) != cond.chose.option:
+                    return False
+                # A question that says "You ..." is about what the player chose: a card
+                # left to its default does not count.
+                if cond.chose.dilemma not in explicit and addresses_player(q):
                     return False
             elif cond.used is not None:
                 u = cond.used
@@ -85,7 +98,6 @@ def select_questions(
                     return False
         return True
 
-    explicit = {did for plan in plans for d in plan.values() for did in d.choices}
 
     def weight(q: Question) -> int:
         """What the players actively did counts most: an option they picked themselves

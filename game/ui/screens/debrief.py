@@ -31,7 +31,7 @@ from game.ui.keys import binding_commands
 from game.ui.messages import Navigate
 from game.ui.screens.base import ReferenceScreens
 from game.ui.text import plain
-from game.ui.widgets.claims import SideBySide
+from game.ui.widgets.claims import Topics
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.ledger import ledger_table
 from game.ui.words import day, sources_text
@@ -112,7 +112,7 @@ def section_record(screen: DebriefScreen) -> Iterable[Widget]:
             )
         )
         if len(line.claims) > 1:
-            yield Static(SideBySide(line.claims, "The sources' own figures, side by side:"), classes="claims")
+            yield Static(Topics(line.claims), classes="claims")
 
 
 def section_final(screen: DebriefScreen) -> Iterable[Widget]:
@@ -135,6 +135,8 @@ def section_epilogue(screen: DebriefScreen) -> Iterable[Widget]:
     yield Static(plain("What happened next (the record)"), classes="section-title")
     for e in screen.debrief.epilogue:
         yield Static(plain((f"{day(e.date)}: ", "bold"), e.text, "\n  ", (sources_text(e.sources), "italic")))
+        if e.claims:
+            yield Static(Topics(e.claims), classes="claims")
 
 
 def section_alternatives(screen: DebriefScreen) -> Iterable[Widget]:

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from game.session import DecisionError, DilemmaInfo, OptionInfo, Session
 from game.ui.commands import Command
 from game.ui.text import plain
+from game.ui.widgets.claims import Topics
 from game.ui.widgets.keybar import KeyBar
 from game.ui.words import sources_text
 
@@ -60,6 +61,8 @@ class DilemmaScreen(ModalScreen[None]):
                 yield Static(plain(d.text))
                 if d.contested:
                     yield Static(plain(("Contested: ", "bold"), d.contested))
+                if d.claims:
+                    yield Static(Topics(d.claims))
                 yield Static(plain(sources_text(d.sources)), classes="note")
             yield OptionList(
                 *(Option(option_prompt(i + 1, o), id=o.id) for i, o in enumerate(d.options)),

@@ -22,7 +22,7 @@ from game.ui.keys import binding_commands
 from game.ui.messages import Navigate, Play
 from game.ui.screens.base import ReferenceScreens
 from game.ui.text import plain
-from game.ui.widgets.claims import SideBySide
+from game.ui.widgets.claims import Topics
 from game.ui.widgets.district_map import DistrictMap
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.ledger import ledger_table
@@ -59,7 +59,7 @@ def news_block(item: NewsItem) -> RenderableType:
     if item.contested:
         parts.append(plain(("Contested: ", "bold"), item.contested))
     if item.claims:
-        parts.append(SideBySide(item.claims, "What each source says, side by side:"))
+        parts.append(Topics(item.claims))
     parts.append(Text(""))
     return Group(*parts)
 

@@ -1,5 +1,6 @@
 """Claims on one topic side by side: a column per source where the width allows, one
-under another where it does not. Every cell names its source, stance and date."""
+under another where it does not. Every cell names its source, stance, lean and date. A
+disputed topic is marked once, on its question, never on one of its claims."""
 
 from __future__ import annotations
 
@@ -10,19 +11,31 @@ from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.table import Table
 from rich.text import Text
 
-from game.session import ClaimInfo
+from game.plain.line import claim_day
+from game.session import ClaimInfo, TopicInfo
+from game.session.views import topics_of
 from game.ui.text import plain
-from game.ui.words import day
 
 MIN_COLUMN = 26
 
 
 def claim_text(cl: ClaimInfo) -> Text:
-    return plain(
-        (cl.source.name, "bold"),
-        f" ({cl.source.stance}), {day(cl.date)}: {cl.text}",
-        (" [contested]" if cl.contested else "", "italic"),
-    )
+    return plain((cl.source.name, "bold"), f" ({cl.source.label}), {claim_day(cl)}: {cl.text}")
+
+
+def topic_title(t: TopicInfo) -> str:
+    return f"Disputed: {t.question}" if t.contested else t.question
+
+
+class Topics:
+    """Claims grouped by topic: each topic's question, then its claims side by side."""
+
+    def __init__(self, claims: Sequence[ClaimInfo]) -> None:
+        self.topics = topics_of(claims)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for t in self.topics:
+            yield SideBySide(t.claims, topic_title(t))
 
 
 class SideBySide:
