@@ -161,7 +161,10 @@ def test_contested_news_is_marked_with_every_side() -> None:
     s = Session.new(seed=3, autosave=False)
     _, out = play(s, "end\n" * 3)
     assert "- Russia announces corridors (28 July 2016) [contested]" in out
-    assert "  Contested: Could civilians use the corridors Russia announced on 28 July?\n" in out
+    assert (
+        "  Contested: Could civilians use the corridors Russia announced on 28 July?"
+        " How many people were in the besieged east?\n"
+    ) in out
     # The dispute is marked once, on its question; both sides follow, neither marked.
     assert "  Disputed: Could civilians use the corridors Russia announced on 28 July? What each source says:" in out
     assert "Russian Ministry of Defence and General Staff (russian-mod; pro-government; Russia fought on the government's side), 28 July 2016:" in out

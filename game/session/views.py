@@ -71,7 +71,7 @@ def topics_of(claims: Iterable[ClaimInfo]) -> tuple[TopicInfo, ...]:
 
 def disputes(claims: Iterable[ClaimInfo]) -> str:
     """The questions of the disputed topics among the claims, in words ("" if none)."""
-    return "; ".join(t.question for t in topics_of(claims) if t.contested)
+    return " ".join(t.question for t in topics_of(claims) if t.contested)
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,11 +4,11 @@ game's content level (standard or gentle)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from game.engine.core import WeekReport
-from game.model.scenario import Question
+from game.model.scenario import Effect, Question
 from game.model.state import RoleDecision
 from game.session import review
 from game.session.base import SessionBase
@@ -81,9 +81,34 @@ class SessionWords(SessionBase):
         at "gentle", the same facts and figures in plainer, less graphic words."""
         if self.content != "gentle":
             return text
+        for note, gentle in self._gentle_notes():
+            text = text.replace(note, gentle)
         for pattern, repl in GENTLE_WORDS:
             text = pattern.sub(repl, text)
         return text
+
+    def _gentle_notes(self) -> list[tuple[str, str]]:
+        """The scenario's chance notes that have a gentle twin (`note_gentle`), longest
+        first: an outcome line names the note, and the gentle level shows its twin."""
+        found: dict[str, str] = {}
+
+        def walk(effects: Sequence[Effect]) -> None:
+            for e in effects:
+                if e.note and e.note_gentle:
+                    found[e.note] = e.note_gentle
+                walk(e.then or [])
+                walk(e.else_ or [])
+
+        sc = self.scenario
+        walk([e for ev in sc.events for e in ev.effects])
+        for r in sc.roles:
+            walk(r.income)
+            for a in r.actions:
+                walk(a.effects)
+        for d in sc.dilemmas:
+            for o in d.options:
+                walk(o.effects)
+        return sorted(found.items(), key=lambda x: -len(x[0]))
 
     def explain(self, report: WeekReport) -> list[str]:
         """Why the week went as it did: the report's causes, largest first, in words at
