@@ -251,6 +251,9 @@ class Compiled:
         self.conditional_events = [e for e in self.events.values() if e.week is None]
         self.dilemmas: dict[str, CDilemma] = {}
         for d in sc.dilemmas:
+            if any(o.cost for o in d.options if o.id == d.default):
+                # The rulebook charges nothing for a dilemma nobody answers (rules.py).
+                raise ValueError(f"dilemma {d.id}: its default option {d.default} has a cost; a default must be free")
             self.dilemmas[d.id] = CDilemma(
                 id=d.id,
                 role=d.role,

@@ -34,7 +34,13 @@ from game.engine.environment import (
 from game.engine.ledger import ZONES, ledger
 from game.engine.luck import STREAM_RESOLVE, week_stream
 from game.engine.opening import new_game, open_week
-from game.engine.rules import IllegalDecision, affordable, available_actions, check_decision
+from game.engine.rules import (
+    IllegalDecision,
+    Problem,
+    affordable,
+    available_actions,
+    check_decision,
+)
 from game.model.gamestate import GameState
 from game.model.state import Decisions
 
@@ -113,7 +119,7 @@ def step(
     if given, must be `env_for(c, state)`, worked out already: the step takes it over and
     changes it."""
     if state.week >= c.n_weeks:
-        raise IllegalDecision("the game is over: every week has been played")
+        raise IllegalDecision([Problem("over", "")])
     decisions = decisions or {}
     if check:
         for role, d in decisions.items():

@@ -5,6 +5,9 @@
 - every strategy a scenario's roles define (e.g. `relief-first`): take the highest
   priority actions that are possible and affordable, up to the week's budget.
 
+Every plan a policy makes is legal by the rulebook (`rules`): each policy says what it
+wants, and the rulebook's `fill` keeps what is allowed.
+
 A policy never draws on outside chance: `random` uses the week's policy stream of the
 state's seed, so a batch run is as reproducible as a single game.
 """
@@ -18,6 +21,7 @@ from typing import Any
 from game.engine.compiled import Compiled
 from game.engine.environment import env_for
 from game.engine.luck import STREAM_POLICY, week_stream
+from game.engine.rules import can_pay, fill, pay
 from game.model.gamestate import GameState
 from game.model.state import RoleDecision
 
@@ -28,13 +32,13 @@ Policy = Callable[[Compiled, GameState, str], RoleDecision]
 _shared: tuple[GameState, dict[str, Any]] | None = None
 
 
-def _env(c: Compiled, s: GameState) -> dict[str, Any]:
-    """The week's environment for expressions: the one `decide_all` worked out for this
-    very state, or a new one."""
+def _env(s: GameState) -> dict[str, Any] | None:
+    """The week's environment for expressions, if `decide_all` worked it out for this
+    very state (else the rulebook works it out when it first needs it)."""
     shared = _shared
     if shared is not None and shared[0] is s:
         return shared[1]
-    return env_for(c, s)
+    return None
 
 
 # Decisions already made: a RoleDecision is frozen, so one can stand for every week and
@@ -54,63 +58,32 @@ def _decision(actions: tuple[str, ...], choices: dict[str, str]) -> RoleDecision
     return d
 
 
+_NO_CHOICES: dict[str, str] = {}
+
+
 def _fill(
     c: Compiled, s: GameState, role: str, wanted: Sequence[str], choices: dict[str, str] | None = None
 ) -> tuple[str, ...]:
-    """The wanted actions, in order, that are possible and affordable within budget, once
-    the dilemma `choices` are paid for."""
-    acts = c.actions[role]
-    env: dict[str, Any] | None = None  # worked out only if a wanted action has a condition
-    budget = c.budget[role]
-    spent: dict[str, float] = {}
-    for did, opt in (choices or {}).items():
-        for k, v in c.dilemmas[did].options[opt][0].items():
-            spent[k] = spent.get(k, 0.0) + v
-    chosen: list[str] = []
-    points = 0
-    for aid in wanted:
-        a = acts.get(aid)
-        if a is None or aid in chosen or points + a.points > budget:
-            continue
-        if a.when is not None:
-            if env is None:
-                env = _env(c, s)
-            if not a.when(env):
-                continue
-        if not all(s.vars[k] - spent.get(k, 0.0) >= v - 1e-9 for k, v in a.cost.items()):
-            continue
-        for k, v in a.cost.items():
-            spent[k] = spent.get(k, 0.0) + v
-        chosen.append(aid)
-        points += a.points
-    return tuple(chosen)
-
-
-def _pay(left: dict[str, float], cost: dict[str, float]) -> bool:
-    """Take `cost` out of `left` if all of it is there; say whether it was."""
-    if not all(left[k] >= v - 1e-9 for k, v in cost.items()):
-        return False
-    for k, v in cost.items():
-        left[k] -= v
-    return True
+    """The wanted actions, in order, that the rulebook allows once the dilemma
+    `choices` are paid for (`rules.fill`)."""
+    return fill(c, s, role, wanted, choices or _NO_CHOICES, _env(s))
 
 
 def _dilemma_choices(c: Compiled, s: GameState, role: str, table: dict[str, str]) -> dict[str, str]:
     """The options of the role's dilemmas this week from `table` (the default where it
-    has none), each paid for out of what the options before it left (two cards in one
-    week must not spend the same resources twice)."""
+    has none, or where the option cannot be paid for out of what the options before it
+    left: two cards in one week must not spend the same resources twice). A default
+    costs nothing, so it can always be paid."""
     out: dict[str, str] = {}
-    left: dict[str, float] | None = None
+    spent: dict[str, float] = {}
     for did in s.dilemmas:
         dl = c.dilemmas[did]
         if dl.role != role:
             continue
-        if left is None:
-            left = dict(s.vars)
         opt = table.get(did, dl.default)
-        if not _pay(left, dl.options[opt][0]):
+        if not can_pay(s.vars, spent, dl.options[opt][0]):
             opt = dl.default
-            _pay(left, dl.options[opt][0])
+        pay(spent, dl.options[opt][0])
         out[did] = opt
     return out
 
@@ -141,14 +114,14 @@ def random_policy(c: Compiled, s: GameState, role: str) -> RoleDecision:
     # Sometimes hold back: a plan of 0..budget actions (random.randint(0, budget)).
     take = below(rng, budget + 1)
     choices: dict[str, str] = {}
-    left = dict(s.vars)
+    spent: dict[str, float] = {}
     for did in s.dilemmas:
         dl = c.dilemmas[did]
         if dl.role != role:
             continue
-        opts = sorted(o for o, (cost, _) in dl.options.items() if all(left[k] >= v - 1e-9 for k, v in cost.items()))
+        opts = sorted(o for o, (cost, _) in dl.options.items() if can_pay(s.vars, spent, cost))
         choices[did] = opts[below(rng, len(opts))] if opts else dl.default  # random.choice
-        _pay(left, dl.options[choices[did]][0])
+        pay(spent, dl.options[choices[did]][0])
     chosen = _fill(c, s, role, ids, choices)[:take]
     return _decision(chosen, choices)
 

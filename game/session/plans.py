@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from game.engine.core import IllegalDecision, check_decision, env_for
+from game.engine.rules import problems
 from game.model.state import RoleDecision
 from game.session.base import DecisionError, SessionError
-from game.session.words import SessionWords, fmt_number
+from game.session.words import SessionWords
 
 
 class SessionPlans(SessionWords):
@@ -36,10 +36,6 @@ class SessionPlans(SessionWords):
         problem = self._problem(role, d)
         if problem:
             raise DecisionError(problem)
-        try:
-            check_decision(self.compiled, self._state, role, d)
-        except IllegalDecision as e:
-            raise DecisionError(str(e)) from e
         self._plans[role] = d
         return d
 
@@ -106,59 +102,8 @@ class SessionPlans(SessionWords):
         used = sum(c.actions[role][a].points for a in self.plan(role).actions)
         return c.role_by_id[role].budget - used
 
-    @staticmethod
-    def _can_pay(cost: Mapping[str, float], have: Mapping[str, float]) -> bool:
-        return all(have.get(k, 0.0) >= v - 1e-9 for k, v in cost.items())
-
     def _problem(self, role: str, d: RoleDecision) -> str | None:
-        """Why a plan is not allowed, in words (None if it is). Stricter than the
-        engine's check in one way: a dilemma option's cost and the actions' costs are
-        paid from the same purse, as the engine pays them (options first)."""
-        c, s = self.compiled, self._state
-        acts = c.actions[role]
-        env = env_for(c, s)
-        have = dict(s.vars)
-        by_dilemma = {dl.id: dl for dl in self.scenario.dilemmas}
-        for did, opt in d.choices.items():
-            dl = by_dilemma.get(did)
-            if dl is None or dl.role != role or did not in s.dilemmas:
-                return f'no dilemma "{did}" is put to {role} this week'
-            option = next((o for o in dl.options if o.id == opt), None)
-            if option is None:
-                return f'"{dl.title}" has no option "{opt}" (valid: {", ".join(o.id for o in dl.options)})'
-            for k, v in option.cost.items():
-                if have.get(k, 0.0) < v - 1e-9:
-                    return f'"{option.label}" needs {self._amount(k, v)}; you have {fmt_number(have.get(k, 0.0))}'
-                have[k] = have.get(k, 0.0) - v
-        for did in s.dilemmas:
-            dl = by_dilemma.get(did)
-            if dl is None or dl.role != role or did in d.choices:
-                continue
-            default = next(o for o in dl.options if o.id == dl.default)
-            for k, v in default.cost.items():
-                have[k] = have.get(k, 0.0) - v
-        points = 0
-        budget = c.role_by_id[role].budget
-        seen: set[str] = set()
-        for aid in d.actions:
-            a = acts.get(aid)
-            if a is None:
-                return f'{role} has no action "{aid}" (valid: {", ".join(acts)})'
-            if aid in seen:
-                return f'"{a.name}" can be taken once a week'
-            seen.add(aid)
-            if a.when is not None and not a.when(env):
-                return f'"{a.name}" is not possible this week'
-            points += a.points
-            if points > budget:
-                left = budget - (points - a.points)
-                need = f"{a.points} action point{'s' if a.points != 1 else ''}"
-                return f'"{a.name}" needs {need}; {left} of {budget} left this week'
-            for k, v in a.cost.items():
-                if have.get(k, 0.0) < v - 1e-9:
-                    return (
-                        f'"{a.name}" needs {self._amount(k, v)};'
-                        f" {fmt_number(max(0.0, have.get(k, 0.0)))} left after the rest of your plan"
-                    )
-                have[k] = have.get(k, 0.0) - v
-        return None
+        """Why a plan is not allowed, in words (None if it is): the rulebook's first
+        problem with it, worded by `problem_text`."""
+        found = problems(self.compiled, self._state, role, d)
+        return self.problem_text(found[0]) if found else None

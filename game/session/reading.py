@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from game.engine.core import env_for
+from game.engine.rules import affordable
 from game.model.scenario import Claim, Topic, fill
 from game.model.state import GameState, RoleDecision
 from game.session.base import SessionError, replay_log
@@ -108,7 +109,7 @@ class SessionViews(SessionPlans):
                     text=self._text(o.text, o.text_gentle),
                     cost=dict(o.cost),
                     cost_text=self.cost_text(o.cost),
-                    affordable=self._can_pay(o.cost, self._state.vars),
+                    affordable=affordable(self._state, o.cost),
                     uncertainty=self._text(o.uncertainty, o.uncertainty_gentle),
                     is_default=o.id == d.default,
                     chosen=chosen.get(did) == o.id,
@@ -168,7 +169,7 @@ class SessionViews(SessionPlans):
                     cost_text=self.cost_text(a.cost),
                     points=a.points,
                     available=available,
-                    affordable=self._can_pay(a.cost, s.vars),
+                    affordable=affordable(s, a.cost),
                     planned=planned,
                     reason=reason,
                     uncertainty=a.uncertainty,

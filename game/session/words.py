@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from game.engine.core import WeekReport
+from game.engine.rules import Problem
 from game.model.scenario import Effect, Question
 from game.model.state import RoleDecision
 from game.session import review
@@ -114,6 +115,37 @@ class SessionWords(SessionBase):
         """Why the week went as it did: the report's causes, largest first, in words at
         the session's content level (all simulated)."""
         return [self.gentle_words(cause.text) for cause in report.causes]
+
+    def problem_text(self, p: Problem) -> str:
+        """A problem the rulebook found with a plan (`rules.Problem`), in words for the
+        player: the message of a refused plan and an action's reason it cannot be added."""
+        c, k = self.compiled, p.kind
+        if k == "over":
+            return "the game is over: every week has been played"
+        if k == "role":
+            return f'unknown role "{p.role}" (valid: {", ".join(c.roles)})'
+        if k == "dilemma":
+            return f'no dilemma "{p.dilemma}" is put to {p.role} this week'
+        if k == "action":
+            return f'{p.role} has no action "{p.action}" (valid: {", ".join(c.actions[p.role])})'
+        if p.dilemma:  # an answer: "option" or its "cost"
+            dl = next(d for d in self.scenario.dilemmas if d.id == p.dilemma)
+            if k == "option":
+                return f'"{dl.title}" has no option "{p.option}" (valid: {", ".join(o.id for o in dl.options)})'
+            label = next(o.label for o in dl.options if o.id == p.option)
+            return f'"{label}" needs {self._amount(p.var, p.need)}; you have {fmt_number(p.have)}'
+        name = c.actions[p.role][p.action].name
+        if k == "repeated":
+            return f'"{name}" can be taken once a week'
+        if k == "unavailable":
+            return f'"{name}" is not possible this week'
+        if k == "points":
+            need = f"{p.need:g} action point{'s' if p.need != 1 else ''}"
+            return f'"{name}" needs {need}; {p.have:g} of {p.budget} left this week'
+        return (
+            f'"{name}" needs {self._amount(p.var, p.need)};'
+            f" {fmt_number(max(0.0, p.have))} left after the rest of your plan"
+        )
 
     def _amount(self, var: str, amount: float) -> str:
         v = self._vars.get(var)

@@ -7,15 +7,9 @@ from collections.abc import Mapping, Sequence
 
 from game.engine.batch import measure
 from game.engine.compiled import Compiled
-from game.engine.core import (
-    IllegalDecision,
-    WeekReport,
-    check_decision,
-    env_for,
-    new_game,
-    step,
-)
+from game.engine.core import WeekReport, new_game, step
 from game.engine.policies import Policy
+from game.engine.rules import legal_part
 from game.model.scenario import FINAL_MEASURES
 from game.model.state import GameState, RoleDecision
 from game.session.review.common import Plans
@@ -47,50 +41,10 @@ def measure_row(ids: tuple[str, ...], c: Compiled, s: GameState) -> tuple[float,
 
 
 def legalise(c: Compiled, s: GameState, role: str, d: RoleDecision) -> tuple[RoleDecision, int]:
-    """`d` if it is legal this week; else the part of it that is (in its order, paid
-    from one purse as the engine pays), and how many of its choices and actions were
-    left out."""
-    try:
-        check_decision(c, s, role, d)
-        return d, 0
-    except IllegalDecision:
-        pass
-    dropped = 0
-    have = dict(s.vars)
-
-    def pay(cost: Mapping[str, float]) -> bool:
-        if not all(have.get(k, 0.0) >= v - 1e-9 for k, v in cost.items()):
-            return False
-        for k, v in cost.items():
-            have[k] = have.get(k, 0.0) - v
-        return True
-
-    choices: dict[str, str] = {}
-    for did, opt in d.choices.items():
-        dl = c.dilemmas.get(did)
-        ok = dl is not None and dl.role == role and did in s.dilemmas and opt in dl.options
-        if dl is not None and ok and pay(dl.options[opt][0]):
-            choices[did] = opt
-        else:
-            dropped += 1
-    env = env_for(c, s)
-    budget = c.role_by_id[role].budget
-    points = 0
-    actions: list[str] = []
-    for aid in d.actions:
-        a = c.actions[role].get(aid)
-        if (
-            a is None
-            or aid in actions
-            or (a.when is not None and not a.when(env))
-            or points + a.points > budget
-            or not pay(a.cost)
-        ):
-            dropped += 1
-            continue
-        actions.append(aid)
-        points += a.points
-    return RoleDecision(actions=tuple(actions), choices=choices), dropped
+    """`d` if it is legal this week; else the part of it the rulebook allows (in its
+    order, paid from one purse as the engine pays), and how many of its choices and
+    actions were left out (`rules.legal_part`)."""
+    return legal_part(c, s, role, d)
 
 
 def week_decisions(
