@@ -13,11 +13,11 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.present.words import sources_text
 from game.session import DecisionError, DilemmaInfo, OptionInfo, Session
 from game.ui.commands import Command
 from game.ui.text import plain
 from game.ui.widgets.keybar import KeyBar
-from game.ui.words import sources_text
 
 
 def option_prompt(n: int, o: OptionInfo) -> Text:

@@ -7,17 +7,17 @@ from itertools import groupby
 from textual.app import ComposeResult
 from textual.widgets import Static
 
+from game.present.words import claim_lines, day
 from game.session import ClaimInfo, Session
 from game.ui.screens.base import ReadingScreen
 from game.ui.text import plain
 from game.ui.widgets.claims import SideBySide
-from game.ui.words import day
 
 
 def claims_side_by_side(topic: str, claims: list[ClaimInfo]) -> SideBySide:
     contested = any(c.contested for c in claims)
     title = topic.replace("-", " ").replace("_", " ") + (" [contested]" if contested else "")
-    return SideBySide(claims, title)
+    return SideBySide(claim_lines(claims), title)
 
 
 class SourcesScreen(ReadingScreen):

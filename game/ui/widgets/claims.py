@@ -10,17 +10,16 @@ from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.table import Table
 from rich.text import Text
 
-from game.session import ClaimInfo
+from game.present.doc import ClaimLine
 from game.ui.text import plain
-from game.ui.words import day
 
 MIN_COLUMN = 26
 
 
-def claim_text(cl: ClaimInfo) -> Text:
+def claim_text(cl: ClaimLine) -> Text:
     return plain(
-        (cl.source.name, "bold"),
-        f" ({cl.source.stance}), {day(cl.date)}: {cl.text}",
+        (cl.source, "bold"),
+        f" ({cl.stance}), {cl.date}: {cl.text}",
         (" [contested]" if cl.contested else "", "italic"),
     )
 
@@ -28,7 +27,7 @@ def claim_text(cl: ClaimInfo) -> Text:
 class SideBySide:
     """A Rich renderable of claims: columns if each gets MIN_COLUMN cells, else a list."""
 
-    def __init__(self, claims: Sequence[ClaimInfo], title: str = "") -> None:
+    def __init__(self, claims: Sequence[ClaimLine], title: str = "") -> None:
         self.claims = list(claims)
         self.title = title
 
