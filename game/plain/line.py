@@ -34,22 +34,9 @@ from game.session import (
     fmt_number,
     write_text_atomic,
 )
+from game.session.dates import MONTHS, claim_day, day
 from game.session.views import topics_of
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 MAX_CAUSES = 5
 DEFAULT_ALTERNATIVES = 1000
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -72,15 +59,6 @@ HINT = "Type a number from the list, end to play the week, or help for the comma
 def clean(text: str) -> str:
     """Text as written, but without control characters (no escape codes reach the screen)."""
     return _CONTROL.sub("?", text)
-
-
-def claim_day(cl: ClaimInfo) -> str:
-    """A claim's date: the month alone where the source gives no day."""
-    return f"{MONTHS[cl.date.month - 1]} {cl.date.year}" if cl.precision == "month" else day(cl.date)
-
-
-def day(d: dt.date) -> str:
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
 def span(a: dt.date, b: dt.date) -> str:

@@ -11,8 +11,8 @@ from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.table import Table
 from rich.text import Text
 
-from game.plain.line import claim_day
 from game.session import ClaimInfo, TopicInfo
+from game.session.dates import claim_day
 from game.session.views import topics_of
 from game.ui.text import plain
 
