@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -28,3 +30,15 @@ def run_corridors(
         env=env,
         timeout=120,
     )
+
+
+def strings_in(node: Any) -> Iterator[str]:
+    """Every string in a tree of YAML data (mappings' values and lists' items), in order."""
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from strings_in(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from strings_in(value)

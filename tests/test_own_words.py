@@ -14,12 +14,11 @@ there, as the seeds' own copy test does.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
+from support import strings_in as _strings
 
 REPO = Path(__file__).parents[1]
 # ../shared beside the repository (a worktree under /work/wt/NAME looks one level up).
@@ -39,17 +38,6 @@ MONTHS = {
     "september", "october", "november", "december",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 }
-
-
-def _strings(node: Any) -> Iterator[str]:
-    if isinstance(node, str):
-        yield node
-    elif isinstance(node, dict):
-        for value in node.values():
-            yield from _strings(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _strings(value)
 
 
 def words(text: str) -> list[str]:
