@@ -493,6 +493,18 @@ class Question(Frozen):
     when: list[QuestionCondition] = []
 
 
+class LessonTurn(Frozen):
+    """One turn of a scenario's lesson calendar: a moment the record marks as decisive,
+    whose turn covers the weeks from `start` (the first day of a week) to `end` (the last
+    day of a week). The loader holds the turns to cover every week of the calendar once,
+    in order, none of them empty."""
+
+    id: Id
+    name: Text
+    start: dt.date
+    end: dt.date
+
+
 class Scenario(Frozen):
     id: Id
     title: Text
@@ -516,6 +528,8 @@ class Scenario(Frozen):
     record: list[RecordMeasure] = []
     epilogue: list[EpilogueItem] = []
     questions: list[Question] = []
+    # The lesson calendar (about eight turns for one lesson); none: the full game only.
+    lesson: list[LessonTurn] = []
 
     @property
     def claims(self) -> list[Claim]:
@@ -551,6 +565,13 @@ class Scenario(Frozen):
 
     def week_of(self, day: dt.date) -> int:
         return (day - self.start).days // 7
+
+    def turns(self, length: str) -> list[tuple[int, int]]:
+        """The turns of a game of `length` ("full": one a week; "lesson": the lesson
+        calendar), each as its first week and the week after its last (0-based)."""
+        if length == "lesson" and self.lesson:
+            return [(self.week_of(t.start), self.week_of(t.end) + 1) for t in self.lesson]
+        return [(w, w + 1) for w in range(self.weeks)]
 
 
 Effect.model_rebuild()

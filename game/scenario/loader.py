@@ -97,6 +97,7 @@ _DEPENDENT_WORDS: dict[str, tuple[str, ...]] = {
     "events": (),
     "questions": (),
     "record": ("unknown measure",),
+    "lesson": ("the lesson calendar",),
 }
 
 
@@ -388,6 +389,31 @@ def _cross_check(sc: Scenario, ck: _Checker) -> None:
             if cid not in claims:
                 ck.at(("epilogue", k, "claims", j), _unknown("claim", cid, sorted(claims)))
     _check_questions(sc, ck, dilemma_opts, expr)
+    _check_lesson(sc, ck)
+
+
+def _check_lesson(sc: Scenario, ck: _Checker) -> None:
+    """The lesson calendar: its turns cover every week of the calendar once, in order,
+    none of them empty; each starts on the first day of a week and ends on the last."""
+    _dupes(ck, "lesson", sc.lesson)
+    found = len(ck.errors)
+    due = sc.start  # the day the next turn must start
+    for k, t in enumerate(sc.lesson):
+        if (t.start - sc.start).days % 7:
+            ck.at(("lesson", k, "start"), f"the lesson calendar: {t.start} is not the first day of a week (weeks start {sc.start}, every 7 days)")
+        elif t.start < due:
+            ck.at(("lesson", k, "start"), f"the lesson calendar: turn {t.id!r} starts on {t.start}, inside the turn before it (turns must follow in order, from {due})")
+        elif t.start > due:
+            ck.at(("lesson", k, "start"), f"the lesson calendar: the weeks from {due} to {t.start - dt.timedelta(days=1)} are in no turn (turn {t.id!r} starts on {t.start})")
+        if t.end < t.start:
+            ck.at(("lesson", k, "end"), f"the lesson calendar: turn {t.id!r} ends ({t.end}) before it starts ({t.start}): a turn covers at least one week")
+        elif (t.end - sc.start).days % 7 != 6:
+            ck.at(("lesson", k, "end"), f"the lesson calendar: {t.end} is not the last day of a week (weeks start {sc.start}, every 7 days)")
+        elif t.end > sc.end:
+            ck.at(("lesson", k, "end"), f"the lesson calendar: turn {t.id!r} ends on {t.end}, after the scenario's calendar ({sc.end})")
+        due = max(due, t.end + dt.timedelta(days=1))
+    if sc.lesson and due <= sc.end and len(ck.errors) == found:
+        ck.at(("lesson", len(sc.lesson) - 1, "end"), f"the lesson calendar: the weeks from {due} to {sc.end} are in no turn (the last turn must end on {sc.end})")
 
 
 def _check_topics(sc: Scenario, ck: _Checker, sources: set[str]) -> None:
