@@ -6,7 +6,7 @@
     corridors saves [--dir FOLDER]     (the saved games: roles, week, date, finished or not)
     corridors                         (the full-screen game, at its title screen)
     corridors simulate [--scenario ID|PATH] [--policy NAME] [--runs N] [--seed N] [--json] [--trace]
-    corridors calibrate [--scenario ID|PATH] [--runs N] [--seed N]
+    corridors calibrate [--scenario ID|PATH] [--runs N] [--seed N] [--profile FILE]
     corridors validate PATH...
     corridors scenarios
     corridors class new [--scenario ID|PATH] [--roles ROLE[,ROLE...]] [--seed N] [--content LEVEL]
@@ -38,7 +38,7 @@ from typing import Any, NoReturn
 from game import settings
 from game.classroom.debrief import FORMATS, format_for, render
 from game.classroom.errors import ClassroomError
-from game.engine.batch import LEDGER_METRICS, calibrate, summarise, trace
+from game.engine.batch import LEDGER_METRICS, calibrate, summarise, trace, weekly_profile
 from game.engine.compiled import Compiled, compile_scenario
 from game.engine.policies import policy_names
 from game.model.scenario import Scenario
@@ -196,6 +196,9 @@ def build_parser() -> Parser:
     cal.add_argument("--scenario", metavar="ID|PATH", default=registry.DEFAULT_SCENARIO)
     cal.add_argument("--runs", type=runs_type, metavar="N", default=DEFAULT_RUNS)
     cal.add_argument("--seed", type=seed_type, metavar="N", default=DEFAULT_SEED)
+    cal.add_argument(
+        "--profile", metavar="FILE", help="also draw the weekly profile against the record to FILE: an SVG chart (a table if FILE ends in .md)"
+    )
     cal.set_defaults(func=cmd_calibrate)
 
     val = sub.add_parser("validate", help="check scenario files or folders")
@@ -613,7 +616,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     policy = policy_or_usage(c, args.policy)
     # run k has seed args.seed + k; without --trace only the final ledgers are needed
     states = run_many(c, policy, args.runs, args.seed, keep="all" if args.trace else "final")
-    summary = summarise(states)
+    summary = summarise(states, c)
     if args.json:
         obj: dict[str, Any] = {
             "scenario": sc.id,
@@ -661,6 +664,9 @@ def cmd_simulate(args: argparse.Namespace) -> int:
                     num(q["p90"]),
                 ]
             )
+    for rid, lines in summary["roles"].items():
+        for name, q in lines.items():
+            rows.append([rid, name.replace("_", " "), num(q["median"]), num(q["p10"]), num(q["p90"])])
     for line in table(rows, right=(2, 3, 4)):
         print(line)
     if args.trace:
@@ -707,8 +713,18 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     if not sc.record:
         print(f"{sc.id} has no record bands to calibrate against.")
         return 0
+    check_export(args.profile, "--profile")
     states = run_many(c, "historical", args.runs, args.seed)
     results = calibrate(c, states)
+    if args.profile:
+        from game.classroom.profile import profile_markdown, profile_svg
+
+        draw = profile_markdown if args.profile.lower().endswith(".md") else profile_svg
+        chart = draw(sc, weekly_profile(c, states), args.runs, args.seed)
+        try:
+            Path(args.profile).write_text(chart, encoding="utf-8")
+        except OSError as e:
+            raise UsageError(f"cannot write {args.profile}: {e.strerror or e}") from None
     print(
         f"{sc.id}: the historical policy over {args.runs} games (seeds {args.seed} to {args.seed + args.runs - 1})."
     )

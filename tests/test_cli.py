@@ -161,6 +161,13 @@ def test_simulate_json_trace_shape(home: Path) -> None:
             assert set(q) == {"median", "p10", "p90"}
             assert q["p10"] <= q["median"] <= q["p90"]
         assert "killed_by_cause" in out["summary"][zone]
+    # Each role's ledger lines, named without the role's prefix.
+    roles = out["summary"]["roles"]
+    assert set(roles) == {"coordinator", "civil-defence", "household", "envoy"}
+    convoys = roles["coordinator"]["convoys"]
+    assert set(convoys) == {"median", "p10", "p90", "mean", "share"}
+    assert 0 <= convoys["share"] <= 1
+    assert "pauses" in roles["envoy"] and "east.rescued" in roles["civil-defence"]
     runs = out["runs"]
     assert [x["seed"] for x in runs] == [5, 6, 7]
     for x in runs:
@@ -169,7 +176,8 @@ def test_simulate_json_trace_shape(home: Path) -> None:
         assert x["weeks"][0]["date"] == "2016-07-03"
         assert x["weeks"][-1]["date"] == "2016-11-13"
         for w in x["weeks"]:
-            assert set(w) == {"week", "date", "ledger"}
+            assert set(w) == {"week", "date", "ledger", "lines"}
+            assert "coordinator.convoys" in w["lines"]
             assert set(w["ledger"]) == {"east", "west", "total"}
             for zone in ("east", "west", "total"):
                 z = w["ledger"][zone]
@@ -206,6 +214,25 @@ def test_calibrate_table(home: Path) -> None:
     assert "record measure" in r.stdout and "model median (p10-p90)" in r.stdout
     outside = "NO" in r.stdout.split()
     assert r.returncode == (1 if outside else 0)
+
+
+def test_calibrate_draws_the_weekly_profile(home: Path, tmp_path: Path) -> None:
+    chart = tmp_path / "profile.svg"
+    r = run("calibrate", "--runs", "10", "--profile", str(chart), home=home)
+    assert r.returncode in (0, 1), r.stderr
+    svg = chart.read_text(encoding="utf-8")
+    assert svg.startswith("<svg") and svg.rstrip().endswith("</svg>")
+    for text in ("Civilians killed each week", "Civilians injured each week", "150+ air strikes", "Air strikes stop", "Simulated"):
+        assert text in svg
+    import xml.etree.ElementTree as ET
+
+    ET.fromstring(svg)  # well formed
+
+
+def test_calibrate_profile_to_a_folder_that_is_not_there_exits_2(home: Path, tmp_path: Path) -> None:
+    r = run("calibrate", "--runs", "2", "--profile", str(tmp_path / "no" / "such" / "p.svg"), home=home)
+    assert r.returncode == 2
+    assert "Traceback" not in r.stderr
 
 
 def test_calibrate_exits_1_when_a_median_is_outside(home: Path, tmp_path: Path) -> None:

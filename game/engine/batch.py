@@ -60,8 +60,32 @@ def final_ledgers(states: list[GameState]) -> list[dict[str, Any]]:
     return [s.history[-1] for s in states]
 
 
-def summarise(states: list[GameState]) -> dict[str, Any]:
-    """Median, 10th and 90th percentile of each final ledger measure, per zone."""
+def _spread(vals: list[float]) -> dict[str, float]:
+    return {"median": percentile(vals, 50), "p10": percentile(vals, 10), "p90": percentile(vals, 90)}
+
+
+def role_lines(c: Compiled, states: list[GameState]) -> dict[str, dict[str, dict[str, float]]]:
+    """Each role's ledger lines at the end of the games: role -> line -> median, 10th and
+    90th percentile, mean, and `share` (of games in which the line ended above 0). A line
+    is named without its role's prefix (coordinator.convoys -> convoys)."""
+    finals = final_ledgers(states)
+    out: dict[str, dict[str, dict[str, float]]] = {}
+    for rid in c.roles:
+        lines: dict[str, dict[str, float]] = {}
+        for name in c.role_by_id[rid].ledger:
+            vals = [float(f.get("lines", {}).get(name, 0.0)) for f in finals]
+            short = name[len(rid) + 1 :] if name.startswith(rid + ".") else name
+            q = _spread(vals)
+            q["mean"] = sum(vals) / len(vals) if vals else 0.0
+            q["share"] = sum(1 for x in vals if x > 0) / len(vals) if vals else 0.0
+            lines[short] = q
+        out[rid] = lines
+    return out
+
+
+def summarise(states: list[GameState], c: Compiled | None = None) -> dict[str, Any]:
+    """Median, 10th and 90th percentile of each final ledger measure, per zone; with the
+    compiled scenario, each role's ledger lines too (`roles`, see `role_lines`)."""
     out: dict[str, Any] = {}
     finals = final_ledgers(states)
     for zone in ("east", "west", "total"):
@@ -81,6 +105,8 @@ def summarise(states: list[GameState]) -> dict[str, Any]:
             for cause in causes
         }
         out[zone] = zd
+    if c is not None:
+        out["roles"] = role_lines(c, states)
     return out
 
 
@@ -89,6 +115,8 @@ def measure(c: Compiled, s: GameState, m: RecordMeasure) -> float:
     hist = s.history  # history[0] is the start; history[k + 1] is after week k
 
     def value(entry: dict[str, Any]) -> float:
+        if m.line is not None:  # a role's ledger line (saves made before lines count none)
+            return float(entry.get("lines", {}).get(m.line, 0.0))
         if m.metric == "left" and m.route:
             return float(entry["left_by_route"].get(m.route, 0))
         return float(entry[m.zone][m.metric] or 0.0)
@@ -122,6 +150,26 @@ def calibrate(c: Compiled, states: list[GameState]) -> list[Calibrated]:
     return out
 
 
+PROFILE_ZONES = ("east", "west", "total")
+PROFILE_METRICS = ("killed", "injured")
+
+
+def weekly_profile(c: Compiled, states: list[GameState]) -> list[dict[str, Any]]:
+    """The games week by week: for each week, the median, 10th and 90th percentile of
+    the people killed and injured that week in the east, the west and the whole city.
+    The games must keep every week's ledger (as `calibrate` plays them)."""
+    out: list[dict[str, Any]] = []
+    for k, wk in enumerate(c.weeks):
+        row: dict[str, Any] = {"week": k + 1, "date": wk.date, "phase": wk.phase}
+        for zone in PROFILE_ZONES:
+            row[zone] = {
+                m: _spread([float(s.history[k + 1][zone][m] - s.history[k][zone][m]) for s in states if len(s.history) > k + 1])
+                for m in PROFILE_METRICS
+            }
+        out.append(row)
+    return out
+
+
 def trace(c: Compiled, s: GameState) -> list[dict[str, Any]]:
     """A game's weeks in the `simulate --trace` form."""
     weeks = []
@@ -133,7 +181,9 @@ def trace(c: Compiled, s: GameState) -> list[dict[str, Any]]:
             }
             for zone in ("east", "west", "total")
         }
-        weeks.append({"week": k + 1, "date": c.weeks[k].start.isoformat(), "ledger": ledger})
+        weeks.append(
+            {"week": k + 1, "date": c.weeks[k].start.isoformat(), "ledger": ledger, "lines": dict(entry.get("lines", {}))}
+        )
     return weeks
 
 

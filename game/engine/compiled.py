@@ -23,6 +23,7 @@ from game.scenario.contract import (
     PARAMETER_RANGES,
     hazard_name,
     known_names,
+    param_name,
 )
 from game.scenario.expr import Expr, Op, canonical, parse_value
 
@@ -218,6 +219,13 @@ class Compiled:
         self.used: set[str] = set()  # every name some expression reads
         self.roles = [r.id for r in sc.roles]
         self.role_by_id = {r.id: r for r in sc.roles}
+        # Every role's ledger lines (variables), each once, in the roles' order: the
+        # ledger's `lines` (see `core.ledger`).
+        self.ledger_lines: list[str] = []
+        for r in sc.roles:
+            for name in r.ledger:
+                if canonical(name) not in self.ledger_lines:
+                    self.ledger_lines.append(canonical(name))
 
         self.effects: list[CEffect] = []
         self.income: dict[str, list[int]] = {r.id: self._effects(r.income) for r in sc.roles}
@@ -278,6 +286,10 @@ class Compiled:
         self.need_killed = {z for z in ("east", "west") if f"killed.{z}" in self.used}
         self.need_hospitals = "hospitals.east" in self.used
         self.need_hazard = frozenset(n for n in self.used if n.startswith("hazard."))
+        # `param.<name>`: the parameters some expression reads, constants of the scenario.
+        self.param_env: dict[str, float] = {
+            key: float(v) for key, v in ((canonical(param_name(k)), v) for k, v in self.p.items()) if key in self.used
+        }
         self.hazard_keys = [hazard_name(d) for d in self.district_ids]
         # What `hazard_names` works out, zone by zone: each district whose hazard some
         # expression reads (with its name) or that counts in the east's average (with "").
@@ -293,7 +305,11 @@ class Compiled:
             )
             for z in ("east", "west", "kurdish")
         ]
-        self.weeks_open = [{f"open.{r}": d for r, d in wk.route_days.items()} for wk in self.weeks]
+        # `open.<route>` for expressions: (route, its name, its state variable `route.<id>`
+        # or "" where the scenario declares none). See `environment.open_names`.
+        self.open_names: list[tuple[str, str, str]] = [
+            (r.id, canonical(f"open.{r.id}"), r.var if r.var in self.limits else "") for r in self.routes.values()
+        ]
 
     # -- calendar -----------------------------------------------------------------
     def week_of(self, day: dt.date) -> int:
@@ -307,19 +323,33 @@ class Compiled:
                 current = ph.id
         return current
 
+    def intensity_on(self, day: dt.date, zone: str) -> tuple[float, float, float]:
+        """The factors the scenario's `intensity` puts on a zone's hazard (air, shelling,
+        ground) on a day: the product of every entry that covers it, 1 where none does."""
+        fa = fs = fg = 1.0
+        for it in self.sc.intensity:
+            f = it.hazard.get(zone)  # type: ignore[call-overload]
+            if f is not None and it.start <= day <= it.end:
+                fa *= f.air
+                fs *= f.shelling
+                fg *= f.ground
+        return fa, fs, fg
+
     def _week(self, i: int) -> Week:
         start = self.sc.week_start(i)
         phases = {ph.id: ph for ph in self.sc.phases}
         day_phases = [self.phase_on(start + dt.timedelta(days=k)) for k in range(7)]
         rates: dict[str, list[float]] = {z: [0.0, 0.0, 0.0] for z in ("east", "west", "kurdish")}
         route_days: dict[str, float] = {r: 0.0 for r in self.routes}
-        for pid in day_phases:
+        for k, pid in enumerate(day_phases):
             ph = phases[pid]
+            day = start + dt.timedelta(days=k)
             for z, h in ph.hazard.items():
+                fa, fs, fg = self.intensity_on(day, z)
                 acc = rates[z]
-                acc[0] += h.air
-                acc[1] += h.shelling
-                acc[2] += h.ground
+                acc[0] += h.air * fa
+                acc[1] += h.shelling * fs
+                acc[2] += h.ground * fg
             for rid, openness in ph.routes.items():
                 route_days[rid] += openness
         order: list[str] = []

@@ -26,12 +26,25 @@ def env_for(c: Compiled, s: GameState) -> dict[str, Any]:
     for z in c.need_killed:
         pick = c.pick[z]
         env[c.killed_var[z]] = sum(sum(pick(k)) for k in s.killed.values())
-    env.update(c.weeks_open[wk.index])
-    if paused(s):
-        env.update({f"open.{r}": d for r, d in route_days(c, s, wk).items()})
+    env.update(open_names(c, s, wk))
+    if c.param_env:
+        env.update(c.param_env)
     if c.need_hazard:
         env.update(hazard_names(c, s, wk.rates))
     return env
+
+
+def open_names(c: Compiled, s: GameState, wk: Week) -> dict[str, float]:
+    """`open.<route>`: the days the route is open this week as the world stands, the
+    phase's days (with a negotiated pause's, see `route_days`) times the route's own state
+    (`route.<id>`, 0 = cut, where the scenario declares it), as `resolve_world` uses them."""
+    days = route_days(c, s, wk)
+    v = s.vars
+    out: dict[str, float] = {}
+    for rid, key, var in c.open_names:
+        d = days.get(rid, 0.0)
+        out[key] = d * v[var] if var and d > 0.0 else d
+    return out
 
 
 def hazard_names(c: Compiled, s: GameState, rates: dict[str, tuple[float, float, float]]) -> dict[str, float]:

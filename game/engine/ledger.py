@@ -15,7 +15,8 @@ ZONES = ("east", "west", "kurdish")
 
 def ledger(c: Compiled, s: GameState, week: int) -> dict[str, Any]:
     """A snapshot of the civilian ledger: east, west, kurdish and total, plus the week
-    index (-1 for the start) and departures by route."""
+    index (-1 for the start), departures by route and the roles' ledger lines (`lines`:
+    variable -> value, e.g. coordinator.convoys)."""
     present, injured, left, treated = s.present, s.injured, s.left, s.treated
     killed = s.killed
     pe = sum(c.pick_east(present))
@@ -61,6 +62,8 @@ def ledger(c: Compiled, s: GameState, week: int) -> dict[str, Any]:
         "killed_by_cause": total_causes,
     }
     out["left_by_route"] = dict(s.left_by_route)
+    v = s.vars
+    out["lines"] = {name: v[name] for name in c.ledger_lines}
     return out
 
 

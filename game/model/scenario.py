@@ -158,6 +158,37 @@ class HazardRates(Frozen):
     ground: float = Field(0.0, ge=0, le=1000)
 
 
+class HazardFactors(Frozen):
+    """Factors on a phase's hazard rates (1 = as the phase has it, 0 = none)."""
+
+    air: float = Field(1.0, ge=0, le=20)
+    shelling: float = Field(1.0, ge=0, le=20)
+    ground: float = Field(1.0, ge=0, le=20)
+
+
+class Intensity(Frozen):
+    """A dated statement of how heavy the strikes or the fighting were, from the record:
+    factors on the phases' hazard on its days (`start` to `end`, both included), so that
+    the weeks follow the record's shape and not a flat rate per phase. Factors of
+    overlapping entries multiply."""
+
+    id: Id
+    label: Annotated[str, StringConstraints(min_length=1, max_length=40)]  # a chart's mark
+    start: dt.date
+    end: dt.date
+    text: Text
+    sources: list[Id] = Field(min_length=1)
+    hazard: dict[Zone, HazardFactors] = Field(min_length=1)
+
+    @field_validator("end")
+    @classmethod
+    def _end(cls, value: dt.date, info: ValidationInfo) -> dt.date:
+        start = info.data.get("start")
+        if start is not None and value < start:
+            raise ValueError(f"the entry ends ({value}) before it starts ({start})")
+        return value
+
+
 class Phase(Frozen):
     id: Id
     name: Text
@@ -383,8 +414,10 @@ class RecordMeasure(Frozen):
 
     id: Id
     label: Text
-    metric: Literal["present", "killed", "injured", "left", "food_days", "hospitals"]
-    zone: Literal["east", "west", "total"]
+    # "line": one of a role's ledger lines (`line`, e.g. coordinator.convoys); zone aside
+    metric: Literal["present", "killed", "injured", "left", "food_days", "hospitals", "line"]
+    zone: Literal["east", "west", "total"] = "total"
+    line: VarName | None = None
     kind: Literal["at", "during"]
     week: dt.date | None = None  # kind "at": the value after this week
     start: dt.date | None = None  # kind "during": change over these weeks (inclusive)
@@ -408,6 +441,8 @@ class RecordMeasure(Frozen):
             raise ValueError("a measure of kind 'at' needs 'week'")
         if self.kind == "during" and (self.start is None or self.end is None):
             raise ValueError("a measure of kind 'during' needs 'start' and 'end'")
+        if (self.metric == "line") != (self.line is not None):
+            raise ValueError("a measure names a role's ledger 'line' exactly when its metric is 'line'")
         return self
 
 
@@ -521,6 +556,7 @@ class Scenario(Frozen):
     districts: list[District] = Field(min_length=1)
     routes: list[Route] = []
     phases: list[Phase] = Field(min_length=1)
+    intensity: list[Intensity] = []
     events: list[Event] = []
     roles: list[Role] = Field(min_length=1)
     dilemmas: list[Dilemma] = []

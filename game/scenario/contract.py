@@ -122,12 +122,21 @@ REQUIRED_VARIABLES: tuple[str, ...] = (
 def known_names(sc: Scenario) -> dict[str, str]:
     names = {v.id: "number" for v in sc.variables}
     names.update(SPECIAL_NAMES)
+    for p in (*sc.parameters, *OPTIONAL_PARAMETERS):
+        names[param_name(p)] = "number"
     for r in sc.routes:
         names[f"open.{r.id}"] = "number"
     names["hazard.east"] = "number"
     for d in sc.districts:
         names[hazard_name(d.id)] = "number"
     return names
+
+
+def param_name(parameter: str) -> str:
+    """The name an expression reads a scenario parameter by: `param.<name>`, a constant,
+    so that a threshold stated in an assumption is one number in `parameters`, written
+    once and shown by a placeholder, not copied into every expression that uses it."""
+    return "param." + parameter
 
 
 def hazard_name(district: str) -> str:

@@ -190,7 +190,7 @@ def _salvage(merged: dict[str, Any], origin: _Origin, fallback: str, e: Validati
 
 
 def _cross_check(sc: Scenario, ck: _Checker) -> None:
-    for field in ("sources", "districts", "routes", "phases", "events", "roles", "dilemmas", "assumptions", "record", "variables"):
+    for field in ("sources", "districts", "routes", "phases", "intensity", "events", "roles", "dilemmas", "assumptions", "record", "variables"):
         _dupes(ck, field, getattr(sc, field))
     sources = {s.id for s in sc.sources}
     claims = {c.id for c in sc.claims}
@@ -286,6 +286,10 @@ def _cross_check(sc: Scenario, ck: _Checker) -> None:
                 ck.at(("phases", k, "routes", rid), _unknown("route", rid, sorted(routes)), key=True)
     if sc.phases and sc.phases[0].start > start:
         ck.at(("phases", 0, "start"), f"the first phase must begin by the scenario's start ({start})")
+    for k, it in enumerate(sc.intensity):
+        src(("intensity", k, "sources"), it.sources)
+        in_calendar(("intensity", k, "start"), it.start)
+        in_calendar(("intensity", k, "end"), it.end)
 
     for k, ev in enumerate(sc.events):
         src(("events", k, "sources"), ev.sources)
@@ -371,6 +375,7 @@ def _cross_check(sc: Scenario, ck: _Checker) -> None:
             for hole in PLACEHOLDER.finditer(getattr(asm, field) or ""):
                 if hole.group(1) not in fillable:
                     ck.at(("assumptions", k, field), f"placeholder {hole.group(0)}: " + _unknown("value", hole.group(1), sorted(fillable)))
+    lines = {v for role in sc.roles for v in role.ledger}
     for k, m in enumerate(sc.record):
         src(("record", k, "sources"), m.sources)
         if m.id in FINAL_MEASURES:
@@ -380,6 +385,8 @@ def _cross_check(sc: Scenario, ck: _Checker) -> None:
         in_calendar(("record", k, "end"), m.end)
         if m.route is not None and m.route not in routes:
             ck.at(("record", k, "route"), _unknown("route", m.route, sorted(routes)))
+        if m.line is not None and m.line not in lines:
+            ck.at(("record", k, "line"), _unknown("ledger line of a role", m.line, sorted(lines)))
         for j, cid in enumerate(m.claims):
             if cid not in claims:
                 ck.at(("record", k, "claims", j), _unknown("claim", cid, sorted(claims)))

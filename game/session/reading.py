@@ -240,7 +240,7 @@ class SessionViews(SessionPlans):
         sc = self.scenario
         out = []
         for m in sc.record:
-            if m.kind != "at" or m.week is None or m.route is not None:
+            if m.kind != "at" or m.week is None or m.route is not None or m.line is not None:
                 continue
             out.append(
                 RecordMark(

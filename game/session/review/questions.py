@@ -14,8 +14,8 @@ from game.engine.core import (
 )
 from game.model.scenario import Question
 from game.model.state import GameState
-from game.scenario.contract import known_names
-from game.scenario.expr import parse_value
+from game.scenario.contract import known_names, param_name
+from game.scenario.expr import canonical, parse_value
 from game.session.review.common import (
     MAX_QUESTIONS,
     MIN_QUESTIONS,
@@ -32,6 +32,8 @@ def question_env(c: Compiled, s: GameState) -> dict[str, Any]:
     end = s.history[-1]
     for z in ("east", "west"):
         env.setdefault(f"killed.{z}", end[z]["killed"])
+    for name, value in c.p.items():
+        env.setdefault(canonical(param_name(name)), float(value))
     return env
 
 
