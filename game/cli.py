@@ -36,7 +36,6 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from game import settings
-from game.classroom.debrief import FORMATS, format_for, render
 from game.classroom.errors import ClassroomError
 from game.engine.batch import LEDGER_METRICS, calibrate, summarise, trace, weekly_profile
 from game.engine.compiled import Compiled, compile_scenario
@@ -44,6 +43,7 @@ from game.engine.policies import policy_names
 from game.model.scenario import Scenario
 from game.parallel import run_many
 from game.plain.line import DEFAULT_ALTERNATIVES
+from game.present.export import FORMATS, format_for, render
 from game.scenario import registry
 from game.scenario.loader import load_scenario
 from game.scenario.yamlsrc import ScenarioErrors

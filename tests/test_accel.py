@@ -101,7 +101,10 @@ for seed in (3, 4, 5):
     s = new_game(c, seed)
     while s.week < c.n_weeks:
         s, r = step(c, s, {role: pol(c, s, role) for role in c.roles})
-        out.append([r.actions, r.choices, r.outcomes, [(x.measure, x.amount, x.kind, x.ref, x.text) for x in r.causes]])
+        outcomes = [[(o.kind, o.effect, o.note, o.hit, o.chance, o.due) for o in x] for _, _, x in r.actions]
+        outcomes += [[(o.kind, o.effect, o.note, o.hit, o.chance, o.due) for o in x] for x in r.choice_outcomes.values()]
+        causes = [(x.measure, x.amount, x.kind, x.ref, x.what, x.figures, x.credit) for x in r.causes]
+        out.append([[a[:2] for a in r.actions], r.choices, outcomes, causes])
     out.append([s.vars, s.history, s.fired, s.choices])
 print(json.dumps(out))
 """

@@ -59,12 +59,11 @@ def play(c: Compiled, policy: str, seeds: range, cov: Coverage) -> None:
             cov.options.update(f"{did}={opt}" for _, did, opt in report.choices)
             cov.phases[report.phase] += 1
             cov.touched.update(wk.phases)
-            for text in report.outcomes:
-                # Chance outcomes read "note: yes (chance 60%)"; other lines say when a
-                # delayed effect will land.
-                note, _, rest = text.rpartition(": ")
-                if rest.startswith(("yes (chance", "no (chance")):
-                    cov.outcomes[f"{note}: {rest.split(' ')[0]}"] += 1
+            outcomes = [o for _, _, out in report.actions for o in out]
+            outcomes += [o for out in report.choice_outcomes.values() for o in out]
+            for o in outcomes:  # chance outcomes, each way they came off
+                if o.kind == "chance" and o.note:
+                    cov.outcomes[f"{o.note}: {'yes' if o.hit else 'no'}"] += 1
 
 
 @pytest.fixture(scope="module")

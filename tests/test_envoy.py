@@ -185,7 +185,7 @@ def test_a_won_48_hour_pause_holds_the_week_after() -> None:
         (outcome,) = [o for r, a, o in report.actions if a == "pause_48h"]
         env = env_for(c, after)
         phase_days = c.weeks[after.week].route_days["pause_exits"]
-        if outcome.startswith("A 48-hour pause agreed: yes"):
+        if any(o.kind == "chance" and o.hit and o.note == "A 48-hour pause agreed" for o in outcome):
             won += 1
             assert after.vars["pause.weeks"] == 1.0 and env["open.pause_exits"] == max(2.0, phase_days)
             assert after.vars["envoy.pauses"] == s.vars["envoy.pauses"] + 1
@@ -206,7 +206,7 @@ def test_an_evacuation_the_envoy_arranges_takes_people_out() -> None:
         after, report = step(c, s, {"envoy": RoleDecision(actions=("medevac",))})
         (outcome,) = [o for r, a, o in report.actions if a == "medevac"]
         moved = after.left_by_route["medevac"] - s.left_by_route["medevac"]
-        if outcome.startswith("Medical evacuation agreed: yes"):
+        if any(o.kind == "chance" and o.hit and o.note == "Medical evacuation agreed" for o in outcome):
             agreed += 1
             assert moved == 120 and after.vars["envoy.evacuated"] == s.vars["envoy.evacuated"] + 120
         else:

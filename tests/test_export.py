@@ -1,4 +1,4 @@
-"""The debrief as text and files: `game.classroom.debrief.render` in every format (HTML
+"""The debrief as text and files: `game.present.export.render` in every format (HTML
 escapes scenario text, JSON keeps its documented shape), `corridors debrief SAVE`, and
 `corridors play --export FILE`, with one-line errors that lose nothing already saved."""
 
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from support import run_corridors
 
-from game.classroom.debrief import FORMATS, format_for, render, to_json
+from game.present.export import FORMATS, format_for, render, to_json
 from game.session import Alternatives, Debrief, QuestionInfo, Session
 
 ALEPPO = Path(__file__).resolve().parents[1] / "scenarios" / "aleppo-2016"
@@ -95,15 +95,17 @@ def test_markdown_escapes_markup(debrief: Debrief) -> None:
     assert "\\<script\\>" in text and "\\*bold\\*" in text and "\\[link\\]" in text
     assert "<script>" not in text
     assert text.startswith("# Debrief: ")
-    assert "| Measure | Your game (simulated) |" in text
+    assert "| measure | East | West | Total |" in text
 
 
 def test_markdown_escapes_line_starts_only_where_a_line_starts() -> None:
     # "159.5" opening a paragraph would read as a numbered list; in a table cell it cannot.
-    from game.classroom.debrief import _Block, _markdown
+    from game.present.doc import Cell, Document, Paragraph, Table, spans
+    from game.present.render import to_markdown
 
-    text = _markdown([_Block("p", "159.5 people"), _Block("table", rows=(("n", "x"), ("159.5", "- 3")))])
-    assert text.splitlines()[0] == "159\\.5 people"
+    doc = Document("t", (Paragraph(spans("159.5 people")), Table(("n", "x"), ((Cell("159.5"), Cell("- 3")),))))
+    text = to_markdown(doc)
+    assert text.splitlines()[2] == "159\\.5 people"
     assert "| 159.5 | - 3 |" in text
 
 

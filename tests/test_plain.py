@@ -62,7 +62,7 @@ def test_a_scripted_game_plays_to_the_debrief(tmp_path: Path) -> None:
         assert f"Week {week} played " in out
     assert "Debrief: your game against the record." in out
     assert "What happened next (the record)\n" in out
-    assert "Your answers to the dilemmas\n" in out
+    assert "The dilemmas, and whose answer each was\n" in out
     assert "Turning points\n" in out and "Questions for discussion\n" in out
     assert "1,000 games with your decisions and other luck" in out
     assert out.rstrip().endswith("The end.")
@@ -208,12 +208,12 @@ def test_dilemma_options_are_numbered_after_the_actions() -> None:
 def test_week_report_explains_changes() -> None:
     s = Session.new(seed=3, autosave=False)
     _, out = play(s, "1\n2\nend\n")
-    assert "Week 1 played (3 July to 9 July 2016)." in out
+    assert "Week 1 played (3 July to 9 July 2016): what changed and why." in out
     assert "  - Stage food at the border: done." in out
     assert "  - Send a convoy: Convoy allowed in: " in out
     assert "Changes this week (simulated):" in out
-    assert "  East: killed +" in out
-    assert "Why, largest first (simulated):" in out
+    assert "  - killed: East: +" in out
+    assert "Why, biggest first (simulated):" in out
 
 
 def test_save_command(tmp_path: Path) -> None:

@@ -59,7 +59,7 @@ def test_alternative_histories_run_in_a_worker_with_progress() -> None:
             assert alt is not None and alt.runs == 40 and alt.measures
             for m in alt.measures:
                 assert m.historical.p10 <= m.historical.median <= m.historical.p90
-            screen.query_one("#alt-result").scroll_visible(animate=False)
+            screen.query_one("#doc-alt-spread").scroll_visible(animate=False)
             await pilot.pause()
             shot = app.export_screenshot()
             assert "▲" in shot  # this game, marked among the others
@@ -75,7 +75,7 @@ def test_alternative_histories_run_in_a_worker_with_progress() -> None:
 
 
 def test_the_spread_strip_marks_this_game_among_the_others() -> None:
-    from game.ui.screens.debrief import spread_strip
+    from game.ui.widgets.document import spread_strip
 
     inside = spread_strip(5, 0, 4, 10).plain
     assert inside.count("▲") == 1 and "│" in inside and "═" in inside and "below" not in inside
@@ -109,12 +109,12 @@ def test_the_debrief_works_out_turning_points_in_a_worker_and_exports(home: Path
             await pilot.pause()
             points = screen.turning_points
             assert points is not None and points == screen.debrief.turning_points
-            screen.query_one("#turning-points").scroll_visible(animate=False, top=True)
+            screen.query_one("#sec-turning-points").scroll_visible(animate=False, top=True)
             await pilot.pause()
             shot = app.export_screenshot()
             assert f"Week&#160;{points[0].week + 1}:" in shot if points else "No&#160;single" in shot
             assert screen.debrief.questions
-            screen.query(".question").first().scroll_visible(animate=False, top=True)
+            screen.query_one("#doc-question-items").scroll_visible(animate=False, top=True)
             await pilot.pause()
             first = screen.debrief.questions[0].text.split()[:3]
             assert "&#160;".join(first) in app.export_screenshot()

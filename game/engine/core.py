@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.engine.compiled import Compiled, Week
-from game.engine.effects import apply_effect, clamped, set_var
+from game.engine.effects import Outcome, apply_effect, clamped, set_var
 from game.engine.environment import (
     env_for,
     hospitals,
@@ -48,6 +48,7 @@ from game.model.state import Decisions
 __all__ = [
     "Cause",
     "IllegalDecision",
+    "Outcome",
     "WeekReport",
     "available_actions",
     "check_decision",
@@ -65,14 +66,38 @@ TWO_PI = 2.0 * math.pi
 
 @dataclass(slots=True)
 class Cause:
-    """Why a measure moved: `amount` people (or days) on `measure`, set off by `kind`
-    (phase, event, decision, chance, model) named `ref`, in plain words `text`."""
+    """Why a measure moved, as data (the presentation layer words it): `amount` people
+    (or days) on `measure`, set off by `kind` (phase, event, decision, chance, model)
+    named `ref` (a phase, a variable, a route…). `what` says which of the model's
+    mechanisms it is (see `CAUSE_WHATS`), `figures` its numbers, and `credit` the last
+    few decisions that strengthened it ("role:action" or "role:dilemma=option")."""
 
     measure: str
     amount: float
     kind: str
     ref: str
-    text: str
+    what: str
+    figures: dict[str, float]
+    credit: list[str]
+
+
+# Every `Cause.what` the engine reports, with the figures it carries.
+CAUSE_WHATS: dict[str, tuple[str, ...]] = {
+    "strikes": ("expected",),  # harm the phase would do with no protection (measure's zone)
+    "pause": ("share", "averted"),  # a negotiated pause cut air strikes by `share`
+    "warning": ("kept",),  # early warning and attention kept people out of harm's way
+    "luck": ("luck",),  # the bombardment was heavier (luck > 0) or lighter than average
+    "rescue": ("rescued",),
+    "care": ("died", "hospitals", "clinics", "treated_share"),
+    "clinics": ("treated", "saved"),
+    "hunger": ("died", "food_days", "water"),
+    "supply": ("days",),  # open routes brought food in (days: -1 with nobody left)
+    "bakeries": ("days",),
+    "hospital_hits": ("hospitals",),
+    "departures": ("people",),  # by route `ref`
+    "route_deaths": ("killed",),
+    "rescuers_lost": ("rescuers",),
+}
 
 
 @dataclass(slots=True)
@@ -82,9 +107,11 @@ class WeekReport:
     phase: str
     before: dict[str, Any]
     after: dict[str, Any]
-    actions: list[tuple[str, str, str]] = field(default_factory=list)  # (role, action, outcome)
+    # (role, action, what became of its effects); outcomes are left empty in a batch step
+    actions: list[tuple[str, str, tuple[Outcome, ...]]] = field(default_factory=list)
     choices: list[tuple[str, str, str]] = field(default_factory=list)  # (role, dilemma, option)
-    outcomes: list[str] = field(default_factory=list)  # chance outcomes, in words
+    # what became of each dilemma option's effects, by dilemma
+    choice_outcomes: dict[str, list[Outcome]] = field(default_factory=dict)
     causes: list[Cause] = field(default_factory=list)
     opened: list[str] = field(default_factory=list)  # events that opened the next week
 
@@ -112,7 +139,7 @@ def step(
     left out do nothing, dilemmas left unanswered take their default option).
 
     `check=False` skips checking the decisions (for policies, whose plans are legal by
-    construction); `explain=False` skips the plain-word causes and outcomes (for batch runs);
+    construction); `explain=False` skips the causes and the actions' outcomes (for batch runs);
     `inplace=True` changes `state` itself rather than a copy (for batch runs, which keep
     only the last state); `record=False` leaves the week's ledger out of the history (for
     batch runs that read only the final ledger, which `final_ledger` then adds); `env`,
@@ -132,7 +159,6 @@ def step(
     report = WeekReport(week=w, date=wk.date, phase=wk.phase, before=before, after=before)
     if env is None:
         env = env_for(c, s)
-    log = report.outcomes if explain else None  # the outcomes in words, unless in a batch
 
     # 1. Dilemmas put this week: the chosen option, or the default.
     for did in s.dilemmas:
@@ -146,10 +172,13 @@ def step(
         for k, v in cost.items():
             set_var(c, s, k, s.vars[k] - v)
             env[k] = s.vars[k]
+        log: list[Outcome] | None = [] if explain else None
         for idx in effects:
             apply_effect(c, s, idx, env, rng, f"choice:{dl.role}:{did}={opt}", log)
         s.choices[did] = opt
         report.choices.append((dl.role, did, opt))
+        if log:
+            report.choice_outcomes[did] = log
     s.dilemmas = []
 
     # 2. Actions, role by role in the scenario's order.
@@ -164,12 +193,11 @@ def step(
                 left = clamped(values[k] - amount, lo, hi)
                 values[k] = left
                 env[k] = left
-            n_out = len(report.outcomes)
             origin = a.origin
+            out: list[Outcome] | None = [] if explain else None
             for idx in a.effects:
-                apply_effect(c, s, idx, env, rng, origin, log)
-            outcome = ("; ".join(report.outcomes[n_out:]) or "done") if explain else ""
-            report.actions.append((role, aid, outcome))
+                apply_effect(c, s, idx, env, rng, origin, out)
+            report.actions.append((role, aid, tuple(out) if out else ()))
 
     # 3. The world model.
     resolve_world(c, s, wk, rng, report if explain else None)
@@ -204,12 +232,11 @@ def _people(mu: float, rand: Callable[[], float]) -> int:
     return int(x) if x > 0.0 else 0
 
 
-def _credit(s: GameState, var: str) -> str:
+def _credit(s: GameState, var: str) -> list[str]:
+    """The last three decisions that strengthened `var` ("role:action" or
+    "role:dilemma=option")."""
     who = s.credit.get(var)
-    if not who:
-        return ""
-    names = ", ".join(w.split(":", 1)[-1].replace("_", " ") for w in who[-3:])
-    return f" (strengthened by: {names})"
+    return list(who[-3:]) if who else []
 
 
 def rescuer_losses(
@@ -246,7 +273,7 @@ def resolve_world(
     c: Compiled, s: GameState, wk: Week, rng: _MT, report: WeekReport | None
 ) -> None:
     """The world model for one week, district by district. `report` (if given) receives
-    the week's causes in plain words."""
+    the week's causes, as data."""
     p = c.params
     v = s.vars
     present = s.present
@@ -537,74 +564,53 @@ def resolve_world(
 
     if report is None:
         return
-    # Explanations: the largest movers, at zone level.
+    # Explanations, as data: the largest movers, at zone level.
     causes = report.causes
     phase_name = wk.phase
+    credit = s.credit
     for z in ("east", "west"):
         plain = plain_killed[z]
         if plain >= 1.0:
-            causes.append(
-                Cause(
-                    f"killed.{z}",
-                    round(plain, 1),
-                    "phase",
-                    phase_name,
-                    f"Strikes and fighting of this phase would be expected to kill about {plain:.0f} in the {z} with no protection.",
-                )
-            )
+            causes.append(Cause(f"killed.{z}", round(plain, 1), "phase", phase_name, "strikes", {"expected": plain}, []))
     mitig = plain_killed["east"] - mitigated_killed["east"] - paused_air
     if paused_air >= 0.5:
         causes.append(
             Cause(
-                "killed.east",
-                -round(paused_air, 1),
-                "decision",
-                "pause.weeks",
-                f"A negotiated pause stopped {1.0 - pause_mod:.0%} of the air strikes on the east:"
-                f" about {paused_air:.0f} fewer killed{_credit(s, 'pause.weeks')}.",
+                "killed.east", -round(paused_air, 1), "decision", "pause.weeks", "pause",
+                {"share": 1.0 - pause_mod, "averted": paused_air}, _credit(s, "pause.weeks"),
             )
         )
     if mitig >= 1.0:
         causes.append(
             Cause(
-                "killed.east",
-                -round(mitig, 1),
-                "decision" if s.credit.get("east.warning") or attention > base else "model",
-                "east.warning",
-                f"Early warning and international attention kept about {mitig:.0f} out of harm's way{_credit(s, 'east.warning')}.",
+                "killed.east", -round(mitig, 1),
+                "decision" if credit.get("east.warning") or attention > base else "model",
+                "east.warning", "warning", {"kept": mitig}, _credit(s, "east.warning"),
             )
         )
     luck_e = luck.get("east", 1.0) - 1.0
     if abs(luck_e) > 0.15 and mitigated_killed["east"] >= 5:
-        word = "heavier" if luck_e > 0 else "lighter"
         causes.append(
-            Cause(
-                "killed.east",
-                round(luck_e * mitigated_killed["east"], 1),
-                "chance",
-                "luck",
-                f"Chance: the bombardment in the east was {word} than this phase's average.",
-            )
+            Cause("killed.east", round(luck_e * mitigated_killed["east"], 1), "chance", "luck", "luck", {"luck": luck_e}, [])
         )
     if saved["east"]:
         causes.append(
             Cause(
-                "killed.east",
-                -saved["east"],
-                "decision" if s.credit.get("east.rescuers") else "model",
-                "east.rescuers",
-                f"Rescue teams pulled {saved['east']} people alive from struck buildings{_credit(s, 'east.rescuers')}.",
+                "killed.east", -saved["east"], "decision" if credit.get("east.rescuers") else "model",
+                "east.rescuers", "rescue", {"rescued": float(saved["east"])}, _credit(s, "east.rescuers"),
             )
         )
     if care_deaths_east:
         causes.append(
             Cause(
-                "killed.east",
-                care_deaths_east,
-                "model",
-                "care",
-                f"{care_deaths_east} injured died for lack of care: {hosp_east} hospitals and"
-                f" {v['east.clinics']:.0f} clinics could treat {treated_share_east:.0%} of the wounded.",
+                "killed.east", care_deaths_east, "model", "care", "care",
+                {
+                    "died": float(care_deaths_east),
+                    "hospitals": float(hosp_east),
+                    "clinics": v["east.clinics"],
+                    "treated_share": treated_share_east,
+                },
+                [],
             )
         )
     if v["east.clinics"] > 0 and inj_east > 0:
@@ -613,75 +619,46 @@ def resolve_world(
         if averted >= 0.5 and treated_share_east < 1.0 or averted >= 1.0:
             causes.append(
                 Cause(
-                    "killed.east",
-                    -round(averted, 1),
-                    "decision" if s.credit.get("east.clinics") else "model",
-                    "east.clinics",
-                    f"Underground clinics treated about {clinic_treated:.0f} wounded, saving about {averted:.0f}{_credit(s, 'east.clinics')}.",
+                    "killed.east", -round(averted, 1), "decision" if credit.get("east.clinics") else "model",
+                    "east.clinics", "clinics", {"treated": clinic_treated, "saved": averted}, _credit(s, "east.clinics"),
                 )
             )
     if hunger_deaths:
         causes.append(
             Cause(
-                "killed.east",
-                hunger_deaths,
-                "model",
-                "hunger",
-                f"{hunger_deaths} died of hunger and unsafe water: food for {food_days:.0f} days, running water for {v['east.water']:.0%}.",
+                "killed.east", hunger_deaths, "model", "hunger", "hunger",
+                {"died": float(hunger_deaths), "food_days": food_days, "water": v["east.water"]}, [],
             )
         )
     if inflow >= 1.0:
         causes.append(
             Cause(
-                "food_days.east",
-                round(inflow / pe, 1) if pe else 0.0,
-                "phase",
-                phase_name,
-                f"Open routes brought in food for about {inflow / pe:.1f} days." if pe else "Open routes brought in food.",
+                "food_days.east", round(inflow / pe, 1) if pe else 0.0, "phase", phase_name, "supply",
+                {"days": inflow / pe if pe else -1.0}, [],
             )
         )
     if bakery > 0.0 and pe:
         causes.append(
             Cause(
-                "food_days.east",
-                round(7.0 * ration * bakery, 1),
-                "decision" if s.credit.get("east.bakeries") else "model",
-                "east.bakeries",
-                f"Supported bakeries stretched the flour: about {7 * ration * bakery:.1f} days of food saved{_credit(s, 'east.bakeries')}.",
+                "food_days.east", round(7.0 * ration * bakery, 1), "decision" if credit.get("east.bakeries") else "model",
+                "east.bakeries", "bakeries", {"days": 7.0 * ration * bakery}, _credit(s, "east.bakeries"),
             )
         )
     if hosp_hits:
-        causes.append(
-            Cause(
-                "hospitals.east",
-                -hosp_hits,
-                "chance",
-                "strikes",
-                f"Air strikes put {hosp_hits} hospital{'s' if hosp_hits > 1 else ''} out of service.",
-            )
-        )
+        causes.append(Cause("hospitals.east", -hosp_hits, "chance", "strikes", "hospital_hits", {"hospitals": float(hosp_hits)}, []))
     for rid, moved in departures.items():
         if moved:
             causes.append(
                 Cause(
-                    "left.east",
-                    moved,
-                    "decision" if days_open.get(rid, 0.0) > wk.route_days.get(rid, 0.0) else "phase",
-                    rid,
-                    f"{moved} people left the east by {c.routes[rid].name}.",
+                    "left.east", moved, "decision" if days_open.get(rid, 0.0) > wk.route_days.get(rid, 0.0) else "phase",
+                    rid, "departures", {"people": float(moved)}, [],
                 )
             )
     if route_deaths:
-        causes.append(Cause("killed.east", route_deaths, "model", "on_route", f"{route_deaths} were killed while trying to leave."))
+        causes.append(Cause("killed.east", route_deaths, "model", "on_route", "route_deaths", {"killed": float(route_deaths)}, []))
     if rescuers_lost:
         causes.append(
-            Cause(
-                "east.rescuers_lost",
-                rescuers_lost,
-                "model",
-                "rescuers",
-                f"{rescuers_lost} rescuer{'s were' if rescuers_lost > 1 else ' was'} killed or badly hurt at struck sites.",
-            )
+            Cause("east.rescuers_lost", rescuers_lost, "model", "rescuers", "rescuers_lost", {"rescuers": float(rescuers_lost)}, [])
         )
 
 

@@ -5,6 +5,7 @@ holder), at once or when they fall due."""
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Any
 
 from game.engine.bounds import not_finite
@@ -30,6 +31,21 @@ def set_var(c: Compiled, s: GameState, name: str, value: float) -> None:
     s.vars[name] = value
 
 
+@dataclass(slots=True)
+class Outcome:
+    """What became of one effect of a decision, as data: a chance effect that came off
+    or not (`kind` "chance", with its `chance`), a delayed one that will take effect in
+    week `due` (0-based; "delayed"), or one too late for the game ("late"). `note` is the
+    scenario's words for the effect ("" if it has none), `effect` its compiled index."""
+
+    kind: str
+    effect: int
+    note: str
+    hit: bool = False
+    chance: float = 0.0
+    due: int = -1
+
+
 def apply_effect(
     c: Compiled,
     s: GameState,
@@ -37,7 +53,7 @@ def apply_effect(
     env: dict[str, Any],
     rng: Chance,
     origin: str,
-    log: list[str] | None,
+    log: list[Outcome] | None,
     *,
     now: bool = False,
 ) -> None:
@@ -47,11 +63,11 @@ def apply_effect(
         due = s.week + e.delay
         if due >= c.n_weeks:
             if log is not None:
-                log.append(f"{e.note or 'this'}: too late, the game ends before it would take effect")
+                log.append(Outcome("late", idx, e.note))
             return
         s.pending.append(Pending(due=due, effect=idx, origin=origin))
         if log is not None:
-            log.append(f"{e.note or 'it'}: takes effect in week {due + 1}")
+            log.append(Outcome("delayed", idx, e.note, due=due))
         return
     kind = e.kind
     if kind == "add" or kind == "set":
@@ -75,7 +91,7 @@ def apply_effect(
         p = float(e.chance(env))
         hit = rng.random() < p
         if log is not None and e.note:
-            log.append(f"{e.note}: {'yes' if hit else 'no'} (chance {p:.0%})")
+            log.append(Outcome("chance", idx, e.note, hit, p))
         for j in e.then if hit else e.orelse:
             apply_effect(c, s, j, env, rng, origin, log)
     elif kind == "damage":

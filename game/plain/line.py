@@ -12,14 +12,16 @@ Every change to the game goes through `game.session.Session`.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 import sys
-from collections.abc import Iterable
-from typing import Any, TextIO
+from typing import TextIO
 
-from game.classroom.debrief import format_for, render
-from game.engine.core import WeekReport
+from game.present import WeekReport
+from game.present.export import format_for, render
+from game.present.ledger import zone_summary
+from game.present.render import clean
+from game.present.render import to_text as document_text
+from game.present.week import week_report
+from game.present.words import certainty, day, source_names, span, topics
 from game.session import (
     ActionInfo,
     ClaimInfo,
@@ -30,16 +32,12 @@ from game.session import (
     SaveError,
     Session,
     SessionError,
-    SourceInfo,
-    fmt_number,
     write_text_atomic,
 )
-from game.session.dates import MONTHS, claim_day, day
-from game.session.views import topics_of
 
-MAX_CAUSES = 5
+__all__ = ["LineGame", "certainty", "clean", "day", "run", "span"]
+
 DEFAULT_ALTERNATIVES = 1000
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 HELP = """Commands:
   a number, or several (like: 1 3): put an action into your plan or take it out; pick a dilemma option
@@ -54,54 +52,6 @@ HELP = """Commands:
   help: this list"""
 
 HINT = "Type a number from the list, end to play the week, or help for the commands."
-
-
-def clean(text: str) -> str:
-    """Text as written, but without control characters (no escape codes reach the screen)."""
-    return _CONTROL.sub("?", text)
-
-
-def span(a: dt.date, b: dt.date) -> str:
-    if a == b:
-        return day(a)
-    if a.year == b.year:
-        return f"{a.day} {MONTHS[a.month - 1]} to {day(b)}"
-    return f"{day(a)} to {day(b)}"
-
-
-def certainty(uncertainty: str) -> str:
-    """The short verdict that opens an uncertainty note ("Sure", "Likely"...), if any."""
-    head = re.split(r"[:,;.]", uncertainty, maxsplit=1)[0].strip()
-    return head if 0 < len(head) <= 20 and head != uncertainty.strip() else ""
-
-
-def source_names(sources: Iterable[SourceInfo]) -> str:
-    return "; ".join(f"{s.name} ({s.label})" for s in sources)
-
-
-def zone_line(entry: dict[str, Any], zone: str) -> str:
-    z = entry[zone]
-    parts = [
-        f"{fmt_number(z['present'])} people present",
-        f"{fmt_number(z['killed'])} killed",
-        f"{fmt_number(z['injured'])} injured",
-        f"{fmt_number(z['left'])} left",
-    ]
-    if z.get("food_days") is not None:
-        parts.append(f"food for {fmt_number(round(float(z['food_days']), 1))} days")
-    parts.append(f"{fmt_number(z['hospitals'])} hospitals working")
-    return ", ".join(parts)
-
-
-def change(before: dict[str, Any], after: dict[str, Any], zone: str, metric: str) -> str:
-    a, b = before[zone][metric], after[zone][metric]
-    if a is None or b is None:
-        return ""
-    d = float(b) - float(a)
-    if abs(d) < 0.05:
-        return f"{metric.replace('_', ' ')} unchanged ({fmt_number(round(float(b), 1))})"
-    sign = "+" if d > 0 else ("-" if d < 0 else "")
-    return f"{metric.replace('_', ' ')} {sign}{fmt_number(round(abs(d), 1))} (now {fmt_number(round(float(b), 1))})"
 
 
 class LineGame:
@@ -223,16 +173,16 @@ class LineGame:
 
     def side_by_side(self, claims: tuple[ClaimInfo, ...]) -> None:
         """Each topic's question (marked once if disputed), then what each source says."""
-        for t in topics_of(claims):
-            self.say(f"  {'Disputed: ' if t.contested else ''}{t.question} What each source says:")
+        for t in topics(claims):
+            self.say(f"  {t.title} What each source says:")
             for cl in t.claims:
-                self.say(f"    {cl.source.name} ({cl.source.label}), {claim_day(cl)}: {cl.text}")
+                self.say(f"    {cl.line()}")
 
     def ledger(self) -> None:
         entry = self.session.ledger()
         self.say("Civilian ledger (simulated by the model, not a record):")
-        self.say(f"  East (simulated): {zone_line(entry, 'east')}.")
-        self.say(f"  West (simulated): {zone_line(entry, 'west')}.")
+        self.say(f"  East (simulated): {zone_summary(entry, 'east')}.")
+        self.say(f"  West (simulated): {zone_summary(entry, 'west')}.")
 
     def resources(self) -> None:
         s = self.session
@@ -464,41 +414,8 @@ class LineGame:
 
     # -- reports ---------------------------------------------------------------------
     def report(self, r: WeekReport) -> None:
-        s = self.session
-        c = s.compiled
-        start = dt.date.fromisoformat(r.date)
         self.blank()
-        self.say(f"Week {r.week + 1} played ({span(start, start + dt.timedelta(days=6))}).")
-        for role in c.roles:
-            acts = [(a, o) for (ro, a, o) in r.actions if ro == role]
-            chosen = [(d, o) for (ro, d, o) in r.choices if ro == role]
-            who = "You" if role in s.roles else f"{s.role_info(role).name} ({s.policy} policy)"
-            names = {a.id: a.name for a in s.scenario.roles[c.roles.index(role)].actions}
-            if acts:
-                self.say(f"{who}:")
-                for aid, outcome in acts:
-                    self.say(f"  - {names.get(aid, aid)}: {outcome}.")
-            elif role in s.roles:
-                self.say(f"{who}: no actions this week.")
-            for did, opt in chosen:
-                dl = next((x for x in s.scenario.dilemmas if x.id == did), None)
-                if dl is None:
-                    continue
-                label = next((o.label for o in dl.options if o.id == opt), opt)
-                self.say(f'  Dilemma "{dl.title}": {label}.')
-        self.say("Changes this week (simulated):")
-        east = [
-            change(r.before, r.after, "east", m)
-            for m in ("killed", "injured", "left", "present", "food_days", "hospitals")
-        ]
-        west = [change(r.before, r.after, "west", m) for m in ("killed", "injured", "hospitals")]
-        self.say("  East: " + "; ".join(x for x in east if x) + ".")
-        self.say("  West: " + "; ".join(x for x in west if x) + ".")
-        causes = s.explain(r)
-        if causes:
-            self.say("Why, largest first (simulated):")
-            for text in causes[:MAX_CAUSES]:
-                self.say(f"  - {text}")
+        self.say(*document_text(week_report(self.session, r), compact=True).splitlines())
 
     def debrief(self) -> None:
         s = self.session

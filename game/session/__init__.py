@@ -2,8 +2,8 @@
 finish, and read-only views of the week.
 
 `session.py` holds the lifecycle (the `Session` class), built on its parts in one line:
-`base` (errors, limits, the state's properties), `words` (numbers and the engine's
-explanations in words), `plans` (the plan being made), `reading` (the views of the week),
+`base` (errors, limits, the state's properties), `words` (numbers and costs in
+words, for its messages), `plans` (the plan being made), `reading` (the views of the week),
 `debriefing` (the finished game). `views` holds the views' dataclasses, `saves` the save
 file, `resume` the scenario a save needs and a save played again, `review` the debrief's
 analyses."""
@@ -27,6 +27,7 @@ from game.session.listing import (
 from game.session.review import (
     Alternatives,
     AltMeasure,
+    AnswerInfo,
     Distribution,
     QuestionInfo,
     TurningPoint,
@@ -68,6 +69,7 @@ from game.session.words import fmt_number, save_text
 
 __all__ = [
     "AltMeasure",
+    "AnswerInfo",
     "Alternatives",
     "Distribution",
     "LedgerLine",

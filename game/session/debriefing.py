@@ -8,11 +8,12 @@ from collections.abc import Callable
 
 from game.engine.batch import measure
 from game.engine.compiled import compile_scenario
+from game.engine.core import new_game, step
 from game.model.state import RoleDecision
 from game.session import review
 from game.session.base import MAX_SEED, TURNING_POINT_SAMPLES, SessionError
 from game.session.reading import SessionViews
-from game.session.review import Alternatives, QuestionInfo, TurningPoint
+from game.session.review import Alternatives, AnswerInfo, QuestionInfo, TurningPoint
 from game.session.views import (
     Debrief,
     EpilogueEntry,
@@ -96,10 +97,51 @@ class SessionDebrief(SessionViews):
             content=self.content,
             role_names={r.id: r.name for r in sc.roles},
             choice_labels=choice_labels,
+            answers=self.answers(),
+            action_names={r.id: {a.id: a.name for a in r.actions} for r in sc.roles},
+            option_labels={d.id: {o.id: o.label for o in d.options} for d in sc.dilemmas},
+            var_labels={v.id: v.label for v in sc.variables},
+            event_titles={e.id: e.title for e in sc.events},
+            route_names={r.id: r.name for r in sc.routes},
             ledger=ledger,
             turning_points=self.turning_points(samples) if samples > 0 else (),
             questions=self.questions(),
         )
+
+    def answer_by(self, week: int, role: str, dilemma: str, option: str) -> str:
+        """Whose answer `option`, applied to `dilemma` in `week` (0-based, played), was:
+        "player" (a role people play chose it), "computer" (a role a policy plays chose
+        it) or "default" (nobody chose it, or the option chosen could not be paid for)."""
+        entry = next((e for e in self._log if e.week == week), None)
+        d = entry.decisions.get(role) if entry is not None else None
+        if d is None or d.choices.get(dilemma) != option:
+            return "default"
+        return "player" if role in self.roles else "computer"
+
+    def answers(self) -> tuple[AnswerInfo, ...]:
+        """Every dilemma put in the weeks played, in order: the option that applied and
+        whose answer it was (see `answer_by`)."""
+        c = self.compiled
+        by_dilemma = {d.id: d for d in self.scenario.dilemmas}
+        s = new_game(c, self.seed)
+        out: list[AnswerInfo] = []
+        for entry in self._log:
+            s, rep = step(c, s, dict(entry.decisions), check=False, explain=False)
+            for role, did, opt in rep.choices:
+                dl = by_dilemma.get(did)
+                label = next((o.label for o in dl.options if o.id == opt), opt) if dl is not None else opt
+                out.append(
+                    AnswerInfo(
+                        dilemma=did,
+                        role=role,
+                        week=entry.week,
+                        option=opt,
+                        title=dl.title if dl is not None else did,
+                        label=label,
+                        by=self.answer_by(entry.week, role, did, opt),
+                    )
+                )
+        return tuple(out)
 
     def _human_plans(self) -> list[dict[str, RoleDecision]]:
         """The people's decisions, week by week, from the log."""
@@ -125,9 +167,8 @@ class SessionDebrief(SessionViews):
             self.roles,
             self._policy,
             lucks,
-            describe=self._describe_turning_point,
-            chance_text=self.gentle_words,
             week_news=self._week_news,
+            scale=lambda var: self._vars[var].initial if var in self._vars else 1.0,
         )
 
     def questions(self) -> tuple[QuestionInfo, ...]:
@@ -174,7 +215,6 @@ class SessionDebrief(SessionViews):
             )
 
     def _week_news(self, week: int) -> list[str]:
+        """The dated events of a week that fired in this game (ids)."""
         fired = self._state.fired
-        titles = {e.id: e.title for e in self.scenario.events}
-        c = self.compiled
-        return [titles[e] for e in c.weeks[week].events if e in fired and e in titles]
+        return [e for e in self.compiled.weeks[week].events if e in fired]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.session import review
-from game.session.review import QuestionInfo, TurningPoint
+from game.session.review import AnswerInfo, QuestionInfo, TurningPoint
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,6 +337,13 @@ class Debrief:
     content: str = "standard"
     role_names: dict[str, str] = field(default_factory=dict)  # every role id -> its name
     choice_labels: dict[str, tuple[str, str]] = field(default_factory=dict)  # dilemma -> (title, option label)
+    answers: tuple[AnswerInfo, ...] = ()  # every dilemma put, in order, and whose answer it was
+    # The scenario's names for what turning points name by id (for the presentation layer):
+    action_names: dict[str, dict[str, str]] = field(default_factory=dict)  # role -> action -> name
+    option_labels: dict[str, dict[str, str]] = field(default_factory=dict)  # dilemma -> option -> label
+    var_labels: dict[str, str] = field(default_factory=dict)  # variable -> label
+    event_titles: dict[str, str] = field(default_factory=dict)  # event -> title
+    route_names: dict[str, str] = field(default_factory=dict)  # route -> name
     ledger: tuple[LedgerLine, ...] = ()  # the record measures, then the end-of-game ones
     turning_points: tuple[TurningPoint, ...] = ()
     questions: tuple[QuestionInfo, ...] = ()

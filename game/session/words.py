@@ -1,38 +1,16 @@
-"""The session's own wording of numbers, costs and the engine's explanations, at the
-game's content level (standard or gentle)."""
+"""The session's own wording of numbers and costs, for its messages and views (the
+engine's causes are worded by the presentation layer, game.present)."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Mapping
 
-from game.engine.core import WeekReport
 from game.engine.rules import Problem
-from game.model.scenario import Effect, Question
+from game.model.scenario import Question
 from game.model.state import RoleDecision
 from game.session import review
 from game.session.base import SessionBase
 from game.session.listing import SaveInfo
-
-# The gentle content level's wording of the engine's explanations: the same figures,
-# plainer words. Each pattern rewrites one phrase that `game.engine.core` writes.
-GENTLE_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(a), b)
-    for a, b in (
-        (r"Strikes and fighting of this phase would be expected to kill about (\S+)",
-         r"The attacks of this phase would be expected to cost about \1 lives"),
-        (r"pulled (\S+) people alive from struck buildings", r"brought \1 people out alive after attacks"),
-        (r"(\S+) injured died for lack of care", r"\1 wounded people could not be saved for lack of care"),
-        (r"(\S+) died of hunger and unsafe water", r"\1 people died from lack of food and clean water"),
-        (r"(\S+) were killed while trying to leave", r"\1 people lost their lives while trying to leave"),
-        (r"the bombardment in the east was (heavier|lighter)", r"the attacks on the east were \1"),
-        (r"Air strikes put", "Attacks put"),
-        (r"(\S+) rescuers? (?:was|were) killed or badly hurt at struck sites",
-         r"rescue teams lost \1 of their members at attacked sites"),
-        (r"about (\S+) fewer killed", r"about \1 more lives spared"),
-    )
-)
 
 
 def fmt_number(x: float) -> str:
@@ -62,8 +40,7 @@ def save_text(info: SaveInfo) -> str:
 
 
 class SessionWords(SessionBase):
-    """Numbers, costs and the engine's explanations in words (the part the
-    presentation layer takes over)."""
+    """Numbers and costs in words, for the session's messages and views."""
 
     @property
     def seed_text(self) -> str:
@@ -76,45 +53,6 @@ class SessionWords(SessionBase):
     def label(self, var: str) -> str:
         v = self._vars.get(var)
         return v.label if v is not None else var
-
-    def gentle_words(self, text: str) -> str:
-        """The engine's own wording (a week's causes) at the session's content level:
-        at "gentle", the same facts and figures in plainer, less graphic words."""
-        if self.content != "gentle":
-            return text
-        for note, gentle in self._gentle_notes():
-            text = text.replace(note, gentle)
-        for pattern, repl in GENTLE_WORDS:
-            text = pattern.sub(repl, text)
-        return text
-
-    def _gentle_notes(self) -> list[tuple[str, str]]:
-        """The scenario's chance notes that have a gentle twin (`note_gentle`), longest
-        first: an outcome line names the note, and the gentle level shows its twin."""
-        found: dict[str, str] = {}
-
-        def walk(effects: Sequence[Effect]) -> None:
-            for e in effects:
-                if e.note and e.note_gentle:
-                    found[e.note] = e.note_gentle
-                walk(e.then or [])
-                walk(e.else_ or [])
-
-        sc = self.scenario
-        walk([e for ev in sc.events for e in ev.effects])
-        for r in sc.roles:
-            walk(r.income)
-            for a in r.actions:
-                walk(a.effects)
-        for d in sc.dilemmas:
-            for o in d.options:
-                walk(o.effects)
-        return sorted(found.items(), key=lambda x: -len(x[0]))
-
-    def explain(self, report: WeekReport) -> list[str]:
-        """Why the week went as it did: the report's causes, largest first, in words at
-        the session's content level (all simulated)."""
-        return [self.gentle_words(cause.text) for cause in report.causes]
 
     def problem_text(self, p: Problem) -> str:
         """A problem the rulebook found with a plan (`rules.Problem`), in words for the
@@ -151,39 +89,6 @@ class SessionWords(SessionBase):
         v = self._vars.get(var)
         unit = f" {v.unit}" if v is not None and v.unit else ""
         return f"{self.label(var)} {fmt_number(amount)}{unit}"
-
-    def _describe_turning_point(
-        self, cand: Any, report: WeekReport, diffs: dict[str, float]
-    ) -> tuple[str, list[str]]:
-        c, sc = self.compiled, self.scenario
-        role = c.role_by_id[cand.role]
-        why: list[str] = []
-        if cand.kind == "choice":
-            dl = next(d for d in sc.dilemmas if d.id == cand.ref)
-            opt = next(o for o in dl.options if o.id == cand.title)
-            default = next(o for o in dl.options if o.id == dl.default)
-            title = f'{role.name}: "{opt.label}" in "{dl.title}"'
-            why.append(f'Compared with the default, "{default.label}".')
-        else:
-            names = {a.id: a.name for a in role.actions}
-            done = [a for (r, a, _) in report.actions if r == cand.role]
-            title = f"{role.name}: " + ", ".join(names.get(a, a) for a in done)
-            why.append("Compared with taking no action that week.")
-            for r, a, outcome in report.actions:
-                if r == cand.role and outcome != "done":
-                    why.append(f"{names.get(a, a)}: {outcome}.")
-        ranked = sorted(
-            diffs.items(),
-            key=lambda kv: -abs(kv[1]) / max(1.0, abs(self._vars[kv[0]].initial) if kv[0] in self._vars else 1.0),
-        )
-        shown = [
-            f"{self.label(k)} {'+' if v > 0 else '-'}{fmt_number(round(abs(v), 2))}"
-            for k, v in ranked[:3]
-            if k in self._vars
-        ]
-        if shown:
-            why.append("By the end of the game, with it rather than without (simulated): " + "; ".join(shown) + ".")
-        return title, why
 
     def _question_reason(self, q: Question) -> str:
         sc = self.scenario

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from game.engine.core import Cause, Outcome
 from game.model.state import RoleDecision
 
 Plans = Sequence[Mapping[str, RoleDecision]]  # week -> human role -> its decision
@@ -37,18 +38,36 @@ class TurningPoint:
     week: int  # 0-based week
     role: str  # the role that decided ("" for chance)
     ref: str  # the dilemma id (choice), "actions" (decision) or the cause's ref (chance)
-    title: str  # what it was, in words
     effect_killed: float
     effect_injured: float
     effect_left: float
     effect_food_days: float
     samples: int
-    why: tuple[str, ...]  # plain explanations, from the engine's notes and causes
+    # What it was, as data (game.present words it):
+    option: str = ""  # choice: the option chosen (compared with the dilemma's default)
+    default: str = ""  # choice: the dilemma's default option
+    actions: tuple[tuple[str, tuple[Outcome, ...]], ...] = ()  # decision: each action, its outcomes
+    changes: tuple[tuple[str, float], ...] = ()  # decision or choice: variables most changed by the end
+    news: tuple[str, ...] = ()  # chance: the events of that week
+    cause: Cause | None = None  # chance: the engine's cause
 
 
 @dataclass(frozen=True, slots=True)
+class AnswerInfo:
+    """One dilemma put in the game, the option that applied, and whose answer it was:
+    "player" (a role people play chose it), "computer" (a role a policy plays chose it)
+    or "default" (nobody chose, or the option chosen could not be paid for)."""
+
+    dilemma: str
+    role: str
+    week: int  # 0-based
+    option: str
+    title: str  # the dilemma's title (scenario text)
+    label: str  # the option's label (scenario text)
+    by: str
 
 
+@dataclass(frozen=True, slots=True)
 class QuestionInfo:
     id: str
     text: str  # at the session's content level

@@ -119,14 +119,15 @@ def turning_points(
     policy: Policy,
     seeds: list[int],
     *,
-    describe: Callable[[_Candidate, WeekReport, dict[str, float]], tuple[str, list[str]]],
-    chance_text: Callable[[str], str],
     week_news: Callable[[int], list[str]],
+    scale: Callable[[str], float] = lambda var: 1.0,
 ) -> tuple[TurningPoint, ...]:
     """The decisions and chance events that changed the number killed most (three to
     five). `c`: compiled from `counterfactual_scenario(original.sc)`; every replay here
     runs on it, so that a decision's stand-in keeps the luck of the rest of its week.
-    `seeds`: the lucks to average decisions' effects over, the game's own first."""
+    `seeds`: the lucks to average decisions' effects over, the game's own first.
+    `week_news(k)`: the events of week k (ids); `scale(var)`: the size a variable's
+    change is measured against (its starting value), to rank the ones most changed."""
     # The game itself, with its reports and the state before each week.
     states: list[GameState] = []
     reports: list[WeekReport] = []
@@ -192,20 +193,26 @@ def turning_points(
             continue
         n = len(eff)
         mean = [sum(e[x] for e in eff) / n for x in range(4)]
-        title, why = describe(cand, reports[cand.week], diffs[i])
+        ranked = sorted(diffs[i].items(), key=lambda kv: -abs(kv[1]) / max(1.0, abs(scale(kv[0]))))
+        report = reports[cand.week]
+        dl = c.dilemmas.get(cand.ref) if cand.kind == "choice" else None
         points.append(
             TurningPoint(
                 kind=cand.kind,
                 week=cand.week,
                 role=cand.role,
                 ref=cand.ref,
-                title=title,
                 effect_killed=round(mean[0], 1),
                 effect_injured=round(mean[1], 1),
                 effect_left=round(mean[2], 1),
                 effect_food_days=round(mean[3], 1),
                 samples=n,
-                why=tuple(why),
+                option=cand.title if cand.kind == "choice" else "",
+                default=dl.default if dl is not None else "",
+                actions=tuple((a, tuple(o)) for r, a, o in report.actions if r == cand.role)
+                if cand.kind == "decision"
+                else (),
+                changes=tuple(ranked[:6]),
             )
         )
     # Chance: the weeks whose bombardment was much heavier or lighter than the phase's
@@ -214,23 +221,19 @@ def turning_points(
         for cause in rep.causes:
             if cause.kind != "chance" or not cause.measure.startswith("killed."):
                 continue
-            news = week_news(k)
-            why = [chance_text(cause.text)]
-            if news:
-                why.append("News that week: " + "; ".join(news) + ".")
             points.append(
                 TurningPoint(
                     kind="chance",
                     week=k,
                     role="",
                     ref=cause.ref,
-                    title="Chance: a " + ("heavier" if cause.amount > 0 else "lighter") + " week of bombardment",
                     effect_killed=round(cause.amount, 1),
                     effect_injured=0.0,
                     effect_left=0.0,
                     effect_food_days=0.0,
                     samples=1,
-                    why=tuple(why),
+                    news=tuple(week_news(k)),
+                    cause=cause,
                 )
             )
     # The largest first; chance takes at most MAX_CHANCE places, so that the players'

@@ -13,12 +13,12 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.present.words import sources_text, topics
 from game.session import DecisionError, DilemmaInfo, OptionInfo, Session
 from game.ui.commands import Command
 from game.ui.text import plain
 from game.ui.widgets.claims import Topics
 from game.ui.widgets.keybar import KeyBar
-from game.ui.words import sources_text
 
 
 def option_prompt(n: int, o: OptionInfo) -> Text:
@@ -62,7 +62,7 @@ class DilemmaScreen(ModalScreen[None]):
                 if d.contested:
                     yield Static(plain(("Contested: ", "bold"), d.contested))
                 if d.claims:
-                    yield Static(Topics(d.claims))
+                    yield Static(Topics(topics(d.claims)))
                 yield Static(plain(sources_text(d.sources)), classes="note")
             yield OptionList(
                 *(Option(option_prompt(i + 1, o), id=o.id) for i, o in enumerate(d.options)),

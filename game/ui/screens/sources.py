@@ -5,10 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Static
 
+from game.present.words import claim_day, topics
 from game.session import Session
 from game.ui.screens.base import ReadingScreen
 from game.ui.text import plain
-from game.ui.widgets.claims import Topics, claim_day
+from game.ui.widgets.claims import Topics
 
 
 class SourcesScreen(ReadingScreen):
@@ -22,7 +23,7 @@ class SourcesScreen(ReadingScreen):
         s = self.session
         claims = s.all_claims()
         yield Static(plain("Claims by topic, side by side"), classes="section-title")
-        yield Static(Topics(claims))
+        yield Static(Topics(topics(claims)))
         yield Static(plain("Every source"), classes="section-title")
         for src in s.all_sources():
             own = [c for c in claims if c.source.id == src.id]

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
+from game.present.words import certainty, day, sources_text, span, topics
 from game.session import ActionInfo, DecisionError, NewsItem, Session, SessionError
 from game.ui.commands import Command
 from game.ui.keys import binding_commands
@@ -26,7 +27,6 @@ from game.ui.widgets.claims import Topics
 from game.ui.widgets.district_map import DistrictMap
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.ledger import ledger_table
-from game.ui.words import certainty, day, sources_text, span
 
 
 def action_prompt(n: int, a: ActionInfo) -> Text:
@@ -59,7 +59,7 @@ def news_block(item: NewsItem) -> RenderableType:
     if item.contested:
         parts.append(plain(("Contested: ", "bold"), item.contested))
     if item.claims:
-        parts.append(Topics(item.claims))
+        parts.append(Topics(topics(item.claims)))
     parts.append(Text(""))
     return Group(*parts)
 

@@ -11,37 +11,31 @@ from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.table import Table
 from rich.text import Text
 
-from game.session import ClaimInfo, TopicInfo
-from game.session.dates import claim_day
-from game.session.views import topics_of
+from game.present.doc import ClaimLine, Topic
 from game.ui.text import plain
 
 MIN_COLUMN = 26
 
 
-def claim_text(cl: ClaimInfo) -> Text:
-    return plain((cl.source.name, "bold"), f" ({cl.source.label}), {claim_day(cl)}: {cl.text}")
-
-
-def topic_title(t: TopicInfo) -> str:
-    return f"Disputed: {t.question}" if t.contested else t.question
+def claim_text(cl: ClaimLine) -> Text:
+    return plain((cl.source, "bold"), f" ({cl.label}), {cl.date}: {cl.text}")
 
 
 class Topics:
-    """Claims grouped by topic: each topic's question, then its claims side by side."""
+    """Topics (from `game.present.words.topics`): each question, then its claims side by side."""
 
-    def __init__(self, claims: Sequence[ClaimInfo]) -> None:
-        self.topics = topics_of(claims)
+    def __init__(self, topics: Sequence[Topic]) -> None:
+        self.topics = list(topics)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         for t in self.topics:
-            yield SideBySide(t.claims, topic_title(t))
+            yield SideBySide(t.claims, t.title)
 
 
 class SideBySide:
     """A Rich renderable of claims: columns if each gets MIN_COLUMN cells, else a list."""
 
-    def __init__(self, claims: Sequence[ClaimInfo], title: str = "") -> None:
+    def __init__(self, claims: Sequence[ClaimLine], title: str = "") -> None:
         self.claims = list(claims)
         self.title = title
 

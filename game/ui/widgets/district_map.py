@@ -10,7 +10,8 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from game.model.plaintext import plain_text as clean
-from game.session import DistrictInfo, RouteInfo, fmt_number
+from game.present.words import number as fmt_number
+from game.session import DistrictInfo, RouteInfo
 
 HOLDERS: dict[str, tuple[str, str]] = {
     "rebels": ("■", "rebels"),

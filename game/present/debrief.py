@@ -1,0 +1,295 @@
+"""The debrief as a document: the game against the record (a typed table, and what each
+source said side by side), where it ended, against other histories, the turning points,
+the dilemmas and whose answer each was, questions for discussion, what happened next.
+
+A pure function of a `Debrief` (and, if run, its `Alternatives`), so a debrief written
+from a save says exactly what the screen says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from game.present.causes import cause_text, outcomes_text
+from game.present.doc import (
+    Block,
+    Cell,
+    Chart,
+    Claims,
+    Document,
+    Heading,
+    Items,
+    Paragraph,
+    Series,
+    Spans,
+    Table,
+    spans,
+)
+from game.present.ledger import ledger_table
+from game.present.names import Names
+from game.present.words import day, number, signed, source_names, sources_text, topics
+from game.session import Alternatives, Debrief, TurningPoint
+
+# Section ids, in order (a front end may show them apart: see game.ui.screens.debrief)
+SECTIONS = ("intro", "record", "final", "turning-points", "answers", "questions", "alternatives", "epilogue")
+
+
+def _n(x: float, digits: int = 1) -> str:
+    return number(x, digits)
+
+
+def turning_point_words(tp: TurningPoint, names: Names) -> tuple[str, tuple[str, ...]]:
+    """A turning point's title and explanations, in words."""
+    why: list[str] = []
+    if tp.kind == "chance":
+        heavier = tp.effect_killed > 0
+        what = "attacks" if names.gentle else "bombardment"
+        title = f"Chance: a {'heavier' if heavier else 'lighter'} week of {what}"
+        if tp.cause is not None:
+            why.append(cause_text(tp.cause, names))
+        if tp.news:
+            why.append("News that week: " + "; ".join(names.event(e) for e in tp.news) + ".")
+        return title, tuple(why)
+    role = names.role(tp.role)
+    if tp.kind == "choice":
+        title = f"{role}: “{names.option(tp.ref, tp.option)}” in “{names.dilemma(tp.ref)}”"
+        why.append(f"Compared with the default, “{names.option(tp.ref, tp.default)}”.")
+    else:
+        title = f"{role}: " + ", ".join(names.action(tp.role, a) for a, _ in tp.actions)
+        why.append("Compared with taking no action that week.")
+        for a, outcomes in tp.actions:
+            if outcomes:
+                why.append(f"{names.action(tp.role, a)}: {outcomes_text(outcomes, names)}.")
+    shown = [f"{names.labels[k]} {signed(v, 2)}" for k, v in tp.changes if k in names.labels][:3]
+    if shown:
+        why.append("By the end of the game, with it rather than without (simulated): " + "; ".join(shown) + ".")
+    return title, tuple(why)
+
+
+def turning_point_effect(tp: TurningPoint) -> str:
+    effect = f"{signed(tp.effect_killed)} killed"
+    if tp.kind != "chance":
+        effect += (
+            f", {signed(tp.effect_injured)} injured, {signed(tp.effect_left)} left the east,"
+            f" {signed(tp.effect_food_days)} days of food at the end"
+            f" (mean of {tp.samples} paired replays on different luck)"
+        )
+    return effect
+
+
+def turning_point_item(tp: TurningPoint, names: Names) -> Spans:
+    title, why = turning_point_words(tp, names)
+    return spans(
+        (f"Week {tp.week + 1}: {title}.", "strong"),
+        f" Effect by the end (simulated): {turning_point_effect(tp)}. " + " ".join(why),
+    )
+
+
+def answer_text(by: str, role_name: str, policy: str, n_people: int) -> str:
+    if by == "player":
+        return "your answer" if n_people == 1 else f"answered by the player of {role_name}"
+    if by == "computer":
+        return f"the computer's answer for {role_name} ({policy} policy)"
+    return "not answered: the default"
+
+
+def seed_words(d: Debrief) -> str:
+    """The game's luck: its seed, and the class code it came from, if any."""
+    return f'class code "{d.code}", seed {d.seed}' if d.code else f"seed {d.seed}"
+
+
+def intro(d: Debrief) -> tuple[Block, ...]:
+    people = ", ".join(d.role_names.get(r, r) for r in d.roles)
+    others = [name for r, name in d.role_names.items() if r not in d.roles]
+    return (
+        Paragraph(
+            spans(
+                "Debrief: your game against the record. ",
+                (
+                    f"Played by people: {people}."
+                    + (f" Played by the computer ({d.policy} policy): {', '.join(others)}." if others else "")
+                    + f" {d.weeks} weeks, {seed_words(d)}, content level {d.content}."
+                    " Every number from this game is simulated by the model; every figure from the"
+                    " record names its source.",
+                    "em",
+                ),
+            ),
+            id="intro",
+        ),
+    )
+
+
+def record_section(d: Debrief) -> tuple[Block, ...]:
+    """Each measure: this game's value (simulated) against the record's range, the
+    record's words and sources, and what each source said, side by side."""
+    b: list[Block] = [Heading("The ledger against the record", id="record")]
+    for line in d.ledger:
+        value = _n(line.value)
+        if line.band is None:
+            b.append(Paragraph(spans((f"{line.label}: ", "strong"), f"your game {value} (simulated); no record."), id=f"measure:{line.id}"))
+            continue
+        lo, hi = _n(line.band[0]), _n(line.band[1])
+        b.append(
+            Paragraph(
+                spans(
+                    (f"{line.label}: ", "strong"),
+                    f"your game {value} (simulated), {line.position} the record's range of {lo} to {hi}.\n",
+                    f"Record: {line.record}. ",
+                    (sources_text(line.sources), "em"),
+                ),
+                id=f"measure:{line.id}",
+            )
+        )
+        if line.claims:
+            b.append(Claims("What each source said, side by side:", topics(line.claims), id=f"claims:{line.id}"))
+    return tuple(b)
+
+
+def final_section(d: Debrief) -> tuple[Block, ...]:
+    return (
+        Heading("Where your game ended", id="final"),
+        ledger_table(d.final, "Civilian ledger at the end (simulated)", id="final-table"),
+    )
+
+
+def alternatives_section(alt: Alternatives | None) -> tuple[Block, ...]:
+    b: list[Block] = [Heading("Against other histories", id="alternatives")]
+    if alt is None:
+        b.append(Paragraph(spans("Alternative histories were not run for this debrief."), id="alt-none"))
+        return tuple(b)
+    b.append(
+        Paragraph(
+            spans(
+                f"{alt.runs:,} games with your decisions and other luck, and {alt.runs:,} games"
+                f" with every role played as it was historically (seeds {alt.seeds[0]:,} to"
+                f" {alt.seeds[1]:,}). All simulated. Median, with the 10th to 90th percentile in"
+                ' brackets; "rank" is the share of those games below your value.'
+            )
+        )
+    )
+    if alt.dropped_decisions:
+        b.append(
+            Paragraph(
+                spans(
+                    f"Under other luck, {alt.dropped_decisions:,} of your logged decisions were not"
+                    f" possible (not affordable or not on offer) and were left out, in"
+                    f" {alt.dropped_runs:,} of the {alt.runs:,} games."
+                )
+            )
+        )
+    rows = []
+    for m in alt.measures:
+        same, hist = m.same_decisions, m.historical
+        rows.append(
+            (
+                Cell(m.label),
+                Cell(_n(m.value), "number", m.value),
+                Cell(f"{_n(same.median)} ({_n(same.p10)} to {_n(same.p90)})", "number", same.median),
+                Cell(f"{same.rank:.0f}%", "percent", same.rank),
+                Cell(f"{_n(hist.median)} ({_n(hist.p10)} to {_n(hist.p90)})", "number", hist.median),
+                Cell(f"{hist.rank:.0f}%", "percent", hist.rank),
+            )
+        )
+    b.append(
+        Table(
+            ("Measure", "Your game", "Your decisions, other luck", "rank", "Historical policy", "rank"),
+            tuple(rows),
+            numeric=(False, True, True, True, True, True),
+            id="alt-table",
+        )
+    )
+    b.append(
+        Chart(
+            "Where your game stands among the historical policy's games",
+            tuple(
+                Series(m.label, (m.value, m.historical.p10, m.historical.median, m.historical.p90))
+                for m in alt.measures
+            ),
+            kind="spread",
+            id="alt-spread",
+        )
+    )
+    return tuple(b)
+
+
+def turning_points_section(d: Debrief, points: Sequence[TurningPoint] | None = None) -> tuple[Block, ...]:
+    """`points`: the turning points (default: the debrief's); None while they are still
+    being worked out is shown as such by `pending=True` front ends."""
+    tps = d.turning_points if points is None else points
+    names = Names.of_debrief(d)
+    return (
+        Heading("Turning points", id="turning-points"),
+        Paragraph(
+            spans(
+                f"The decisions and events of chance that changed the outcome most, ranked by {d.rank_measure}."
+                " A decision's effect compares replays with and without it on the same luck"
+                " (averaged over several lucks); all figures are simulated."
+            ),
+            note=True,
+        ),
+        Items(
+            tuple(turning_point_item(tp, names) for tp in tps)
+            or (spans("No single decision or event stood out: the outcome was shaped by many small ones."),),
+            id="turning-point-items",
+        ),
+    )
+
+
+def answers_section(d: Debrief) -> tuple[Block, ...]:
+    if not d.answers:
+        return ()
+    n = len(d.roles)
+    items = tuple(
+        spans(
+            (f"{a.title}: ", "strong"),
+            f"{a.label} ({answer_text(a.by, d.role_names.get(a.role, a.role), d.policy, n)}, week {a.week + 1}).",
+        )
+        for a in d.answers
+    )
+    return (Heading("The dilemmas, and whose answer each was", id="answers"), Items(items, id="answer-items"))
+
+
+def questions_section(d: Debrief) -> tuple[Block, ...]:
+    if not d.questions:
+        return ()
+    return (
+        Heading("Questions for discussion", id="questions"),
+        Items(
+            tuple(spans(q.text, (f" (Because of: {q.why}.)" if q.tied and q.why else "", "em")) for q in d.questions),
+            id="question-items",
+        ),
+    )
+
+
+def epilogue_section(d: Debrief) -> tuple[Block, ...]:
+    if not d.epilogue:
+        return ()
+    return (
+        Heading("What happened next (the record)", id="epilogue"),
+        Items(
+            tuple(
+                spans((f"{day(e.date)}: ", "strong"), e.text, (f" Sources: {source_names(e.sources)}.", "em"))
+                for e in d.epilogue
+            ),
+            id="epilogue-items",
+        ),
+        *(
+            Claims(f"{day(e.date)}: what each source said.", topics(e.claims), id=f"claims:epilogue:{i}")
+            for i, e in enumerate(d.epilogue)
+            if e.claims
+        ),
+    )
+
+
+def debrief_document(d: Debrief, alt: Alternatives | None) -> Document:
+    blocks = (
+        *intro(d),
+        *record_section(d),
+        *final_section(d),
+        *turning_points_section(d),
+        *answers_section(d),
+        *questions_section(d),
+        *alternatives_section(alt),
+        *epilogue_section(d),
+    )
+    return Document(f"Debrief: {d.title}", blocks, kind="debrief")

@@ -1,0 +1,57 @@
+"""The civilian ledger (simulated) as a table: a row per measure, a column per zone."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game.present.doc import Cell, Table
+from game.present.words import number
+
+LEDGER_ROWS = (
+    ("present", "present"),
+    ("killed", "killed"),
+    ("injured", "injured"),
+    ("left", "left"),
+    ("food_days", "food (days)"),
+    ("hospitals", "hospitals"),
+)
+LEDGER_ZONES = (("east", "East"), ("west", "West"), ("total", "Total"))
+
+
+def figure(value: Any, metric: str) -> Cell:
+    """A ledger figure: whole people, food in days with one decimal."""
+    if value is None:
+        return Cell("–")
+    v = float(value)
+    return Cell(number(v, 1 if metric == "food_days" else 0), "number", v)
+
+
+def ledger_table(entry: dict[str, Any], title: str = "Civilian ledger (simulated)", *, id: str = "ledger") -> Table:
+    """One ledger entry (a `Session.ledger()` or a history entry) as a table."""
+    rows = tuple(
+        (Cell(label), *(figure(entry[z][metric], metric) for z, _ in LEDGER_ZONES)) for metric, label in LEDGER_ROWS
+    )
+    return Table(
+        ("measure", *(name for _, name in LEDGER_ZONES)),
+        rows,
+        title=title,
+        caption="Simulated by the model, not a record.",
+        numeric=(False, True, True, True),
+        id=id,
+    )
+
+
+def zone_summary(entry: dict[str, Any], zone: str) -> str:
+    """One zone of a ledger entry in a sentence's words ("290,371 people present, 64
+    killed, ..."), for a reader who goes line by line."""
+    z = entry[zone]
+    parts = [
+        f"{number(z['present'])} people present",
+        f"{number(z['killed'])} killed",
+        f"{number(z['injured'])} injured",
+        f"{number(z['left'])} left",
+    ]
+    if z.get("food_days") is not None:
+        parts.append(f"food for {number(float(z['food_days']), 1)} days")
+    parts.append(f"{number(z['hospitals'])} hospitals working")
+    return ", ".join(parts)

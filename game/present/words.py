@@ -1,0 +1,123 @@
+"""Every number, date, signed change and small phrase the game shows, in one place.
+
+Pure functions of plain values: the documents (`game.present.week`,
+`game.present.debrief`) are worded with them, and no front end formats a number or a
+date itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from typing import Protocol
+
+from game.present.doc import ClaimLine, Topic
+from game.session import ClaimInfo
+from game.session.views import topics_of
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+
+
+class Source(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def stance(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+
+
+def number(x: float, digits: int | None = None) -> str:
+    """A number for people: whole numbers with thousands separators, others with up to
+    two decimals; `digits` rounds first (1: one decimal at most)."""
+    x = float(x)
+    if digits is not None:
+        x = round(x, digits)
+    if abs(x - round(x)) < 1e-9:
+        return f"{round(x):,}"
+    return f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def about(x: float) -> str:
+    """A whole number, for an estimate ("about 12")."""
+    return number(round(float(x)))
+
+
+def signed(x: float, digits: int = 1) -> str:
+    """A change: "+3", "-1.5", "0" (rounded to `digits`)."""
+    r = round(float(x), digits)
+    if r == 0:
+        return "0"
+    return ("+" if r > 0 else "-") + number(abs(r))
+
+
+def percent(share: float) -> str:
+    """A share of one as a whole percentage ("40%")."""
+    return f"{float(share):.0%}"
+
+
+def plural(n: float, one: str, many: str | None = None) -> str:
+    """ "1 hospital", "3 hospitals" (the number formatted by `number`)."""
+    word = one if abs(float(n)) == 1 else (many or one + "s")
+    return f"{number(n)} {word}"
+
+
+def day(d: dt.date) -> str:
+    """ "3 July 2016"."""
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def span(a: dt.date, b: dt.date) -> str:
+    """ "3 July to 9 July 2016" (or one day, or across years)."""
+    if a == b:
+        return day(a)
+    if a.year == b.year:
+        return f"{a.day} {MONTHS[a.month - 1]} to {day(b)}"
+    return f"{day(a)} to {day(b)}"
+
+
+def week_span(start: dt.date) -> str:
+    """The seven days of a week that begins on `start`."""
+    return span(start, start + dt.timedelta(days=6))
+
+
+def certainty(uncertainty: str) -> str:
+    """The short verdict that opens an uncertainty note ("Sure", "Likely"...), if any."""
+    head = re.split(r"[:,;.]", uncertainty, maxsplit=1)[0].strip()
+    return head if 0 < len(head) <= 20 and head != uncertainty.strip() else ""
+
+
+def source_names(sources: Iterable[Source]) -> str:
+    """ "UN OCHA (UN); SANA (government; pro-government)": name, stance and lean."""
+    return "; ".join(f"{s.name} ({s.label})" for s in sources)
+
+
+def sources_text(sources: Iterable[Source]) -> str:
+    names = source_names(sources)
+    return f"Sources: {names}." if names else "Sources: none given."
+
+
+def points(n: int) -> str:
+    return plural(n, "action point")
+
+
+def joined(parts: Iterable[str], sep: str = "; ") -> str:
+    return sep.join(p for p in parts if p)
+
+
+def claim_day(cl: ClaimInfo) -> str:
+    """A claim's date: the month alone where its source gives no day."""
+    return f"{MONTHS[cl.date.month - 1]} {cl.date.year}" if cl.precision == "month" else day(cl.date)
+
+
+def claim_line(cl: ClaimInfo) -> ClaimLine:
+    return ClaimLine(cl.source.name, cl.source.label, claim_day(cl), cl.text)
+
+
+def topics(claims: Iterable[ClaimInfo]) -> tuple[Topic, ...]:
+    """Claims grouped by topic, in the order the topics first appear, as documents' topics."""
+    return tuple(Topic(t.question, t.contested, tuple(claim_line(c) for c in t.claims)) for t in topics_of(claims))
