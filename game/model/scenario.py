@@ -528,6 +528,16 @@ class Question(Frozen):
     when: list[QuestionCondition] = []
 
 
+class GlossaryEntry(Frozen):
+    """A word a class meets in the game, explained in the project's own words (the
+    printable handouts' glossary), with the sources its facts come from."""
+
+    id: Id
+    term: Text
+    text: Text
+    sources: list[Id] = []
+
+
 class LessonTurn(Frozen):
     """One turn of a scenario's lesson calendar: a moment the record marks as decisive,
     whose turn covers the weeks from `start` (the first day of a week) to `end` (the last
@@ -566,6 +576,8 @@ class Scenario(Frozen):
     questions: list[Question] = []
     # The lesson calendar (about eight turns for one lesson); none: the full game only.
     lesson: list[LessonTurn] = []
+    # Words explained for the handouts (corridor, pause, medical evacuation, the law).
+    glossary: list[GlossaryEntry] = []
 
     @property
     def claims(self) -> list[Claim]:

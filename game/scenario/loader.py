@@ -190,7 +190,7 @@ def _salvage(merged: dict[str, Any], origin: _Origin, fallback: str, e: Validati
 
 
 def _cross_check(sc: Scenario, ck: _Checker) -> None:
-    for field in ("sources", "districts", "routes", "phases", "intensity", "events", "roles", "dilemmas", "assumptions", "record", "variables"):
+    for field in ("sources", "districts", "routes", "phases", "intensity", "events", "roles", "dilemmas", "assumptions", "record", "variables", "glossary"):
         _dupes(ck, field, getattr(sc, field))
     sources = {s.id for s in sc.sources}
     claims = {c.id for c in sc.claims}
@@ -390,6 +390,8 @@ def _cross_check(sc: Scenario, ck: _Checker) -> None:
         for j, cid in enumerate(m.claims):
             if cid not in claims:
                 ck.at(("record", k, "claims", j), _unknown("claim", cid, sorted(claims)))
+    for k, g in enumerate(sc.glossary):
+        src(("glossary", k, "sources"), g.sources)
     for k, item in enumerate(sc.epilogue):
         src(("epilogue", k, "sources"), item.sources)
         for j, cid in enumerate(item.claims):
