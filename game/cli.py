@@ -1,8 +1,10 @@
 """The `corridors` command (also `python -m game`).
 
     corridors play [--scenario ID|PATH] [--role ROLE[,ROLE...]] [--others POLICY] [--seed N|CODE] [--plain]
-                   [--load FILE] [--content standard|gentle] [--export FILE] [--alternatives N]
+                   [--load FILE] [--content standard|gentle] [--length lesson|full] [--export FILE]
+                   [--alternatives N]
     corridors debrief SAVE [--format md|html|txt|json] [-o FILE] [--alternatives N]
+                      (an unfinished game's save: the debrief of the weeks played)
     corridors saves [--dir FOLDER]     (the saved games: roles, week, date, finished or not)
     corridors                         (the full-screen game, at its title screen)
     corridors simulate [--scenario ID|PATH] [--policy NAME] [--runs N] [--seed N] [--json] [--trace]
@@ -40,6 +42,7 @@ from game.classroom.errors import ClassroomError
 from game.engine.batch import LEDGER_METRICS, calibrate, summarise, trace, weekly_profile
 from game.engine.compiled import Compiled, compile_scenario
 from game.engine.policies import policy_names
+from game.model.results import LENGTHS
 from game.model.scenario import Scenario
 from game.parallel import run_many
 from game.plain.line import DEFAULT_ALTERNATIVES
@@ -164,6 +167,11 @@ def build_parser() -> Parser:
     play.add_argument("--load", metavar="FILE", help="resume a saved game")
     play.add_argument("--content", choices=CONTENT_LEVELS, help="content level (default: standard)")
     play.add_argument(
+        "--length",
+        choices=LENGTHS,
+        help="lesson (about eight turns, one lesson) or full (a turn a week, 20 weeks; the default)",
+    )
+    play.add_argument(
         "--export", metavar="FILE", help="write the debrief to FILE when the game ends (.md, .html, .txt, .json)"
     )
     add_alternatives(play)
@@ -230,7 +238,6 @@ def add_store(p: argparse.ArgumentParser) -> None:
 def add_class_commands(sub: Any) -> None:
     """`corridors class new|results|export`."""
     from game.classroom.listing import EXPORT_FORMATS
-    from game.model.results import LENGTHS
 
     cls = sub.add_parser("class", help="class sessions: make a class code, list and export its results")
     cls.set_defaults(func=cmd_class_missing)
@@ -504,12 +511,13 @@ def class_play_session(args: argparse.Namespace, name: str | None) -> tuple[Sess
             ("--role", args.role),
             ("--seed", args.seed is not None),
             ("--others", args.others),
+            ("--length", args.length),
         )
         if given
     ]
     if fixed:
         raise UsageError(
-            f"--class fixes the game's scenario, roles, seed and the other roles' players: leave out {fixed[0]}"
+            f"--class fixes the game's scenario, roles, seed, length and the other roles' players: leave out {fixed[0]}"
         )
     if name is None:
         raise UsageError("--class needs --name NAME (the player's or the team's name)")
@@ -532,9 +540,9 @@ def checked_roles(sc: Scenario, values: Sequence[str] | None) -> list[str]:
 def new_or_loaded_session(args: argparse.Namespace) -> Session:
     """A save resumed, or a new game."""
     if args.load:
-        if args.role or args.seed is not None or args.others:
+        if args.role or args.seed is not None or args.others or args.length:
             raise UsageError(
-                "--load resumes a saved game: its --role, --others and --seed cannot be changed"
+                "--load resumes a saved game: its --role, --others, --seed and --length cannot be changed"
             )
         path = Path(args.load)
         if not path.exists():
@@ -554,6 +562,7 @@ def new_or_loaded_session(args: argparse.Namespace) -> Session:
         seed=args.seed,
         content=args.content or "standard",
         policy=others,
+        length=args.length or "full",
     )
 
 

@@ -157,7 +157,7 @@ def test_class_errors_are_one_line(code: str, store: str, home: Path) -> None:
         (("play", "--class", code, "--store", store, "--plain"), 2, "--class needs --name NAME"),
         (("play", "--class", code, "--name", "X", "--seed", "3", "--store", store), 2, "leave out --seed"),
         (("play", "--class", code, "--name", " ", "--store", store), 2, "give the player's or the team's name"),
-        (("class", "new", "--length", "lesson", "--store", store), 2, "the lesson calendar"),
+        (("play", "--class", code, "--name", "X", "--length", "full", "--store", store), 2, "leave out --length"),
         (("class", "new", "--roles", "pilot", "--store", store), 2, 'unknown role "pilot"'),
         (("class",), 2, "class needs a subcommand"),
         (("class", "results", code, "--store", "mysql://x/y"), 1, "not a kind of store this game uses"),
@@ -179,6 +179,21 @@ def test_a_store_that_is_not_one_is_refused_and_left_alone(tmp_path: Path) -> No
     assert r.returncode == 0  # the game itself is not lost; the result is not kept, and it says so
     assert "warning: the result of this game was not kept" in r.stderr
     assert hashlib.sha256(p.read_bytes()).hexdigest() == before
+
+
+def test_a_lesson_class_plays_the_lesson_calendar(home: Path, tmp_path: Path) -> None:
+    st = str(tmp_path / "lesson.sqlite")
+    r = run("class", "new", "--length", "lesson", "--seed", "5", "--store", st, home=home)
+    assert r.returncode == 0, r.stderr
+    code = r.stdout.splitlines()[0]
+    assert "length lesson" in r.stdout
+    r = run("play", "--class", code, "--name", "Cy", "--store", st, "--plain", "--alternatives", "0",
+            home=home, stdin="end\n" * 8)
+    assert r.returncode == 0, r.stderr
+    assert f"The result (finished) is kept for class {code}, Cy" in r.stdout
+    with open_store(st) as s:
+        (got,) = s.results(code)
+    assert got.finished and got.weeks_played == 20 and got.length == "lesson"
 
 
 def test_a_gentle_class_stays_gentle(home: Path, tmp_path: Path) -> None:

@@ -59,7 +59,7 @@ def test_save_format(played: Session, tmp_path: Path) -> None:
     path = saved(played, tmp_path)
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["format"] == FORMAT == "corridors-save"
-    assert data["version"] == CURRENT_VERSION == 3
+    assert data["version"] == CURRENT_VERSION == 4
     assert data["scenario"] == "aleppo-2016"
     assert data["scenario_ref"] == "aleppo-2016"
     assert data["scenario_hash"] == scenario_hash(played.scenario)
@@ -73,6 +73,7 @@ def test_save_format(played: Session, tmp_path: Path) -> None:
     assert data["log"][0]["decisions"][ROLE] == {"actions": ["preposition", "advocate"], "choices": {}}
     assert data["state"]["week"] == 3
     assert (data["code"], data["weeks"], data["turn"], data["plans"]) == ("", 20, 0, {})
+    assert data["length"] == "full"
 
 
 def test_load_gives_the_same_game(played: Session, tmp_path: Path) -> None:
@@ -230,7 +231,7 @@ RAW_CASES: dict[str, tuple[bytes, str]] = {
     "json list": (b"[1, 2, 3]", "is not a Corridors save"),
     "foreign json": (b'{"format": "someone-else", "version": 1}', "is not a Corridors save"),
     "no format": (b'{"version": 1, "state": {}}', "is not a Corridors save"),
-    "newer": (b'{"format": "corridors-save", "version": 4}', "newer Corridors (save format 4; this one reads up to 3)"),
+    "newer": (b'{"format": "corridors-save", "version": 5}', "newer Corridors (save format 5; this one reads up to 4)"),
     "version zero": (b'{"format": "corridors-save", "version": 0}', "unknown save format version 0"),
     "version text": (b'{"format": "corridors-save", "version": "1"}', "format version is missing or not a whole number"),
     "shape": (b'{"format": "corridors-save", "version": 1}', "is corrupt: "),
@@ -317,23 +318,23 @@ def test_migration_hook_upgrades_step_by_step(played: Session, tmp_path: Path, m
     path = saved(played, tmp_path)
     calls: list[int] = []
 
-    def three_to_four(data: dict[str, Any]) -> dict[str, Any]:
+    def four_to_five(data: dict[str, Any]) -> dict[str, Any]:
         calls.append(data["version"])
         data["content"] = "gentle"
         return data
 
-    monkeypatch.setattr(saves, "CURRENT_VERSION", 4)
-    monkeypatch.setitem(saves.MIGRATIONS, 3, three_to_four)
+    monkeypatch.setattr(saves, "CURRENT_VERSION", 5)
+    monkeypatch.setitem(saves.MIGRATIONS, 4, four_to_five)
     sf = read_save(path)
-    assert calls == [3]
-    assert sf.version == 4 and sf.content == "gentle"
+    assert calls == [4]
+    assert sf.version == 5 and sf.content == "gentle"
 
 
 def test_missing_migration_is_an_error(played: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = saved(played, tmp_path)
-    monkeypatch.setattr(saves, "CURRENT_VERSION", 5)
-    monkeypatch.setitem(saves.MIGRATIONS, 3, lambda d: d)
-    with pytest.raises(SaveError, match="uses save format 4, which this Corridors can no longer read"):
+    monkeypatch.setattr(saves, "CURRENT_VERSION", 6)
+    monkeypatch.setitem(saves.MIGRATIONS, 4, lambda d: d)
+    with pytest.raises(SaveError, match="uses save format 5, which this Corridors can no longer read"):
         read_save(path)
 
 
@@ -366,6 +367,30 @@ def test_a_version_1_save_with_content_full_loads_as_standard(played: Session, t
     data["content"] = "gentle"
     old.write_text(json.dumps(data), encoding="utf-8")
     assert Session.load(old, autosave=False).content == "gentle"
+
+
+def test_a_version_3_save_is_a_full_game(played: Session, tmp_path: Path) -> None:
+    """Format 4 keeps the game's length; every earlier save is of the full game."""
+    path = saved(played, tmp_path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["version"] = 3
+    del data["length"]
+    old = tmp_path / "v3.json"
+    old.write_text(json.dumps(data), encoding="utf-8")
+    sf = read_save(old)
+    assert (sf.version, sf.length) == (saves.CURRENT_VERSION, "full")
+    back = Session.load(old, autosave=False)
+    assert back.length == "full" and back.state == played.state and back.span == (3, 4)
+
+
+def test_a_lesson_game_saves_its_length(tmp_path: Path) -> None:
+    game = Session.new(seed=4, roles=ROLE, length="lesson", save_dir=tmp_path, autosave=False)
+    game.advance()
+    path = game.save(tmp_path / "lesson.json")
+    assert json.loads(path.read_text(encoding="utf-8"))["length"] == "lesson"
+    back = Session.load(path, autosave=False)
+    assert (back.length, back.week, back.span, back.turn_number, back.n_turns) == ("lesson", 2, (2, 5), 2, 8)
+    assert back.state == game.state
 
 
 # ------------------------------------------------------------------ a changed scenario

@@ -93,7 +93,7 @@ def test_a_version_2_save_migrates_and_loses_nothing(tmp_path: Path) -> None:
     for _ in range(3):
         s.advance()
     data = json.loads(s.save().read_text(encoding="utf-8"))
-    assert data["version"] == CURRENT_VERSION == 3
+    assert data["version"] == CURRENT_VERSION == 4
     old = {k: v for k, v in data.items() if k not in ("turn", "plans", "code", "weeks")}
     old["version"] = 2
     path = tmp_path / "v2.json"

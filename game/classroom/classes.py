@@ -14,21 +14,12 @@ from game.model.plaintext import plain_text
 from game.model.results import ClassSettings, ResultRecord
 from game.session import Session, scenario_hash
 
-# Lengths a class can be made with now: the lesson calendar (about eight turns) is not
-# in the game yet, so a class plays the full calendar.
-PLAYABLE_LENGTHS: tuple[str, ...] = ("full",)
 MAX_NAME = 60
 
 
 def check_length(length: str) -> Literal["lesson", "full"]:
-    if length == "full":
-        return "full"
-    if length == "lesson":
-        raise ClassroomError(
-            "--length lesson: the lesson calendar (about eight turns for one 45-minute"
-            " lesson) is not in the game yet; make the class with --length full (20 weeks,"
-            " two lessons) for now"
-        )
+    if length in ("full", "lesson"):
+        return "lesson" if length == "lesson" else "full"
     raise ClassroomError(f'unknown length "{length}" (valid: lesson, full)')
 
 
@@ -58,7 +49,15 @@ def new_class(
     size = check_length(length)
     if seed is None:
         seed = secrets.randbelow(1_000_000)
-    probe = Session.new(scenario, roles=list(roles) if roles else None, seed=seed, content=content, policy=policy, autosave=False)
+    probe = Session.new(
+        scenario,
+        roles=list(roles) if roles else None,
+        seed=seed,
+        content=content,
+        policy=policy,
+        length=size,
+        autosave=False,
+    )
     with open_store(store_spec) as store:
         settings = store.add_class(
             lambda: ClassSettings(
@@ -111,6 +110,7 @@ def class_session(settings: ClassSettings, content: str | None = None) -> Sessio
         seed=settings.seed,
         content=level,
         policy=settings.policy,
+        length=settings.length,
     )
     if session.scenario.id != settings.scenario:
         raise ClassroomError(
@@ -157,7 +157,7 @@ class ResultKeeper:
             return None
         with open_store(self.store_spec) as store:
             code, player = self.class_code, self.player
-            length: Literal["lesson", "full"] = self.settings.length if self.settings else "full"
+            length: Literal["lesson", "full"] = self.settings.length if self.settings else session.length
             if code is None:
                 before = store.result(session.game_id)  # a resumed game keeps its class
                 if before is not None:

@@ -15,6 +15,7 @@ from game.model.state import GameState, RoleDecision
 from game.session.saves import LogEntry
 
 ContentLevel = Literal["standard", "gentle"]
+Length = Literal["lesson", "full"]
 CONTENT_LEVELS: tuple[str, ...] = ("standard", "gentle")
 DEFAULT_POLICY = "historical"
 TURNING_POINT_SAMPLES = 4
@@ -70,6 +71,8 @@ class SessionBase:
     scenario_ref: str
     roles: tuple[str, ...]
     content: ContentLevel
+    length: Length
+    _spans: list[tuple[int, int]]
     policy: str
     _policy: Policy
     seed: int
@@ -109,6 +112,36 @@ class SessionBase:
     @property
     def finished(self) -> bool:
         return self._state.week >= self.compiled.n_weeks
+
+    # A turn is one week in a full game; in a lesson game, a turn of the scenario's
+    # lesson calendar covers several weeks (its span: the first week, and the week after
+    # its last). The engine steps week by week either way, and the log keeps every week.
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """The weeks the turn at hand covers: its first week (the current one) and the
+        week after its last."""
+        return self._span_at(self._state.week)
+
+    def _span_at(self, week: int) -> tuple[int, int]:
+        """The span of the turn that begins at `week`: to the start of the next turn of
+        the calendar (a week inside a turn, after a save played again on a changed
+        calendar, say, begins a turn that ends where that turn ends)."""
+        for first, stop in self._spans:
+            if first <= week < stop:
+                return week, stop
+        return week, week + 1
+
+    @property
+    def turn_number(self) -> int:
+        """The turn at hand, 1-based (the last turn's once the game is over)."""
+        week = min(self._state.week, self.compiled.n_weeks - 1)
+        return next((k + 1 for k, (first, stop) in enumerate(self._spans) if first <= week < stop), len(self._spans))
+
+    @property
+    def n_turns(self) -> int:
+        """Turns in the game: its weeks in a full game, its lesson turns in a lesson."""
+        return len(self._spans)
 
     @property
     def automated(self) -> tuple[str, ...]:

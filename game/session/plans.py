@@ -4,8 +4,10 @@ checked against the rules as they are set."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
-from game.engine.rules import problems
+from game.engine.environment import env_for
+from game.engine.rules import Problem, problems
 from game.model.state import RoleDecision
 from game.session.base import DecisionError, SessionError
 from game.session.words import SessionWords
@@ -102,8 +104,39 @@ class SessionPlans(SessionWords):
         used = sum(c.actions[role][a].points for a in self.plan(role).actions)
         return c.role_by_id[role].budget - used
 
+    def coming(self, role: str) -> list[tuple[str, int]]:
+        """The dilemmas coming to `role` later in the turn at hand (a lesson turn covers
+        several weeks), with the week each comes in: the ones dated in those weeks whose
+        condition holds now. The turn puts them to the player with this week's; each
+        answer is given when its week comes (see `Session.advance`)."""
+        c, s = self.compiled, self._state
+        first, stop = self.span
+        if stop - first < 2 or self.finished:
+            return []
+        env: dict[str, Any] | None = None
+        out = []
+        for week in range(first + 1, stop):
+            for did in c.weeks[week].dilemmas:
+                dl = c.dilemmas[did]
+                if dl.role != role or did in s.choices:
+                    continue
+                if dl.when is not None:
+                    env = env if env is not None else env_for(c, s)
+                    if not dl.when(env):
+                        continue
+                out.append((did, week))
+        return out
+
     def _problem(self, role: str, d: RoleDecision) -> str | None:
         """Why a plan is not allowed, in words (None if it is): the rulebook's first
-        problem with it, worded by `problem_text`."""
+        problem with it, worded by `problem_text`. An answer to a dilemma coming later
+        in the turn is checked when it comes; here only that it names an option."""
+        coming = {did for did, _ in self.coming(role)} if d.choices else set()
+        now = {k: v for k, v in d.choices.items() if k not in coming}
+        if len(now) < len(d.choices):
+            for did, opt in d.choices.items():
+                if did in coming and opt not in self.compiled.dilemmas[did].options:
+                    return self.problem_text(Problem("option", role, dilemma=did, option=opt))
+            d = RoleDecision(actions=d.actions, choices=now)
         found = problems(self.compiled, self._state, role, d)
         return self.problem_text(found[0]) if found else None

@@ -56,6 +56,11 @@ class SessionViews(SessionPlans):
             for ph in self.scenario.phases
             if ph.id in wk.phases and ph.id != wk.phase
         )
+        first, stop = self._span_at(k)
+        number = self.turn_number
+        turn_name = ""
+        if self.length == "lesson" and 0 < number <= len(self.scenario.lesson):
+            turn_name = self.scenario.lesson[number - 1].name
         return WeekInfo(
             index=k,
             number=k + 1,
@@ -67,7 +72,21 @@ class SessionViews(SessionPlans):
             phase_summary=self._text(phase.summary, phase.summary_gentle),
             phase_sources=self._source_infos(phase.sources),
             also=also,
+            length=self.length,
+            turn=number,
+            turns=self.n_turns,
+            turn_name=turn_name,
+            last=stop - 1,
+            span_end=c.weeks[stop - 1].start + dt.timedelta(days=6),
+            phase_new=self._phase_new(k),
         )
+
+    def _phase_new(self, week: int) -> bool:
+        """Whether the turn starting at `week` is the first turn of its phase that the
+        player sees: no turn before it started in the same phase."""
+        c = self.compiled
+        phase = c.weeks[week].phase
+        return not any(c.weeks[first].phase == phase for first, _ in self._spans if first < week)
 
     def news(self) -> list[NewsItem]:
         """The events that opened this week, with their sources and claims."""
@@ -94,11 +113,14 @@ class SessionViews(SessionPlans):
         return items
 
     def dilemmas(self, role: str) -> list[DilemmaInfo]:
-        """The dilemmas put to a role this week, with the plan's choice."""
+        """The dilemmas put to a role this week, with the plan's choice; in a lesson
+        turn, then the ones coming later in the turn (`comes`: the week they come)."""
         by_id = {d.id: d for d in self.scenario.dilemmas}
         chosen = self._plans.get(role, RoleDecision()).choices
         out = []
-        for did in self._state.dilemmas:
+        later = self.coming(role) if role in self.roles else []
+        weeks = {did: None for did in self._state.dilemmas} | {did: w for did, w in later}
+        for did, week in weeks.items():
             d = by_id.get(did)
             if d is None or d.role != role:
                 continue
@@ -129,6 +151,7 @@ class SessionViews(SessionPlans):
                     default=d.default,
                     chosen=chosen.get(did),
                     claims=claims,
+                    comes=None if week is None else self.compiled.weeks[week].start,
                 )
             )
         return out

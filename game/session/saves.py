@@ -4,7 +4,7 @@ A save holds everything needed to resume a game and to check it:
 
     {
       "format": "corridors-save",
-      "version": 3,
+      "version": 4,
       "game": "aleppo-2016-20240101-120000-s7-1a2b",   # names the autosave file
       "saved_at": "2024-01-01T12:00:00+00:00",
       "scenario": "aleppo-2016",                       # the scenario's id
@@ -14,6 +14,7 @@ A save holds everything needed to resume a game and to check it:
       "code": "",                                      # the class code the seed came from
       "roles": ["coordinator"],                        # played by people
       "content": "standard",                           # or "gentle" (v1: "full")
+      "length": "full",                                # or "lesson" (v4)
       "policy": "historical",                          # plays every other role
       "weeks": 20,                                     # weeks in the game
       "log": [{"week": 0, "decisions": {"coordinator": {"actions": [...], "choices": {...}}}}],
@@ -57,7 +58,7 @@ from game.model.scenario import Scenario
 from game.model.state import RoleDecision
 
 FORMAT = "corridors-save"
-CURRENT_VERSION = 3
+CURRENT_VERSION = 4
 MAX_SAVE_BYTES = 50_000_000
 
 # Migrations: MIGRATIONS[n] turns the data of a version-n save into a version-(n + 1)
@@ -85,7 +86,14 @@ def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 4 keeps the game's length: "full" (a turn a week) or "lesson" (the
+    scenario's lesson calendar). Every earlier save is of the full game."""
+    data.setdefault("length", "full")
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 class SaveError(Exception):
@@ -122,6 +130,7 @@ class SaveFile(BaseModel):
     code: str = Field(default="", max_length=40)
     roles: list[str]
     content: Literal["standard", "gentle"]
+    length: Literal["lesson", "full"] = "full"
     policy: str = Field(min_length=1, max_length=64)
     weeks: int | None = Field(default=None, ge=1)
     log: list[LogEntry]

@@ -12,6 +12,8 @@ Nothing here imports a user-interface library; the views are plain dataclasses.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import datetime as dt
 import os
 import secrets
@@ -24,13 +26,16 @@ from pydantic import ValidationError
 from game.engine.compiled import Compiled, compile_scenario
 from game.engine.core import IllegalDecision, WeekReport, new_game, step
 from game.engine.policies import Policy, get_policy, policy_names
-from game.model.scenario import Scenario
+from game.engine.rules import legal_part
+from game.model.results import LENGTHS
+from game.model.scenario import RecordMeasure, Scenario
 from game.model.state import GameState, RoleDecision, state_from_json, state_to_json
 from game.scenario import registry
 from game.session.base import (
     CONTENT_LEVELS,
     DEFAULT_POLICY,
     MAX_SEED,
+    TURNING_POINT_SAMPLES,
     DecisionError,
     SessionError,
     first_difference,
@@ -52,6 +57,8 @@ from game.session.saves import (
     scenario_hash,
     write_atomic,
 )
+from game.session.spans import span_report
+from game.session.views import Debrief
 
 
 class Session(SessionDebrief):
@@ -66,6 +73,7 @@ class Session(SessionDebrief):
         seed: int,
         code: str = "",
         content: str = "standard",
+        length: str = "full",
         policy: str = DEFAULT_POLICY,
         save_dir: str | os.PathLike[str] | None = None,
         autosave: bool = True,
@@ -89,6 +97,15 @@ class Session(SessionDebrief):
                 f'unknown content level "{content}" (valid: {", ".join(CONTENT_LEVELS)})'
             )
         self.content = "gentle" if content == "gentle" else "standard"
+        if length not in LENGTHS:
+            raise SessionError(f'unknown length "{length}" (valid: {", ".join(LENGTHS)})')
+        if length == "lesson" and not scenario.lesson:
+            raise SessionError(
+                f'scenario "{scenario.id}" has no lesson calendar: play its full length'
+                f" ({scenario.weeks} weeks)"
+            )
+        self.length = "lesson" if length == "lesson" else "full"
+        self._spans = scenario.turns(self.length)
         try:
             self._policy: Policy = get_policy(c, policy)
         except KeyError:
@@ -111,6 +128,7 @@ class Session(SessionDebrief):
         self._plans: dict[str, RoleDecision] = {}
         self._turn = 0  # whose turn it is this week (an index in roles)
         self.last_report: WeekReport | None = None
+        self.last_reports: list[WeekReport] = []  # the weeks of the last turn played
         self.autosave_error: str | None = None  # the last autosave's failure, if any
         # Something a front end should tell the player when the game opens (a save
         # played again on a changed scenario), or None.
@@ -129,6 +147,7 @@ class Session(SessionDebrief):
         content: str = "standard",
         policy: str = DEFAULT_POLICY,
         *,
+        length: str = "full",
         save_dir: str | os.PathLike[str] | None = None,
         autosave: bool = True,
     ) -> Session:
@@ -136,7 +155,8 @@ class Session(SessionDebrief):
         the role or roles people play (default: the scenario's `default_role`, else its
         first role); the others
         are played by `policy`. `seed`: the game's luck (default: a random one), a number
-        or a class code (any word, see `codes.parse_seed`)."""
+        or a class code (any word, see `codes.parse_seed`). `length`: "full" (a turn a
+        week) or "lesson" (the scenario's lesson calendar)."""
         if isinstance(scenario, Scenario):
             sc, ref = scenario, scenario.id
         else:
@@ -160,6 +180,7 @@ class Session(SessionDebrief):
             seed=seed,
             code=code,
             content=content,
+            length=length,
             policy=policy,
             save_dir=save_dir,
             autosave=autosave,
@@ -244,6 +265,7 @@ class Session(SessionDebrief):
             seed=sf.seed,
             code=sf.code,
             content=sf.content,
+            length=sf.length,
             policy=sf.policy,
             save_dir=save_dir,
             autosave=autosave,
@@ -278,29 +300,75 @@ class Session(SessionDebrief):
         return session
 
     def advance(self) -> WeekReport:
-        """Play the week: automated roles decide by policy, the engine steps, the week's
-        decisions join the log, and the game is autosaved. Returns the week's report."""
+        """Play the turn: every week it covers (one in a full game, several in a lesson
+        game: see `span`). Automated roles decide by policy every week; a human role's
+        plan is taken in the turn's first week and its actions again in each later week
+        of the turn as far as the rules allow (`legal_part`), and its answer to a
+        dilemma coming later in the turn is given when the dilemma comes. Every week
+        joins the log; the game is autosaved once the turn is played. Returns the
+        turn's report (the weeks' reports joined, in a lesson game: `span_report`)."""
         if self.finished:
             raise SessionError("the game is over: every week has been played")
+        first, stop = self.span
+        plans = dict(self._plans)
+        reports = [self._play_week(plans, week == first) for week in range(first, stop)]
+        self._plans = {}
+        self._turn = 0
+        self.last_reports = reports
+        self.last_report = reports[0] if len(reports) == 1 else span_report(reports)
+        if self.autosave:
+            self._autosave()
+        return self.last_report
+
+    def _play_week(self, plans: dict[str, RoleDecision], first: bool) -> WeekReport:
+        """Step one week of the turn at hand (see `advance`)."""
         c, s = self.compiled, self._state
         decisions: dict[str, RoleDecision] = {}
         for role in c.roles:
-            if role in self.roles:
-                decisions[role] = self._plans.get(role, RoleDecision())
-            else:
+            if role not in self.roles:
                 decisions[role] = self._policy(c, s, role)
+                continue
+            plan = plans.get(role, RoleDecision())
+            now = {did: opt for did, opt in plan.choices.items() if did in s.dilemmas}
+            d = RoleDecision(actions=plan.actions, choices=now)
+            # The first week's plan was checked as it was made; a later week takes the
+            # part of it the rules allow then.
+            decisions[role] = d if first else legal_part(c, s, role, d)[0]
         try:
             new_state, report = step(c, s, decisions, check=True, explain=True)
         except IllegalDecision as e:
             raise DecisionError(self.problem_text(e.problems[0]) if e.problems else str(e)) from e
         self._log.append(LogEntry(week=s.week, decisions=decisions))
         self._state = new_state
-        self._plans = {}
-        self._turn = 0
-        self.last_report = report
-        if self.autosave:
-            self._autosave()
         return report
+
+    def ended_now(self) -> Session:
+        """The game as if it ended now, for its debrief: itself once every week is
+        played; else a copy of it on the weeks played (`EndedNow`), whose `finish`
+        says it ended early and whose alternative histories play as many weeks. The
+        game itself goes on as it was (its save stays unfinished). Raises SessionError
+        before the first week is played: there is nothing to debrief."""
+        if self.finished:
+            return self
+        played = self.week
+        if played == 0:
+            raise SessionError("no week has been played yet, so there is nothing to debrief")
+        view = copy.copy(self)
+        view.__class__ = EndedNow
+        assert isinstance(view, EndedNow)
+        view.of_weeks = self.n_weeks
+        view.scenario = cut_to(self.scenario, played)
+        view.compiled = compile_scenario(view.scenario)
+        view._spans = [(a, min(b, played)) for a, b in self._spans if a < played]
+        view._log = list(self._log)
+        view._plans = {}
+        view._turn = 0
+        view.autosave = False
+        view._lock = None
+        view._counterfactual = None
+        view._prev_cache = None
+        view._state = self._state.copy()
+        return view
 
     def _autosave(self) -> None:
         try:
@@ -330,6 +398,7 @@ class Session(SessionDebrief):
             "code": self.code,
             "roles": list(self.roles),
             "content": self.content,
+            "length": self.length,
             "policy": self.policy,
             "weeks": self.n_weeks,
             "log": [e.model_dump(mode="json") for e in self._log],
@@ -365,6 +434,41 @@ class Session(SessionDebrief):
                 f"does not replay: its decision log gives a different state ({first_difference(s, self._state)} differs)"
             )
         return s
+
+
+class EndedNow(Session):
+    """A game as if it ended at the turn at hand, for its debrief (`Session.ended_now`):
+    the same game on the scenario cut to the weeks played, whose record marks are the
+    ones those weeks reach. Read it, never play it: it is not saved."""
+
+    of_weeks: int = 0
+
+    def finish(self, samples: int = TURNING_POINT_SAMPLES) -> Debrief:
+        return dataclasses.replace(super().finish(samples), ended_early=True, of_weeks=self.of_weeks)
+
+    def advance(self) -> WeekReport:
+        raise SessionError("the game has ended: its debrief is of the weeks played")
+
+    def _autosave(self) -> None:
+        return None
+
+
+def cut_to(sc: Scenario, weeks: int) -> Scenario:
+    """The scenario's first `weeks` weeks: its calendar, lesson turns and record marks
+    cut to them (a game ended early is debriefed on it)."""
+    end = sc.start + dt.timedelta(days=7 * weeks - 1)
+
+    def inside(m: RecordMeasure) -> bool:
+        last = m.week if m.kind == "at" else m.end
+        return last is not None and last <= end
+
+    return sc.model_copy(
+        update={
+            "weeks": weeks,
+            "record": [m for m in sc.record if inside(m)],
+            "lesson": [t for t in sc.lesson if t.end <= end],
+        }
+    )
 
 
 def new_game_id(scenario_id: str, seed: int) -> str:

@@ -114,6 +114,17 @@ class WeekInfo:
     # Other phases with days in this week (a week can span two, or hold a one-day
     # pause): (name, first day in this week, last day in this week), in order.
     also: tuple[tuple[str, dt.date, dt.date], ...] = ()
+    # The turn: in a full game, one a week; in a lesson game, a turn of the lesson
+    # calendar (its name) covering the weeks from `start` to `last`'s end.
+    length: str = "full"
+    turn: int = 1  # 1-based
+    turns: int = 1
+    turn_name: str = ""
+    last: int = 0  # the 0-based last week the turn covers (`index` in a full game)
+    span_end: dt.date | None = None  # the last day of the turn (`end` in a full game)
+    # Whether this turn is the first the player sees of its phase (its summary is
+    # shown once, not every turn of the phase).
+    phase_new: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +174,9 @@ class DilemmaInfo:
     default: str
     chosen: str | None  # the option in the plan, or None (then the default applies)
     claims: tuple[ClaimInfo, ...] = ()  # the claims the card cites and others on their topics
+    # In a lesson turn, a dilemma dated later in the turn: the first day of its week (it
+    # is answered now and the answer given then); None for this week's.
+    comes: dt.date | None = None
 
     @property
     def topics(self) -> tuple[TopicInfo, ...]:
@@ -349,3 +363,8 @@ class Debrief:
     questions: tuple[QuestionInfo, ...] = ()
     rank_measure: str = review.RANK_MEASURE  # what turning points are ranked by
     code: str = ""  # the class code the seed came from ("" if none)
+    length: str = "full"  # "full" (a turn a week) or "lesson" (the lesson calendar)
+    # A game ended before its last week (debrief now): `weeks` is the weeks played, and
+    # `of_weeks` the weeks of the whole game (0 when the game was played to its end).
+    ended_early: bool = False
+    of_weeks: int = 0
