@@ -16,6 +16,8 @@
     corridors class results CODE [--store PATH|URL]
     corridors class export CODE [--format csv|json] [-o FILE] [--store PATH|URL]
     corridors play --class CODE --name NAME [--store PATH|URL] [--plain] ...
+    corridors play --join [--class CODE] [--store PATH|URL]   (the class code and name asked in the game)
+    corridors serve [--host 127.0.0.1] [--port 8000] [--class CODE] [--store PATH|URL]
 
 Every game keeps a result record in the results store when it ends or is stopped (an
 SQLite file in the user's data folder unless --store names another file, or a
@@ -64,7 +66,7 @@ from game.session import (
 )
 from game.session.saves import file_kind
 
-COMMANDS = ("play", "debrief", "saves", "simulate", "calibrate", "validate", "scenarios", "class")
+COMMANDS = ("play", "debrief", "saves", "simulate", "calibrate", "validate", "scenarios", "class", "serve")
 MAX_HUMAN_ROLES = 4
 MAX_ALTERNATIVES = 100_000
 MAX_SEED = 2**63 - 1
@@ -111,6 +113,10 @@ def code_type(text: str) -> str:
     except SessionError as e:
         raise argparse.ArgumentTypeError(str(e)) from None
     return text
+
+
+def port_type(text: str) -> int:
+    return _whole(text, 0, 65535, "the port")
 
 
 def runs_type(text: str) -> int:
@@ -179,6 +185,12 @@ def build_parser() -> Parser:
         "--class", dest="class_code", metavar="CODE", help="play a class's game (the code the teacher gives)"
     )
     play.add_argument("--name", metavar="NAME", help="the player's or the team's name, for the class's results")
+    play.add_argument(
+        "--join",
+        action="store_true",
+        help="ask the class code and the player's name in the game before it starts (with --class: only that"
+        " class); each browser tab of `corridors serve` runs this",
+    )
     add_store(play)
     play.set_defaults(func=cmd_play)
 
@@ -221,6 +233,18 @@ def build_parser() -> Parser:
     sv.set_defaults(func=cmd_saves)
 
     add_class_commands(sub)
+
+    srv = sub.add_parser("serve", help="the game in a room's browsers: one game per tab, after the class code and a name")
+    srv.add_argument(
+        "--host",
+        default="127.0.0.1",
+        metavar="ADDRESS",
+        help="the address to listen on (default: 127.0.0.1, this computer only; 0.0.0.0: every network it is on)",
+    )
+    srv.add_argument("--port", type=port_type, default=8000, metavar="N", help="the port (default: 8000; 0: any free port)")
+    srv.add_argument("--class", dest="class_code", metavar="CODE", help="only this class plays here (default: any class of the store)")
+    add_store(srv)
+    srv.set_defaults(func=cmd_serve)
     return p
 
 
@@ -362,7 +386,10 @@ def keep_results() -> int:
             record, where = kept
             state = "finished" if record.finished else f"{record.weeks_played} of {record.weeks} weeks played"
             who = f", {record.player}," if record.player else ""
-            print(f"The result ({state}) is kept for class {record.class_code}{who} in {where}.")
+            # in a browser page standard output is the page's stream: the server's window
+            # (standard error) shows it instead
+            out = sys.stderr if settings.web_page() else sys.stdout
+            print(f"The result ({state}) is kept for class {record.class_code}{who} in {where}.", file=out)
     return code
 
 
@@ -461,6 +488,8 @@ def cmd_play(args: argparse.Namespace) -> int:
 
 
 def _play(args: argparse.Namespace) -> int:
+    if args.join:
+        return play_joined(args)
     if not args.plain and is_terminal():
         from game.ui import run_app
 
@@ -524,6 +553,83 @@ def class_play_session(args: argparse.Namespace, name: str | None) -> tuple[Sess
     settings, _ = find_class(args.store, args.class_code)
     session = class_session(settings, args.content)
     return session, ResultKeeper(args.store, settings=settings, player=name)
+
+
+def play_joined(args: argparse.Namespace) -> int:
+    """`play --join [--class CODE]`: the full-screen game opens at the class code and the
+    player's name; a code that opens no game is refused there, and nothing is played."""
+    from game.classroom.join import ClassDoor, JoinRefused
+    from game.session.join import Welcome
+    from game.ui import run_app
+
+    fixed = [
+        opt
+        for opt, given in (
+            ("--load", args.load),
+            ("--scenario", args.scenario),
+            ("--role", args.role),
+            ("--seed", args.seed is not None),
+            ("--others", args.others),
+            ("--name", args.name is not None),
+            ("--content", args.content),
+            ("--plain", args.plain),
+        )
+        if given
+    ]
+    if fixed:
+        raise UsageError(f"--join asks the class code and the name in the game, which fixes the rest: leave out {fixed[0]}")
+    if not is_terminal():
+        raise UsageError(
+            "--join needs the full-screen game (a terminal, or a browser tab of corridors serve);"
+            " in line mode play a class with --class CODE --name NAME"
+        )
+    door = ClassDoor(args.store, args.class_code)
+    door.classes()  # a store that cannot be used, or has no such class: no game at all
+
+    def join(code: str, name: str) -> Welcome:
+        try:
+            joined = door.join(code, name)
+        except JoinRefused:
+            raise
+        except Exception as e:
+            if settings.debug():
+                raise
+            problem = " ".join(f"internal error: {type(e).__name__}: {e}".split())
+            raise JoinRefused(door.words.failed.format(problem=problem)) from None
+        _KEEPERS.append(joined.keeper)
+        return door.welcome(joined)
+
+    return run_app(join=join, export=args.export, farewell=not settings.web_page())
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """`serve`: the game in the room's browsers, until ctrl+c."""
+    from game.classroom.join import ClassDoor
+    from game.classroom.serve import Served, ServeError, check_host, reach_lines, serve, url
+    from game.classroom.store import default_store_path, is_url
+
+    try:
+        host = check_host(args.host)
+    except ServeError as e:
+        raise UsageError(str(e)) from None
+    door = ClassDoor(args.store, args.class_code)
+    classes, where = door.classes()
+    # the games get the store explicitly (a file as an absolute path), in their environment
+    spec = args.store if args.store is not None else settings.store()
+    if spec is None:
+        spec = str(default_store_path())
+    elif not is_url(spec):
+        spec = str(Path(spec).expanduser().resolve())
+    served = Served(host=host, port=args.port, only=door.only, store=spec)
+    codes = [c.code for c in classes]
+
+    def announce(bound_host: str, port: int) -> None:
+        print(f"Corridors is served at {url(bound_host, port)}")
+        for line in reach_lines(bound_host, port, door.only, codes, where):
+            print(line)
+        sys.stdout.flush()
+
+    return serve(served, announce)
 
 
 def checked_roles(sc: Scenario, values: Sequence[str] | None) -> list[str]:
@@ -851,7 +957,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise UsageError(
                 f"no command given (valid: {', '.join(COMMANDS)}; see: corridors --help)"
             )
-        settings.check(saves=args.command == "play")
+        settings.check(saves=args.command in ("play", "serve"))
         code: int = args.func(args)
         sys.stdout.flush()
         return code

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 def main() -> int:
     argv = sys.argv[1:]
     terminal = settings.full_screen()
-    if terminal and argv[:1] == ["play"] and not {"--plain", "-h", "--help"} & set(argv):
+    if terminal and argv[:1] == ["play"] and not {"--plain", "-h", "--help", "--join"} & set(argv):
         return play(argv)
     if argv or not terminal:
         from game.cli import main as cli_main

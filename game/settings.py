@@ -45,7 +45,20 @@ VARIABLES: dict[str, str] = {
     "CORRIDORS_WORKERS": "how many processes a large batch uses (default: one per core)",
     "CORRIDORS_THEME": "the full-screen game's first theme: dark, light or high-contrast",
     "CORRIDORS_DEBUG": "1: an internal error shows its traceback",
+    "CORRIDORS_STORE": "the results store when --store is not given: an SQLite file or a postgresql:// address",
 }
+
+# What a game process that `corridors serve` starts for a browser tab gets from the
+# teacher's environment, and nothing else (the server adds its own terminal variables
+# and the store): where the user's folders are, the language and time zone, and the
+# game's own settings. CORRIDORS_WORKERS is left out: a served game uses one process.
+GAME_PROCESS_VARIABLES: tuple[str, ...] = (
+    "HOME", "USER", "LOGNAME", "PATH", "TMPDIR", "TZ",
+    "LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE", "LC_MESSAGES",
+    "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME",
+    "CORRIDORS_HOME", "CORRIDORS_CACHE", "CORRIDORS_ACCEL_DIR", "CORRIDORS_SCENARIOS",
+    "CORRIDORS_PURE", "CORRIDORS_THEME", "CORRIDORS_DEBUG",
+)
 
 
 class SettingsError(Exception):
@@ -87,10 +100,33 @@ def theme() -> str:
     return env("CORRIDORS_THEME").strip()
 
 
+def store() -> str | None:
+    """CORRIDORS_STORE: the results store to use when --store is not given (None: the
+    file in the data folder)."""
+    return env("CORRIDORS_STORE").strip() or None
+
+
+def game_process_environment(extra: dict[str, str]) -> dict[str, str]:
+    """The whole environment of a game process started for a browser tab: the variables
+    of `GAME_PROCESS_VARIABLES` that are set here, then `extra` (the server's own)."""
+    out = {name: os.environ[name] for name in GAME_PROCESS_VARIABLES if name in os.environ}
+    out.update(extra)
+    return out
+
+
+def web_page() -> bool:
+    """Whether this process draws the full-screen game into a browser page: textual-serve
+    started it with Textual's web driver, which speaks to the server over standard
+    input and output."""
+    return os.environ.get("TEXTUAL_DRIVER", "").endswith(":WebDriver")
+
+
 def full_screen() -> bool:
     """Whether the full-screen game can run: standard input and output are a terminal,
     and the terminal is not TERM=dumb (no cursor movement: the line mode serves it, as
-    it serves a pipe)."""
+    it serves a pipe); or the game is drawn into a browser page (`web_page`)."""
+    if web_page():
+        return True
     try:
         ttys = sys.stdin.isatty() and sys.stdout.isatty()
     except (AttributeError, ValueError, OSError):

@@ -23,9 +23,14 @@ def check_length(length: str) -> Literal["lesson", "full"]:
     raise ClassroomError(f'unknown length "{length}" (valid: lesson, full)')
 
 
+def clean_name(text: str) -> str:
+    """A name as typed, on one line, without control characters ("" if nothing is left)."""
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in plain_text(str(text))).split())
+
+
 def player_name(text: str) -> str:
     """A player's or team's name as given, on one line, without control characters."""
-    name = " ".join("".join(ch if ch.isprintable() else " " for ch in plain_text(str(text))).split())
+    name = clean_name(text)
     if not name:
         raise ClassroomError("--name: give the player's or the team's name")
     if len(name) > MAX_NAME:

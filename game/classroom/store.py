@@ -117,7 +117,10 @@ def _one_line(e: BaseException) -> str:
 
 def open_store(spec: str | os.PathLike[str] | None = None) -> Store:
     """The store `spec` names: None for the default file, a file path, or a
-    postgresql:// address. Raises StoreError (one line) if it cannot be used."""
+    postgresql:// address (None: $CORRIDORS_STORE if it is set). Raises StoreError (one
+    line) if it cannot be used."""
+    if spec is None:
+        spec = settings.store()
     if spec is None:
         path = default_store_path()
         try:

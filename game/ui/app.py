@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from game.session import Session
+    from game.ui.screens.join import Join
 
 HIGH_CONTRAST = Theme(
     name="corridors-high-contrast",
@@ -82,12 +83,15 @@ class CorridorsApp(App[None]):
         loader: Callable[[], Session] | None = None,
         blink: bool = True,
         export: str | Callable[[], str | None] | None = None,
+        join: Join | None = None,
     ) -> None:
         """`loader`: makes the session in a thread after the first frame (its exception,
-        if any, is kept in `error` and the app exits)."""
+        if any, is kept in `error` and the app exits). `join`: the game opens at the
+        class code and name (game.ui.screens.join), and `join` makes the class's game."""
         super().__init__()
         self.session: Session | None = session
         self.loader = loader
+        self.join = join
         self.error: BaseException | None = None
         self.blink = blink
         self.export = export  # --export: the debrief is written there when the game ends
@@ -101,6 +105,10 @@ class CorridorsApp(App[None]):
         if self.session is not None:
             self.push_screen(self.game_screen(self.session))
             self.tell_notice(self.session)
+        elif self.join is not None:
+            from game.ui.screens.join import JoinScreen
+
+            self.push_screen(JoinScreen(self.join, blink=self.blink))
         elif self.loader is not None:
             from game.ui.screens.modals import LoadingScreen
 

@@ -1,0 +1,358 @@
+"""`corridors serve`: the game in a room's browsers, through textual-serve.
+
+One server on the teacher's computer; every browser tab that opens its page gets a game
+process of its own (`corridors play --join`), which asks the class code and the
+student's name before anything else (game.ui.screens.join). The server listens on
+loopback unless the teacher names another address. A game process gets only the
+environment it needs (settings.GAME_PROCESS_VARIABLES, the store and textual-serve's
+terminal variables), never the teacher's whole environment: no passwords, tokens or
+paths of other programs reach it. Its page is the game's own (no font or script from
+elsewhere), and its websocket address is the one the student typed, so a server on
+0.0.0.0 works from every computer that can reach it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import ipaddress
+import logging
+import re
+import shlex
+import signal
+import socket
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+from textual_serve.app_service import AppService
+from textual_serve.server import Server, to_int
+
+from game import settings
+from game.classroom.errors import ClassroomError
+from game.session.join import JOIN_WORDS
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+STOP_WAIT = 10.0  # seconds a game has to keep its result when the server stops
+
+# What textual-serve itself sets for a game process: how to draw into the page.
+SERVER_VARIABLES = (
+    "TEXTUAL_DRIVER", "TEXTUAL_FPS", "TEXTUAL_COLOR_SYSTEM",
+    "TERM_PROGRAM", "TERM_PROGRAM_VERSION", "COLUMNS", "ROWS",
+)
+_LABEL = re.compile(r"^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$")
+
+log = logging.getLogger("corridors.serve")
+
+
+class ServeError(ClassroomError):
+    """The server cannot start: a bad host or port, a port in use, a bad store or code."""
+
+
+# ------------------------------------------------------------------ host and addresses
+
+
+def check_host(host: str) -> str:
+    """An address to listen on: an IP address, or a host name that is well formed (it
+    is looked up when the server binds). ServeError otherwise."""
+    text = host.strip()
+    if text.startswith("[") and text.endswith("]"):
+        text = text[1:-1]
+    if not text:
+        raise ServeError("--host: give an address to listen on, such as 127.0.0.1 or 0.0.0.0")
+    try:
+        return str(ipaddress.ip_address(text))
+    except ValueError:
+        pass
+    labels = text.rstrip(".").split(".")
+    if all(label.isdigit() for label in labels) or not all(_LABEL.match(label) for label in labels):
+        raise ServeError(f"--host {host!r}: not an IP address or a host name")
+    return text
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def is_wildcard(host: str) -> bool:
+    return host in ("0.0.0.0", "::")
+
+
+def own_addresses() -> list[str]:
+    """This computer's IPv4 addresses other than loopback, as its own name resolves
+    (nothing is sent on the network). May be empty."""
+    try:
+        infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET, socket.SOCK_STREAM)
+    except OSError:
+        return []
+    out: list[str] = []
+    for info in infos:
+        address = str(info[4][0])
+        if not ipaddress.ip_address(address).is_loopback and address not in out:
+            out.append(address)
+    return out
+
+
+def url(host: str, port: int) -> str:
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}/"
+
+
+# ------------------------------------------------------------------ the game processes
+
+
+def game_command(only: str | None = None, python: str | None = None) -> str:
+    """The shell command textual-serve runs for each tab: this interpreter running the
+    game at its join screen (exec, so the game is the server's own child)."""
+    argv = [python or sys.executable, "-m", "game", "play", "--join"]
+    if only is not None:
+        argv += ["--class", only]
+    return "exec " + shlex.join(argv)
+
+
+class GameProcess(AppService):
+    """One browser tab's game: textual-serve's process, with an environment made from
+    the allow-list instead of a copy of the server's."""
+
+    def __init__(self, *args: Any, extra: dict[str, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.extra = extra
+
+    def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
+        served = super()._build_environment(width=width, height=height)
+        own = {name: served[name] for name in SERVER_VARIABLES if name in served}
+        return settings.game_process_environment({**self.extra, **own})
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process is not None else None
+
+    async def end(self, wait: float) -> None:
+        """Ask the game to stop and wait for it to leave (it keeps its result after
+        its screen has closed), then end it if it has not."""
+        process = self._process
+
+        async def stopped() -> None:
+            await self.stop()
+            if process is not None:
+                await process.wait()
+
+        try:
+            await asyncio.wait_for(stopped(), wait)
+        except TimeoutError:
+            pass
+        if process is not None and process.returncode is None:
+            try:
+                process.kill()
+            except ProcessLookupError:
+                pass
+
+
+@dataclass
+class Served:
+    """What the teacher asked for: where to listen, which class, which store."""
+
+    host: str = DEFAULT_HOST
+    port: int = DEFAULT_PORT
+    only: str | None = None
+    store: str | None = None
+    python: str | None = None
+    games: set[GameProcess] = field(default_factory=set)
+
+
+class GameServer(Server):
+    """textual-serve's server with the game's page, environment and address."""
+
+    def __init__(self, served: Served, announce: Callable[[str, int], None] | None = None) -> None:
+        super().__init__(game_command(served.only, served.python), host=served.host, port=served.port, title="Corridors")
+        self.served = served
+        self.announce = announce
+        extra = {"PYTHONIOENCODING": "utf-8"}
+        if served.store is not None:
+            extra["CORRIDORS_STORE"] = served.store
+        self.extra = extra
+        self.bound_port = served.port
+
+    def initialize_logging(self) -> None:
+        """Warnings only, on standard error: the teacher's window shows the address and
+        what went wrong, not every request."""
+        logging.basicConfig(level=logging.WARNING, format="corridors serve: %(message)s", stream=sys.stderr)
+
+    async def on_startup(self, app: web.Application) -> None:
+        """textual-serve prints its banner here; the game prints its own once bound."""
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        games = list(self.served.games)
+        if games:
+            await asyncio.gather(*(game.end(STOP_WAIT) for game in games), return_exceptions=True)
+
+    async def handle_index(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
+        """The page, with addresses made from the one the student typed (the host the
+        browser asked for), so they work on every computer that can reach the server."""
+        scheme = "wss" if request.scheme == "https" else "ws"
+        base = f"{request.scheme}://{request.host}"
+        ws = f"{scheme}://{request.host}{request.app.router['websocket'].url_for()}"
+        font = max(8, min(40, to_int(request.query.get("fontsize", "16"), 16)))
+        return web.Response(text=page(base + "/static/", ws, font), content_type="text/html", charset="utf-8")
+
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        """One tab: a game process of its own for as long as the tab is open."""
+        websocket = web.WebSocketResponse(heartbeat=15)
+        width = max(20, min(400, to_int(request.query.get("width", "80"), 80)))
+        height = max(10, min(200, to_int(request.query.get("height", "24"), 24)))
+        game: GameProcess | None = None
+        try:
+            await websocket.prepare(request)
+            game = GameProcess(
+                self.command,
+                write_bytes=websocket.send_bytes,
+                write_str=websocket.send_str,
+                close=websocket.close,
+                download_manager=self.download_manager,
+                extra=self.extra,
+            )
+            self.served.games.add(game)
+            await game.start(width, height)
+            await self._process_messages(websocket, game)
+        except asyncio.CancelledError:
+            await websocket.close()
+        except Exception as error:  # a tab's trouble never stops the server
+            log.warning("a game's connection failed: %s: %s", type(error).__name__, error)
+        finally:
+            if game is not None:
+                await game.end(STOP_WAIT)
+                self.served.games.discard(game)
+        return websocket
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Listen until `stop` is set. ServeError if the address cannot be used."""
+        app = await self._make_app()
+        runner = web.AppRunner(app, handle_signals=False, access_log=None)
+        await runner.setup()
+        site = web.TCPSite(runner, self.host, self.port)
+        try:
+            await site.start()
+        except OSError as e:
+            await runner.cleanup()
+            raise ServeError(f"cannot listen on {self.host} port {self.port}: {bind_problem(e)}") from None
+        ports = [int(address[1]) for address in runner.addresses if isinstance(address, tuple)]
+        self.bound_port = ports[0] if ports else self.port
+        if self.announce is not None:
+            self.announce(self.host, self.bound_port)
+        try:
+            await stop.wait()
+        finally:
+            await runner.cleanup()
+
+
+def bind_problem(e: OSError) -> str:
+    import errno
+
+    if e.errno == errno.EADDRINUSE:
+        return "the port is in use (another server runs there; choose another with --port)"
+    if e.errno == errno.EADDRNOTAVAIL:
+        return "this computer has no such address (give one of its own, or 0.0.0.0)"
+    if e.errno in (errno.EACCES, errno.EPERM):
+        return "not allowed (ports below 1024 need special rights; choose another with --port)"
+    if isinstance(e, socket.gaierror):
+        return f"the host name cannot be found ({e.strerror or e})"
+    return e.strerror or str(e)
+
+
+def serve(served: Served, announce: Callable[[str, int], None]) -> int:
+    """Run the server until ctrl+c or SIGTERM; every game still open keeps its result."""
+    server = GameServer(served, announce)
+    server.initialize_logging()
+    loop = asyncio.new_event_loop()
+    stop = asyncio.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(sig, stop.set)
+        except (NotImplementedError, RuntimeError):
+            pass
+    try:
+        loop.run_until_complete(server.run(stop))
+    finally:
+        loop.close()
+    return 0
+
+
+# ------------------------------------------------------------------ what is printed
+
+
+def reach_lines(host: str, port: int, only: str | None, codes: list[str], where: str) -> list[str]:
+    """What the teacher reads once the server listens: the address students type, the
+    class code, who can reach the page, how to stop."""
+    lines: list[str] = []
+    if is_wildcard(host):
+        mine = own_addresses()
+        if mine:
+            lines.append("Students open: " + " or ".join(url(a, port) for a in mine))
+        else:
+            lines.append(f"Students open http://THIS-COMPUTER'S-ADDRESS:{port}/ (its address on the school's network)")
+        lines.append(
+            f"Who can reach it: every computer that can reach this one on any of its networks (listening on {host});"
+            f" this computer itself opens {url('127.0.0.1' if host == '0.0.0.0' else '::1', port)}"
+        )
+    elif is_loopback(host):
+        lines.append(f"Open: {url(host, port)}")
+        lines.append(
+            "Who can reach it: this computer only (loopback). For a room, start it with"
+            " --host 0.0.0.0, or with this computer's address on the school's network."
+        )
+    else:
+        lines.append(f"Students open: {url(host, port)}")
+        lines.append(f"Who can reach it: every computer that can reach {host} on its network")
+    if only is not None:
+        lines.append(f"Class code: {only} (students type it, and their name, before they play; no other class plays here)")
+    else:
+        shown = ", ".join(codes[:8]) + (f" and {len(codes) - 8} more" if len(codes) > 8 else "")
+        lines.append(f"Class codes: any class of the store ({shown}); students type one, and their name, before they play")
+    lines.append(f"Results are kept in {where}; see them with: corridors class results CODE")
+    lines.append("Stop the server with ctrl+c (every open game keeps its result).")
+    return lines
+
+
+def page(static: str, websocket: str, font_size: int) -> str:
+    """The page a student opens: the game's terminal, drawn by textual-serve's script."""
+    w = JOIN_WORDS
+    e = html.escape
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{e(w.page_title)}</title>
+<link rel="stylesheet" href="{e(static)}css/xterm.css">
+<script src="{e(static)}js/textual.js"></script>
+<style>
+html, body {{ margin: 0; height: 100%; background: #101418; color: #f0f0f0;
+  font-family: system-ui, sans-serif; }}
+.panel {{ position: absolute; inset: 0; display: flex; flex-direction: column;
+  align-items: center; justify-content: center; gap: 1em; font-size: 1.2em; z-index: 10; }}
+body.-first-byte #opening {{ display: none; }}
+#ended {{ display: none; background: #101418; }}
+body.-closed #ended {{ display: flex; }}
+.textual-terminal {{ opacity: 0; }}
+body.-first-byte .textual-terminal {{ opacity: 1; }}
+button {{ font-size: 1em; padding: 0.5em 1.5em; }}
+</style>
+</head>
+<body>
+<div id="opening" class="panel"><div>{e(w.page_opening)}</div></div>
+<div id="ended" class="panel"><div>{e(w.page_ended)}</div>
+<button type="button" onclick="window.location.reload()">{e(w.page_again)}</button></div>
+<div id="terminal" class="textual-terminal" data-session-websocket-url="{e(websocket)}"
+ data-font-size="{font_size}"></div>
+</body>
+</html>
+"""
+
