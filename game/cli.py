@@ -624,7 +624,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     codes = [c.code for c in classes]
 
     def announce(bound_host: str, port: int) -> None:
-        print(f"Corridors is served at {url(bound_host, port)}")
+        print(f"Corridors is being served (listening on {url(bound_host, port)}).")
         for line in reach_lines(bound_host, port, door.only, codes, where):
             print(line)
         sys.stdout.flush()

@@ -87,17 +87,40 @@ def is_wildcard(host: str) -> bool:
 
 
 def own_addresses() -> list[str]:
-    """This computer's IPv4 addresses other than loopback, as its own name resolves
-    (nothing is sent on the network). May be empty."""
-    try:
-        infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET, socket.SOCK_STREAM)
-    except OSError:
-        return []
+    """This computer's IPv4 addresses other than loopback: those of its network
+    interfaces (Linux), else those its own name resolves to. Nothing is sent on the
+    network. May be empty."""
+    found = _interface_addresses()
+    if not found:
+        try:
+            infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET, socket.SOCK_STREAM)
+        except OSError:
+            infos = []
+        found = [str(info[4][0]) for info in infos]
     out: list[str] = []
-    for info in infos:
-        address = str(info[4][0])
+    for address in found:
         if not ipaddress.ip_address(address).is_loopback and address not in out:
             out.append(address)
+    return out
+
+
+def _interface_addresses() -> list[str]:
+    """Each interface's IPv4 address, asked of the kernel (SIOCGIFADDR, Linux only)."""
+    try:
+        import fcntl
+        import struct
+
+        names = [name for _, name in socket.if_nameindex()]
+    except (ImportError, OSError, AttributeError):
+        return []
+    out = []
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        for name in names:
+            try:
+                packed = fcntl.ioctl(probe.fileno(), 0x8915, struct.pack("256s", name[:15].encode()))
+            except OSError:
+                continue
+            out.append(socket.inet_ntoa(packed[20:24]))
     return out
 
 
@@ -303,7 +326,7 @@ def reach_lines(host: str, port: int, only: str | None, codes: list[str], where:
             f" this computer itself opens {url('127.0.0.1' if host == '0.0.0.0' else '::1', port)}"
         )
     elif is_loopback(host):
-        lines.append(f"Open: {url(host, port)}")
+        lines.append(f"Open: {url(host, port)} (in a browser on this computer)")
         lines.append(
             "Who can reach it: this computer only (loopback). For a room, start it with"
             " --host 0.0.0.0, or with this computer's address on the school's network."
@@ -334,6 +357,7 @@ def page(static: str, websocket: str, font_size: int) -> str:
 <link rel="stylesheet" href="{e(static)}css/xterm.css">
 <script src="{e(static)}js/textual.js"></script>
 <style>
+@font-face {{ font-family: "Roboto Mono"; src: url("{e(static)}fonts/RobotoMono-VariableFont_wght.ttf"); font-weight: 100 700; }}
 html, body {{ margin: 0; height: 100%; background: #101418; color: #f0f0f0;
   font-family: system-ui, sans-serif; }}
 .panel {{ position: absolute; inset: 0; display: flex; flex-direction: column;

@@ -127,7 +127,9 @@ class JoinScreen(Screen[None]):
     def _refused(self, problem: str) -> None:
         self.busy = False
         self.say(problem)
-        self.query_one("#code", Input).focus()
+        code = self.query_one("#code", Input)
+        code.focus()
+        code.select_all()  # what is typed next replaces it
 
     def _accepted(self, welcome: Welcome) -> None:
         self.busy = False
