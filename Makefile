@@ -35,8 +35,11 @@ play: accel
 
 # The results store's tests also run against PostgreSQL: .ci/postgres installs Debian's
 # package when it is missing (as root); the tests start their own server from it.
+# The browser test opens the game's page in Chromium: .ci/chromium installs Debian's
+# package the same way.
 test: accel
 	bash .ci/postgres
+	bash .ci/chromium
 	$(BIN)/python -m ruff check game tests benchmarks
 	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -1,9 +1,10 @@
 """Fixtures and hooks shared by several test files.
 
-In CI (the environment variable CI set, as CI services do), the compiled engine is part
-of what is tested: a test of tests/test_accel.py that is skipped (no compiled build for
-these sources: it could not be made, or CORRIDORS_PURE is set) fails instead, so `make
-test` cannot pass with the parity test left out."""
+In CI (the environment variable CI set, as CI services do), the compiled engine and the
+browser are part of what is tested: a test of tests/test_accel.py that is skipped (no
+compiled build for these sources: it could not be made, or CORRIDORS_PURE is set), or of
+tests/test_browser.py (no Chromium), fails instead, so `make test` cannot pass with the
+parity test or the browser test left out."""
 
 from __future__ import annotations
 
@@ -38,6 +39,12 @@ def postgres_url() -> Iterator[str]:
 
 
 COMPILED_TESTS = "test_accel.py"
+# Test files that CI must run rather than skip (a skip there fails the run), and what
+# they hold.
+MUST_RUN_IN_CI = {
+    COMPILED_TESTS: "the compiled engine must be built and tested",
+    "test_browser.py": "the game must be played in a browser (headless Chromium, which .ci/chromium installs)",
+}
 
 
 def in_ci() -> bool:
@@ -48,7 +55,8 @@ def in_ci() -> bool:
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> Generator[None, Any, None]:
     outcome = yield
     report = outcome.get_result()
-    if report.skipped and in_ci() and item.path.name == COMPILED_TESTS:
+    what = MUST_RUN_IN_CI.get(item.path.name)
+    if report.skipped and in_ci() and what is not None:
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
         report.outcome = "failed"
-        report.longrepr = f"CI: the compiled engine must be built and tested, but this test was skipped ({reason})"
+        report.longrepr = f"CI: {what}, but this test was skipped ({reason})"

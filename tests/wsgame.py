@@ -95,3 +95,24 @@ class WsGame:
 
     def clear(self) -> None:
         self.data.clear()
+
+    async def answer(self, key: str, timeout: float = 10.0) -> float:
+        """Send one key and return the seconds until the game's first bytes after it
+        (inf if none come within `timeout`)."""
+        before = len(self.data)
+        self.arrived.clear()
+        start = time.monotonic()
+        await self.keys(key)
+        deadline = start + timeout
+        while len(self.data) == before:
+            left = deadline - time.monotonic()
+            if left <= 0 or self.closed:
+                return float("inf")
+            self.arrived.clear()
+            if len(self.data) != before:
+                break
+            try:
+                await asyncio.wait_for(self.arrived.wait(), left)
+            except TimeoutError:
+                return float("inf")
+        return self.last - start
