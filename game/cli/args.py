@@ -1,0 +1,219 @@
+"""What every `corridors` command shares: the argument parser that reports usage errors in
+one line, the argument types and their limits, and small helpers for output and scenarios."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from game import settings
+from game.engine.compiled import Compiled
+from game.engine.policies import policy_names
+from game.model.scenario import Scenario
+from game.plain.line import DEFAULT_ALTERNATIVES
+from game.scenario import registry
+from game.scenario.yamlsrc import ScenarioErrors
+from game.session import (
+    SessionError,
+    fmt_number,
+    parse_seed,
+)
+from game.session.saves import file_kind
+
+COMMANDS = ("play", "debrief", "saves", "simulate", "calibrate", "validate", "scenarios", "class", "serve")
+
+
+MAX_HUMAN_ROLES = 4
+
+
+MAX_ALTERNATIVES = 100_000
+
+
+MAX_SEED = 2**63 - 1
+
+
+MAX_RUNS = 1_000_000
+
+
+DEFAULT_RUNS = 1000
+
+
+DEFAULT_SEED = 1  # batch commands: the seed docs/model.md and the calibration test use
+
+
+class UsageError(Exception):
+    """A bad command line: exit 2 with one line."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see: {self.prog} --help)")
+
+
+# ---------------------------------------------------------------------- argument types
+
+
+def _whole(text: str, lo: int, hi: int, what: str) -> int:
+    try:
+        value = int(text.strip(), 10)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{what} must be a whole number from {lo} to {hi}, not {text!r}"
+        ) from None
+    if not lo <= value <= hi:
+        raise argparse.ArgumentTypeError(
+            f"{what} must be a whole number from {lo} to {hi}, not {text!r}"
+        )
+    return value
+
+
+def seed_type(text: str) -> int:
+    return _whole(text, 0, MAX_SEED, "the seed")
+
+
+def code_type(text: str) -> str:
+    """A game's seed: a number or a class code (any word); checked here, read by the
+    session."""
+    try:
+        parse_seed(text)
+    except SessionError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+    return text
+
+
+def port_type(text: str) -> int:
+    return _whole(text, 0, 65535, "the port")
+
+
+def runs_type(text: str) -> int:
+    return _whole(text, 1, MAX_RUNS, "the number of runs")
+
+
+def alternatives_type(text: str) -> int:
+    return _whole(text, 0, MAX_ALTERNATIVES, "the number of alternative histories")
+
+
+def add_alternatives(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--alternatives",
+        type=alternatives_type,
+        metavar="N",
+        default=DEFAULT_ALTERNATIVES,
+        help=f"alternative histories of each kind in the debrief (default: {DEFAULT_ALTERNATIVES}; 0: none)",
+    )
+
+
+def add_store(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--store",
+        metavar="PATH|URL",
+        help="the results store: an SQLite file, or a postgresql:// address (default: a file in the user's data folder)",
+    )
+
+
+def err(message: str) -> None:
+    print(f"corridors: error: {' '.join(message.split())}", file=sys.stderr)
+
+
+def load(ref: str) -> Scenario:
+    """A scenario by id or path: UsageError if there is no such scenario; ScenarioErrors
+    (exit 1, one line per problem) if it is broken."""
+    try:
+        registry.resolve(ref)
+    except ScenarioErrors as e:
+        raise UsageError(str(e.errors[0]) if e.errors else f"{ref}: unknown scenario") from None
+    return registry.get(ref)
+
+
+def policy_or_usage(c: Compiled, name: str) -> str:
+    valid = policy_names(c)
+    if name not in valid:
+        raise UsageError(f'unknown policy "{name}" (valid: {", ".join(valid)})')
+    return name
+
+
+def table(rows: list[list[str]], right: Sequence[int] = ()) -> list[str]:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    out = []
+    for r in rows:
+        cells = [
+            cell.rjust(widths[i]) if i in right else cell.ljust(widths[i])
+            for i, cell in enumerate(r)
+        ]
+        out.append("  ".join(cells).rstrip())
+    return out
+
+
+def num(x: float | None, digits: int = 0) -> str:
+    """A figure for a table: people as whole numbers, days with `digits` decimals."""
+    if x is None:
+        return "-"
+    return fmt_number(round(float(x), digits))
+
+
+def digits_for(metric: str) -> int:
+    return 1 if metric == "food_days" else 0
+
+
+# ---------------------------------------------------------------------- commands
+
+
+def split_roles(values: Sequence[str] | None) -> list[str]:
+    """`--role a,b --role c` -> [a, b, c] (without repeats)."""
+    out: list[str] = []
+    for value in values or []:
+        for part in value.split(","):
+            part = part.strip()
+            if not part:
+                raise UsageError(f"--role {value!r}: an empty role name")
+            if part not in out:
+                out.append(part)
+    return out
+
+
+def check_export(path: str | None, option: str = "--export") -> None:
+    """Refuse an export file that could never be written, before the game starts: a
+    folder or any other thing that is not a regular file (a named pipe, a device, a
+    socket) in its place, a folder that is missing, is a file or cannot be written."""
+    if path is None:
+        return
+    p = Path(path)
+    try:
+        kind = file_kind(p)
+        if kind == "a folder":
+            raise UsageError(f"{option} {path}: is a folder, not a file")
+        if kind not in (None, "a file"):
+            raise UsageError(f"{option} {path}: is {kind}, not a regular file")
+        if not p.parent.is_dir():
+            raise UsageError(f"{option} {path}: no such folder {str(p.parent)!r}")
+        settings.writable(settings.Folder(p.parent, "the folder"))
+    except settings.SettingsError as e:
+        raise UsageError(f"{option} {path}: {e}") from None
+    except OSError as e:
+        raise UsageError(f"{option} {path}: cannot be written: {e.strerror or e}") from None
+
+
+def is_terminal() -> bool:
+    """Whether the full-screen game can run: input and output are both a terminal, and
+    not TERM=dumb."""
+    return settings.full_screen()
+
+
+def safe_streams() -> None:
+    """Never fail on odd bytes in or on characters out that the streams' encoding
+    cannot hold (LANG=C, PYTHONIOENCODING=ascii): they are replaced."""
+    for stream in (sys.stdin, sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):
+                pass
+
+
+def utf8_out() -> bool:
+    """Whether standard output takes any character."""
+    return (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "") in ("utf8", "utf16", "utf32")

@@ -1,0 +1,108 @@
+"""`corridors class new|results|export` and `corridors serve` (the game in the room's browsers)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from game import settings
+from game.classroom.errors import ClassroomError
+from game.cli.args import UsageError, check_export, load
+from game.cli.play import checked_roles
+from game.scenario import registry
+from game.session import (
+    write_text_atomic,
+)
+
+
+def cmd_class_missing(args: argparse.Namespace) -> int:
+    raise UsageError("class needs a subcommand (valid: new, results, export; see: corridors class --help)")
+
+
+def cmd_class_new(args: argparse.Namespace) -> int:
+    from game.classroom.classes import check_length, new_class
+
+    sc = load(args.scenario or registry.DEFAULT_SCENARIO)
+    roles = checked_roles(sc, args.role)
+    try:
+        check_length(args.length)
+    except ClassroomError as e:
+        raise UsageError(str(e)) from None
+    klass, where = new_class(
+        args.store, args.scenario or registry.DEFAULT_SCENARIO, roles or None, args.seed, args.content, args.length
+    )
+    print(klass.code)
+    print(
+        f"Class {klass.code} is kept in {where}: scenario {klass.scenario}, seed"
+        f" {klass.seed}, roles {', '.join(klass.roles)}, content {klass.content},"
+        f" length {klass.length}."
+    )
+    # the store as typed, but never a password (this may be shown to a class)
+    store = f" --store {where if '://' in args.store else args.store}" if args.store else ""
+    print(f"Students play it with: corridors play --class {klass.code} --name NAME{store}")
+    print(f"Its results: corridors class results {klass.code}{store}")
+    return 0
+
+
+def cmd_class_results(args: argparse.Namespace) -> int:
+    from game.classroom.classes import find_class
+    from game.classroom.listing import results_lines
+    from game.classroom.store import open_store
+
+    klass, _ = find_class(args.store, args.code)
+    with open_store(args.store) as store:
+        records = store.results(klass.code)
+    for line in results_lines(klass, records):
+        print(line)
+    return 0
+
+
+def cmd_class_export(args: argparse.Namespace) -> int:
+    from game.classroom.classes import find_class
+    from game.classroom.listing import export
+    from game.classroom.store import open_store
+
+    if args.output is not None:
+        check_export(args.output, "-o")
+    fmt = args.format or ("json" if (args.output or "").lower().endswith(".json") else "csv")
+    klass, _ = find_class(args.store, args.code)
+    with open_store(args.store) as store:
+        records = store.results(klass.code)
+    text = export(klass, records, fmt)
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    where = write_text_atomic(args.output, text, shared=True)
+    print(f"{len(records)} result{'s' if len(records) != 1 else ''} of class {klass.code} written to {where}.", file=sys.stderr)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """`serve`: the game in the room's browsers, until ctrl+c."""
+    from game.classroom.join import ClassDoor
+    from game.classroom.serve import Served, ServeError, check_host, reach_lines, serve, url
+    from game.classroom.store import default_store_path, is_url
+
+    try:
+        host = check_host(args.host)
+    except ServeError as e:
+        raise UsageError(str(e)) from None
+    door = ClassDoor(args.store, args.class_code)
+    classes, where = door.classes()
+    # the games get the store explicitly (a file as an absolute path), in their environment
+    spec = args.store if args.store is not None else settings.store()
+    if spec is None:
+        spec = str(default_store_path())
+    elif not is_url(spec):
+        spec = str(Path(spec).expanduser().resolve())
+    served = Served(host=host, port=args.port, only=door.only, store=spec)
+    codes = [c.code for c in classes]
+
+    def announce(bound_host: str, port: int) -> None:
+        print(f"Corridors is being served (listening on {url(bound_host, port)}).")
+        for line in reach_lines(bound_host, port, door.only, codes, where):
+            print(line)
+        sys.stdout.flush()
+
+    return serve(served, announce)
