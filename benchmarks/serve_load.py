@@ -108,15 +108,20 @@ class Server:
 
 
 async def join(port: int, code: str, n: int) -> WsGame:
+    """A student at week 1: the code, tab to the name box, the name, enter, enter."""
     game = WsGame(port, width=120, height=40)
     await game.__aenter__()
-    await game.wait_for("Join your class", timeout=180)
-    await game.keys(code, "\r")
-    await asyncio.sleep(0.5)
-    await game.keys(f"Bench {n}", "\r")
-    await game.wait_for("Begin", timeout=180)
-    await game.keys("\r")
-    await game.wait_for("action points left", timeout=180)
+    try:
+        await game.wait_for("Join your class", timeout=180)
+        await game.keys(code, "\t")
+        await asyncio.sleep(1.5)  # as a person types: the focus has moved to the name box
+        await game.keys(f"Bench {n}", "\r")
+        await game.wait_for("Begin", timeout=180)
+        await game.keys("\r")
+        await game.wait_for("action points left", timeout=180)
+    except BaseException:
+        await game.close()
+        raise
     await asyncio.sleep(1.0)  # the week's first frames
     return game
 
@@ -156,12 +161,14 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                 break
             target = min(args.max_games, len(games) + args.step if games else max(1, args.step))
             t0 = time.monotonic()
-            try:
-                new = await asyncio.gather(*(join(server.port, klass.code, len(games) + i) for i in range(target - len(games))))
-            except (AssertionError, OSError) as e:
-                stop_reason = f"games could not join at {target}: {' '.join(str(e).split())[:200]}"
+            tries = await asyncio.gather(
+                *(join(server.port, klass.code, len(games) + i) for i in range(target - len(games))), return_exceptions=True
+            )
+            games.extend(g for g in tries if isinstance(g, WsGame))
+            failed = [e for e in tries if not isinstance(e, WsGame)]
+            if failed:
+                stop_reason = f"games could not join at {target}: {' '.join(str(failed[0]).split())[:200]}"
                 break
-            games.extend(new)
             joined_in = time.monotonic() - t0
             await asyncio.sleep(2.0)
             load_before = os.getloadavg()[0]

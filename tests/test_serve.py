@@ -321,8 +321,8 @@ def test_served_game_over_the_websocket(tmp_path: Path, store: str, code: str) -
                 assert "TEACHERS_TOKEN" not in names
                 assert {"CORRIDORS_STORE", "TEXTUAL_DRIVER", "COLUMNS", "ROWS"} <= names
                 assert names <= set(settings.GAME_PROCESS_VARIABLES) | {"CORRIDORS_STORE", "PYTHONIOENCODING", "PWD", *SERVER_VARIABLES}  # PWD: the shell's
-                await game.keys(code, "\r")
-                await asyncio.sleep(0.5)
+                await game.keys(code, "\t")  # tab: to the name box
+                await asyncio.sleep(1.0)  # as a person types: the focus has moved
                 await game.keys("Websocket Wanda", "\r")
                 await game.wait_for("Begin")
                 await game.keys("\r")
