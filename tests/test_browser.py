@@ -55,7 +55,7 @@ def test_a_student_plays_in_the_browser(tmp_path: Path) -> None:
             page.focus_terminal()
             page.type(mistyped(code))
             press(page, "Enter")  # to the name box
-            time.sleep(0.5)
+            time.sleep(1.0)  # as a person types: the focus has moved
             page.type(NAME)
             press(page, "Enter")
             text = page.wait_for_text("mistyped", timeout=60)
