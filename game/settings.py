@@ -13,6 +13,8 @@ Folders follow each platform's convention (platformdirs: the XDG folders on Linu
              results.sqlite   the results store of a class's games
     cache    $CORRIDORS_CACHE, else the user cache folder (~/.cache/corridors)
              scenarios/       checked scenarios, as JSON, read back at the next start
+             alternatives/    the debrief's historical alternative histories, computed
+                              once per scenario and seed and read back by every game
     accel    $CORRIDORS_ACCEL_DIR, else corridors-accel/ inside the virtual environment
              (a compiled build belongs to the environment it was made for), else
              accel/ in the cache folder
@@ -38,7 +40,7 @@ RESULTS_FILE = "results.sqlite"  # the results store, in the data folder
 # Every variable, with what it does: the README's table lists exactly these.
 VARIABLES: dict[str, str] = {
     "CORRIDORS_HOME": "the data folder: saves, more scenarios, the results store",
-    "CORRIDORS_CACHE": "the cache folder: checked scenarios",
+    "CORRIDORS_CACHE": "the cache folder: checked scenarios, the debrief's historical alternative histories",
     "CORRIDORS_ACCEL_DIR": "the compiled engine's cache",
     "CORRIDORS_SCENARIOS": "more scenario folders, searched first (several: separated by ':')",
     "CORRIDORS_PURE": "1: the plain Python engine, no compiled build and no scenario cache",
@@ -188,6 +190,12 @@ def cache_folder() -> Folder:
 
 def scenario_cache_folder() -> Folder:
     return cache_folder().sub("scenarios", "the scenario cache")
+
+
+def alternatives_cache_folder() -> Folder:
+    """alternatives/ in the cache folder: the historical alternative histories of the
+    debrief, kept by content (`game.session.histories`)."""
+    return cache_folder().sub("alternatives", "the alternative histories' cache")
 
 
 def accel_folder() -> Folder:

@@ -9,11 +9,32 @@ parity test or the browser test left out."""
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Generator, Iterator
 from typing import Any
 
 import pytest
 from pgserver import NoServer, Server
+
+_OWN_CACHE: list[str] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """A test run has a cache folder of its own (checked scenarios, the alternative
+    histories kept for the debrief), so no test reads what an earlier run or the user's
+    games left there; CORRIDORS_CACHE given to the run is kept."""
+    if not os.environ.get("CORRIDORS_CACHE"):
+        folder = tempfile.mkdtemp(prefix="corridors-test-cache-")
+        _OWN_CACHE.append(folder)
+        os.environ["CORRIDORS_CACHE"] = folder
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    for folder in _OWN_CACHE:
+        shutil.rmtree(folder, ignore_errors=True)
+        if os.environ.get("CORRIDORS_CACHE") == folder:
+            del os.environ["CORRIDORS_CACHE"]
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from game.engine.batch import measure
 from game.engine.compiled import compile_scenario
 from game.engine.core import new_game, step
 from game.model.state import RoleDecision
-from game.session import review
+from game.session import histories, review
 from game.session.base import MAX_SEED, TURNING_POINT_SAMPLES, SessionError
 from game.session.reading import SessionViews
 from game.session.review import Alternatives, AnswerInfo, QuestionInfo, TurningPoint
@@ -194,18 +194,24 @@ class SessionDebrief(SessionViews):
         people's own decisions with other luck (seeds after this game's; a logged
         decision that is not legal under that luck is left out, and counted), and every
         role played by the historical policy on the same seeds. Slow (2 × runs games):
-        `progress(done, total)` is called about a hundred times along the way."""
+        `progress(done, total)` is called about a hundred times along the way. The
+        historical family is the same for every game of this seed and scenario: it is
+        played once and kept (`game.session.histories`), so a later game of the seed
+        (a class's) plays only its own family."""
         self._require_finished()
         if runs < 1:
             raise SessionError("alternatives need at least one run")
+        c = self.compiled
+        seeds = review.other_seeds(self.seed, runs, MAX_SEED)
         return review.alternatives(
-            self.compiled,
+            c,
             self._state,
             self._human_plans(),
             self.roles,
             self.policy,
-            review.other_seeds(self.seed, runs, MAX_SEED),
+            seeds,
             progress,
+            historical=lambda told: histories.historical_rows(c, seeds, told),
         )
 
     def _require_finished(self) -> None:

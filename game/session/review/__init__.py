@@ -11,6 +11,7 @@ from game.session.review.alternatives import (
     alternatives,
     distribution,
     historical_row,
+    historical_rows,
     same_decisions_row,
 )
 from game.session.review.common import (
@@ -62,6 +63,7 @@ __all__ = [
     "counterfactual_scenario",
     "distribution",
     "historical_row",
+    "historical_rows",
     "legalise",
     "measure_ids",
     "measure_label",

@@ -4,7 +4,7 @@ luck, and every role played by the historical policy, over the machine's cores."
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 
 from game.engine.batch import percentile, play_through
@@ -59,6 +59,18 @@ def historical_row(ids: tuple[str, ...], c: Compiled, seed: int) -> tuple[float,
     return measure_row(ids, c, play_through(c, seed, {role: historical for role in c.roles}))
 
 
+HistoricalRows = Sequence[tuple[float, ...]]  # one row of measures per seed, in order
+
+
+def historical_rows(c: Compiled, seeds: Sequence[int], progress: Progress | None = None) -> list[tuple[float, ...]]:
+    """The measures (`measure_ids`) of every role played by the historical policy on each
+    of `seeds`, in order, played over the machine's cores. They depend only on the
+    scenario and the seeds, never on a player's decisions: the same for every game of a
+    seed, so a session keeps them (`game.session.histories`)."""
+    ids = tuple(measure_ids(c))
+    return list(map_seeds(c, list(seeds), partial(historical_row, ids), progress=progress))
+
+
 def alternatives(
     c: Compiled,
     game: GameState,
@@ -67,27 +79,38 @@ def alternatives(
     policy: str,
     seeds: list[int],
     progress: Progress | None = None,
+    *,
+    historical: Callable[[Progress], HistoricalRows] | None = None,
 ) -> Alternatives:
     """This game's measures among two families of alternative histories on `seeds`: the
     people's decisions (`plans`, for the roles `humans`; the other roles played by the
     policy named `policy`) with other luck, and the historical policy for every role.
     Both families are played over the machine's cores; only each game's measures come
-    back from the workers."""
+    back from the workers. `historical(progress)` gives the historical family's rows
+    (`historical_rows` on `seeds`, perhaps kept from an earlier game of the seed); it is
+    asked after the people's family is played, and may tell no progress at all."""
     ids = tuple(measure_ids(c))
     total = 2 * len(seeds)
+    shown = [-1]  # the last count told
+
+    def tell_done(done: int) -> None:
+        if progress is not None and done != shown[0]:
+            shown[0] = done
+            progress(done, total)
 
     def told(base: int) -> Progress:
-        def tell(k: int, _total: int) -> None:
-            if progress is not None:
-                progress(base + k, total)
+        return lambda k, _total: tell_done(base + k)
 
-        return tell
-
-    if progress is not None:
-        progress(0, total)
+    tell_done(0)
     task = partial(same_decisions_row, [dict(p) for p in plans], tuple(humans), policy, ids)
     same_rows = map_seeds(c, seeds, task, progress=told(0))
-    hist_rows = map_seeds(c, seeds, partial(historical_row, ids), progress=told(len(seeds)))
+    if historical is None:
+        hist_rows: HistoricalRows = historical_rows(c, seeds, told(len(seeds)))
+    else:
+        hist_rows = historical(told(len(seeds)))
+    if len(hist_rows) != len(seeds) or any(len(r) != len(ids) for r in hist_rows):
+        raise ValueError("the historical family does not match the seeds and measures asked for")
+    tell_done(total)
     same: dict[str, list[float]] = {m: [] for m in ids}
     hist: dict[str, list[float]] = {m: [] for m in ids}
     dropped = dropped_runs = 0
