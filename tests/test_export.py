@@ -208,13 +208,17 @@ def test_debrief_command_prints_and_format_wins(game: Session, tmp_path: Path) -
     assert r.returncode == 0 and out.read_text(encoding="utf-8").startswith("Debrief: ")
 
 
-def test_debrief_of_an_unfinished_save_is_one_line(tmp_path: Path) -> None:
+def test_debrief_of_an_unfinished_save_is_of_the_weeks_played(tmp_path: Path) -> None:
     s = Session.new(seed=2, save_dir=tmp_path)
-    s.advance()
-    before = s.autosave_path.read_bytes()
+    s.save()
     r = run_corridors("debrief", str(s.autosave_path), home=tmp_path)
     assert r.returncode == 1
-    assert "is not a finished game (week 2 of 20 is next)" in one_line_error(r)
+    assert "is a game not yet begun" in one_line_error(r)
+    s.advance()
+    before = s.autosave_path.read_bytes()
+    r = run_corridors("debrief", str(s.autosave_path), "--format", "json", "--alternatives", "0", home=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["weeks"] == 1
     assert s.autosave_path.read_bytes() == before
 
 

@@ -48,7 +48,7 @@ def play(session: Session, text: str) -> tuple[int, str]:
 
 def test_a_scripted_game_plays_to_the_debrief(tmp_path: Path) -> None:
     home = tmp_path / "h"
-    script = "1\n2\n10\nend\n" * 20  # 10 picks a dilemma option in the weeks that have one
+    script = "1\n2\n10\nend\n" * 20 + "full\n"  # 10 picks a dilemma option in the weeks that have one
     r = run("--plain", "--seed", "3", stdin=script, home=home)
     assert r.returncode == 0, r.stderr
     assert r.stderr == ""
@@ -240,7 +240,7 @@ def test_resumed_finished_game_shows_the_debrief() -> None:
     code, out = play(s, "")
     assert code == 0
     assert "Debrief: your game against the record." in out
-    assert "> " not in out  # nothing left to ask
+    assert out.count("> ") == 1 and "Type full for the full debrief" in out  # the one question left
 
 
 def test_scenario_text_cannot_send_escape_codes() -> None:

@@ -217,3 +217,45 @@ def test_help_palette_and_themes() -> None:
             assert isinstance(app.screen, (ConfirmScreen, ReportScreen))
 
     asyncio.run(go())
+
+
+def test_debrief_now_ends_the_game_at_any_turn(home: Path) -> None:
+    async def go() -> Session:
+        session = Session.new(seed=8, length="lesson")
+        app = CorridorsApp(session, blink=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            while isinstance(app.screen, DilemmaScreen):
+                await pilot.press("escape")
+                await pilot.pause()
+            await pilot.press("x")  # nothing played yet: nothing to debrief
+            await pilot.pause()
+            assert isinstance(app.screen, WeekScreen)
+            await play_week(app, pilot)
+            await play_week(app, pilot)
+            assert session.week == 5 and session.turn_number == 3
+            while isinstance(app.screen, DilemmaScreen):
+                await pilot.press("escape")
+                await pilot.pause()
+            await pilot.press("x")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmScreen)
+            await pilot.press("n")  # go back
+            await pilot.pause()
+            assert isinstance(app.screen, WeekScreen)
+            await pilot.press("x")
+            await pilot.pause()
+            await pilot.press("y")
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert isinstance(app.screen, DebriefScreen)
+            shown = " ".join(str(w.render()) for w in app.screen.query("Static"))
+            assert "ended early" in shown.lower()
+            await pilot.press("ctrl+s")  # saving saves the game itself, unfinished
+            await pilot.pause()
+        return session
+
+    session = asyncio.run(go())
+    back = Session.load(session.autosave_path, autosave=False)
+    assert not back.finished and back.week == 5 and back.length == "lesson"

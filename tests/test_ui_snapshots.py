@@ -31,6 +31,13 @@ def played(weeks: int) -> Session:
     return s
 
 
+def lesson(turns: int) -> Session:
+    s = Session.new(seed=SEED, length="lesson", autosave=False)
+    for _ in range(turns):
+        s.advance()
+    return s
+
+
 def at_dilemma() -> Session:
     s = Session.new(seed=SEED, autosave=False)
     while not s.dilemmas(s.roles[0]):
@@ -79,6 +86,14 @@ SCREENS: dict[str, tuple[Callable[[], Session | None], Callable[[Any], Awaitable
     "assumptions": (lambda: played(1), dismiss_dilemmas("a")),
     "help": (lambda: played(1), dismiss_dilemmas("question_mark")),
     "debrief": (lambda: played(20), keys()),
+    # The lesson length: turn 3 (the corridor, five weeks) with a dilemma coming later in
+    # the turn, its news, the card, and a turn's report; debrief now and its debrief.
+    "lesson_week": (lambda: lesson(2), dismiss_dilemmas()),
+    "lesson_news": (lambda: lesson(2), dismiss_dilemmas("n")),
+    "lesson_dilemma": (lambda: lesson(2), keys()),
+    "lesson_report": (lambda: lesson(2), dismiss_dilemmas("1", "e", "y")),
+    "debrief_now": (lambda: played(3), dismiss_dilemmas("x")),
+    "debrief_early": (lambda: played(3), dismiss_dilemmas("x", "y")),
 }
 
 

@@ -90,8 +90,8 @@ def build_parser() -> Parser:
     add_store(play)
     play.set_defaults(func=cmd_play)
 
-    deb = sub.add_parser("debrief", help="the debrief of a finished game, from its save")
-    deb.add_argument("save", metavar="SAVE", help="a finished game's save file")
+    deb = sub.add_parser("debrief", help="the debrief of a game, from its save (unfinished: of the weeks played)")
+    deb.add_argument("save", metavar="SAVE", help="a game's save file")
     deb.add_argument("--format", choices=FORMATS, help="md, html, txt or json (default: from -o's extension, else md)")
     deb.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: print)")
     add_alternatives(deb)

@@ -241,11 +241,10 @@ def cmd_debrief(args: argparse.Namespace) -> int:
     if session.notice:
         print(f"corridors: note: {session.notice}", file=sys.stderr)
     if not session.finished:
-        raise SaveError(
-            path,
-            f"is not a finished game (week {session.week + 1} of {session.n_weeks} is next);"
-            f" finish it with: corridors play --load {path}",
-        )
+        if session.week == 0:
+            raise SaveError(path, f"is a game not yet begun: play it with: corridors play --load {path}")
+        # An unfinished game: the debrief of the weeks played, which says it ended early.
+        session = session.ended_now()
     debrief = session.finish()
     alt = session.alternatives(args.alternatives) if args.alternatives > 0 else None
     text = render(debrief, alt, fmt)

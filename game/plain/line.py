@@ -20,11 +20,21 @@ from game.present.export import format_for, render
 from game.present.ledger import zone_summary
 from game.present.render import clean
 from game.present.render import to_text as document_text
-from game.present.week import week_report
+from game.present.short import FULL_KEY_LINE, short_debrief_document
+from game.present.turn import (
+    comes_words,
+    length_intro,
+    phase_line,
+    turn_heading,
+    turn_report,
+    turn_word,
+)
 from game.present.words import certainty, day, source_names, span, topics
 from game.session import (
     ActionInfo,
+    Alternatives,
     ClaimInfo,
+    Debrief,
     DecisionError,
     DilemmaInfo,
     NewsItem,
@@ -48,6 +58,7 @@ HELP = """Commands:
   assumptions: what the model assumes where the record is silent
   save, or save FILE: save the game (to this game's save file, or to FILE)
   end: end your turn and play the week
+  debrief: end the game here and see the debrief of the weeks played (the game stays saved)
   quit: save the game and stop
   help: this list"""
 
@@ -72,6 +83,7 @@ class LineGame:
         self.alternatives = alternatives  # histories of each kind the debrief runs (0: none)
         self.export = export  # a file to write the debrief to at the end
         self.items: dict[int, tuple[str, str, str]] = {}  # menu number -> (kind, id, dilemma)
+        self._alt: Alternatives | None = None  # the alternative histories, once run
 
     # -- output ---------------------------------------------------------------------
     def say(self, *lines: str) -> None:
@@ -112,7 +124,7 @@ class LineGame:
             info = s.role_info(role)
             fictional = " (a fictional composite)" if info.fictional else ""
             self.say(f"You play: {info.name}{fictional}.", info.summary)
-            self.say(f"You have {info.budget} action points a week.")
+            self.say(f"You have {info.budget} action points a {turn_word(s.week_info())}.")
         if s.automated:
             names = ", ".join(s.role_info(r).name for r in s.automated)
             self.say(f"Played by the computer ({s.policy} policy): {names}.")
@@ -121,13 +133,17 @@ class LineGame:
             "Numbers marked simulated come from the game's model, not from the record;"
             " facts from the record name their sources.",
             f"Game seed: {s.seed}{from_code} (a game with the same seed meets the same luck).",
-            f"The game is saved after every week to {s.autosave_path}.",
+            f"The game is saved after every {turn_word(s.week_info())} to {s.autosave_path}.",
             "Type help at any time for the commands.",
         )
+        intro = length_intro(s.week_info())
+        if intro:
+            self.say(intro)
         if s.notice:
             self.say(f"Note: {s.notice}")
         if s.week > 0 and not s.finished:
-            self.say(f"Resuming at week {s.week + 1} of {s.n_weeks}.")
+            w = s.week_info()
+            self.say(f"Resuming at {turn_word(w)} {w.turn if w.length == 'lesson' else w.number} of {w.turns}.")
 
     def week_start(self) -> None:
         self.situation()
@@ -145,11 +161,12 @@ class LineGame:
         s = self.session
         w = s.week_info()
         self.blank()
-        self.say(f"Week {w.number} of {w.weeks}: {span(w.start, w.end)}.")
-        self.say(f"Phase: {w.phase_name}. {w.phase_summary}")
+        self.say(turn_heading(w))
+        self.say(phase_line(w))
         for name, first, last in w.also:
             self.say(f"Also this week: {name} ({span(first, last)}).")
-        self.say(f"Sources: {source_names(w.phase_sources)}.")
+        if w.phase_new:  # the phase's summary and sources once, at its first turn
+            self.say(f"Sources: {source_names(w.phase_sources)}.")
         news = s.news()
         self.blank()
         if news:
@@ -158,8 +175,11 @@ class LineGame:
                 self.news_item(item)
         else:
             self.say("No news this week.")
-        self.blank()
-        self.ledger()
+        if w.length != "lesson" or w.turn == 1:
+            # In a lesson, the turn's report has just shown where the ledger stands
+            # (status shows it again).
+            self.blank()
+            self.ledger()
 
     def news_item(self, item: NewsItem) -> None:
         when = f" ({day(item.date)})" if item.date else ""
@@ -169,11 +189,16 @@ class LineGame:
         self.say(f"  Sources: {source_names(item.sources)}.")
         if item.contested:
             self.say(f"  Contested: {item.contested}" + ("" if item.contested.endswith("?") else "."))
-        self.side_by_side(item.claims)
+        lesson = self.session.length == "lesson"
+        # A lesson shows the disputes side by side; an undisputed fact's claims are in
+        # the item's own text (sources shows them).
+        self.side_by_side(item.claims, disputed_only=lesson)
 
-    def side_by_side(self, claims: tuple[ClaimInfo, ...]) -> None:
+    def side_by_side(self, claims: tuple[ClaimInfo, ...], *, disputed_only: bool = False) -> None:
         """Each topic's question (marked once if disputed), then what each source says."""
         for t in topics(claims):
+            if disputed_only and not t.contested:
+                continue
             self.say(f"  {t.title} What each source says:")
             for cl in t.claims:
                 self.say(f"    {cl.line()}")
@@ -198,7 +223,7 @@ class LineGame:
         left = s.points_left(role)
         self.blank()
         self.say(
-            f"Your choices this week ({left} of {s.role_info(role).budget} action points left):"
+            f"Your choices this {turn_word(s.week_info())} ({left} of {s.role_info(role).budget} action points left):"
         )
         for a in s.actions(role):
             n += 1
@@ -210,6 +235,8 @@ class LineGame:
             self.say(
                 f"Dilemma: {d.title}{mark}", f"  {d.text}", f"  Sources: {source_names(d.sources)}."
             )
+            if d.comes is not None:
+                self.say(f"  {comes_words(d.comes)}")
             if d.contested:
                 self.say(f"  Contested: {d.contested}" + ("" if d.contested.endswith("?") else "."))
             self.side_by_side(d.claims)
@@ -279,6 +306,8 @@ class LineGame:
             self.save(" ".join(line.split(None, 1)[1:]).strip() or None)
         elif cmd == "end" and len(words) == 1:
             return self.end_turn()
+        elif cmd == "debrief" and len(words) == 1:
+            return self.debrief_now()
         elif cmd in ("quit", "exit", "q") and len(words) == 1:
             self.save_and_leave("Leaving the game.")
             return True
@@ -393,6 +422,20 @@ class LineGame:
             f"{why} The game is saved to {where}.", f"Resume with: corridors play --load {where}"
         )
 
+    def debrief_now(self) -> bool:
+        """End the game at this turn: save it (unfinished, to go on with later) and show
+        the debrief of the weeks played. True once it is shown."""
+        s = self.session
+        try:
+            ended = s.ended_now()
+        except SessionError as e:
+            self.say(f"{e}.")
+            return False
+        self.save_and_leave("The game ends here.")
+        self.session = ended
+        self.debrief()
+        return True
+
     def end_turn(self) -> bool:
         s = self.session
         if s.end_turn():
@@ -414,14 +457,35 @@ class LineGame:
 
     # -- reports ---------------------------------------------------------------------
     def report(self, r: WeekReport) -> None:
+        s = self.session
         self.blank()
-        self.say(*document_text(week_report(self.session, r), compact=True).splitlines())
+        self.say(*document_text(turn_report(s, s.last_reports or [r], r), compact=True).splitlines())
 
     def debrief(self) -> None:
+        """The short debrief; then, if the player types `full`, the full one (with the
+        alternative histories, if any are asked for); written to `export` if given."""
         s = self.session
         d = s.finish()
-        alt = None
-        if self.alternatives > 0:
+        self.blank()
+        self.say(*document_text(short_debrief_document(d)).splitlines())
+        if self.export:
+            self.full_debrief(d, show=False)
+        self.blank()
+        self.say(FULL_KEY_LINE)
+        print("> ", end="", file=self.out, flush=True)
+        answer = self.inp.readline().strip().lower()
+        if answer in ("full", "f", "more"):
+            self.full_debrief(d, show=True)
+        self.blank()
+        if s.autosave and not s.autosave_error:
+            self.say(f"The game is saved to {s.autosave_path}.")
+        self.say("The end.")
+
+    def full_debrief(self, d: Debrief, *, show: bool) -> None:
+        """The full debrief: shown, or written to `export`."""
+        s = self.session
+        alt = self._alt
+        if alt is None and self.alternatives > 0:
             self.blank()
             self.say(
                 f"Comparing your game with {self.alternatives:,} alternative histories of each"
@@ -436,21 +500,17 @@ class LineGame:
                         marks.discard(m)
                         self.say(f"  {m}% done.")
 
-            alt = s.alternatives(self.alternatives, progress=progress)
-        self.blank()
-        self.say(*render(d, alt, "txt").splitlines())
-        if self.export:
-            try:
-                where = write_text_atomic(
-                    self.export, render(d, alt, format_for(self.export)), shared=True
-                )
-                self.say(f"The debrief is written to {where}.")
-            except SaveError as e:
-                self.say(f"Could not write the debrief: {e}")
-        self.blank()
-        if s.autosave and not s.autosave_error:
-            self.say(f"The game is saved to {s.autosave_path}.")
-        self.say("The end.")
+            alt = self._alt = s.alternatives(self.alternatives, progress=progress)
+        if show:
+            self.blank()
+            self.say(*render(d, alt, "txt").splitlines())
+            return
+        target = self.export or ""
+        try:
+            where = write_text_atomic(target, render(d, alt, format_for(target)), shared=True)
+            self.say(f"The debrief is written to {where}.")
+        except SaveError as e:
+            self.say(f"Could not write the debrief: {e}")
 
 
 def run(

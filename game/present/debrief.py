@@ -27,7 +27,7 @@ from game.present.doc import (
 )
 from game.present.ledger import ledger_table
 from game.present.names import Names
-from game.present.words import day, number, signed, source_names, sources_text, topics
+from game.present.words import day, number, plural, signed, source_names, sources_text, topics
 from game.session import Alternatives, Debrief, TurningPoint
 
 # Section ids, in order (a front end may show them apart: see game.ui.screens.debrief)
@@ -96,6 +96,22 @@ def answer_text(by: str, role_name: str, policy: str, n_people: int) -> str:
 def seed_words(d: Debrief) -> str:
     """The game's luck: its seed, and the class code it came from, if any."""
     return f'class code "{d.code}", seed {d.seed}' if d.code else f"seed {d.seed}"
+
+
+def ended_early(d: Debrief) -> tuple[Block, ...]:
+    """A game ended before its last week says so, first."""
+    if not d.ended_early:
+        return ()
+    return (
+        Paragraph(
+            spans(
+                ("This game ended early", "strong"),
+                f", after {plural(d.weeks, 'week')} of {d.of_weeks}: this debrief is of the weeks played."
+                " The record's marks that fall later are left out, and the ledger is where the game stopped.",
+            ),
+            id="ended-early",
+        ),
+    )
 
 
 def intro(d: Debrief) -> tuple[Block, ...]:
@@ -283,6 +299,7 @@ def epilogue_section(d: Debrief) -> tuple[Block, ...]:
 
 def debrief_document(d: Debrief, alt: Alternatives | None) -> Document:
     blocks = (
+        *ended_early(d),
         *intro(d),
         *record_section(d),
         *final_section(d),

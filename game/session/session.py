@@ -357,6 +357,7 @@ class Session(SessionDebrief):
         view.__class__ = EndedNow
         assert isinstance(view, EndedNow)
         view.of_weeks = self.n_weeks
+        view.origin = self
         view.scenario = cut_to(self.scenario, played)
         view.compiled = compile_scenario(view.scenario)
         view._spans = [(a, min(b, played)) for a, b in self._spans if a < played]
@@ -442,9 +443,14 @@ class EndedNow(Session):
     ones those weeks reach. Read it, never play it: it is not saved."""
 
     of_weeks: int = 0
+    origin: Session  # the game itself, which goes on as it was
 
     def finish(self, samples: int = TURNING_POINT_SAMPLES) -> Debrief:
         return dataclasses.replace(super().finish(samples), ended_early=True, of_weeks=self.of_weeks)
+
+    def save(self, path: str | os.PathLike[str] | None = None) -> Path:
+        """Saving saves the game itself (unfinished, to go on with later)."""
+        return self.origin.save(path)
 
     def advance(self) -> WeekReport:
         raise SessionError("the game has ended: its debrief is of the weeks played")

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.present.turn import comes_words
 from game.present.words import sources_text, topics
 from game.session import DecisionError, DilemmaInfo, OptionInfo, Session
 from game.ui.commands import Command
@@ -59,6 +60,8 @@ class DilemmaScreen(ModalScreen[None]):
             with VerticalScroll(id="card-text"):
                 yield Static(plain(("Dilemma: ", "bold"), (d.title, "bold")), id="card-title")
                 yield Static(plain(d.text))
+                if d.comes is not None:
+                    yield Static(plain((comes_words(d.comes), "italic")))
                 if d.contested:
                     yield Static(plain(("Contested: ", "bold"), d.contested))
                 if d.claims:

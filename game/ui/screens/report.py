@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from game.present import WeekReport
-from game.present.week import week_report
+from game.present.turn import turn_report
 from game.session import Session
 from game.ui.screens.base import ReadingScreen
 from game.ui.text import plain
@@ -18,7 +18,8 @@ class ReportScreen(ReadingScreen):
     def __init__(self, session: Session, report: WeekReport) -> None:
         self.session = session
         self.report = report
-        self.document = week_report(session, report)
+        reports = session.last_reports if report is session.last_report and session.last_reports else [report]
+        self.document = turn_report(session, reports, report)
         self.heading = self.document.title
         super().__init__()
 

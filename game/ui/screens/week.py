@@ -16,6 +16,14 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
+from game.present.turn import (
+    NOTHING_TO_DEBRIEF,
+    debrief_now_question,
+    phase_line,
+    turn_dates,
+    turn_heading,
+    turn_title,
+)
 from game.present.words import certainty, day, sources_text, span, topics
 from game.session import ActionInfo, DecisionError, NewsItem, Session, SessionError
 from game.ui.commands import Command
@@ -94,6 +102,11 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         ),
         Binding("s", "sources", "Sources", id="sources", tooltip="every source with its stance and claims"),
         Binding("a", "assumptions", "Assumptions", id="assumptions", tooltip="the model's assumptions"),
+        Binding(
+            "x", "debrief_now", "Debrief now", id="debrief_now",
+            tooltip="end the game here and see the debrief of the weeks played (it asks first;"
+            " the game stays saved, to go on with later)",
+        ),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -134,7 +147,7 @@ class WeekScreen(ReferenceScreens, Screen[None]):
     def refresh_week(self) -> None:
         s = self.session
         w = s.week_info()
-        self.app.sub_title = f"Week {w.number} of {w.weeks} · {span(w.start, w.end)} · {w.phase_name}"
+        self.app.sub_title = f"{turn_title(w)} · {turn_dates(w)} · {w.phase_name}"
         info = s.role_info(self.role)
         turn = ""
         if len(s.roles) > 1:
@@ -149,10 +162,11 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         )
         self.query_one("#map", DistrictMap).show(s.districts(), s.routes())
         self.query_one("#ledger", Static).update(ledger_table(s.ledger()))
-        phase = [plain((f"Phase: {w.phase_name}", "bold")), plain(w.phase_summary)]
+        phase = [plain((turn_heading(w), "bold")), plain(phase_line(w))]
         for name, first, last in w.also:
             phase.append(plain(f"Also this week: {name} ({span(first, last)})."))
-        phase.append(plain(sources_text(w.phase_sources), style="italic"))
+        if w.phase_new:  # the phase's summary and its sources once, at its first turn
+            phase.append(plain(sources_text(w.phase_sources), style="italic"))
         phase.append(Text(""))
         self.query_one("#phase", Static).update(Group(*phase))
         news = s.news()
@@ -304,6 +318,31 @@ class WeekScreen(ReferenceScreens, Screen[None]):
             self.post_message(Play(self.session, opening=False))
         else:
             self.open_dilemmas()
+
+    def action_debrief_now(self) -> None:
+        s = self.session
+        if s.week == 0:
+            self.notify(NOTHING_TO_DEBRIEF, timeout=3)
+            return
+        self.post_message(
+            Navigate(
+                "confirm",
+                debrief_now_question(s.week),
+                yes="Debrief now",
+                no="Go back",
+                done=self._debrief_confirmed,
+            )
+        )
+
+    def _debrief_confirmed(self, yes: bool | None) -> None:
+        if not yes:
+            return
+        try:
+            ended = self.session.ended_now()
+        except SessionError as e:
+            self.notify(str(e), severity="error", timeout=5)
+            return
+        self.post_message(Play(ended, opening=False))
 
     def action_tab(self, name: str) -> None:
         self.query_one("#left", TabbedContent).active = name

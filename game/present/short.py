@@ -1,0 +1,67 @@
+"""The short debrief: what a class reads at the end of a lesson (at most 600 words), with
+the full debrief (`debrief_document`) a key away; and the words of a game ended early."""
+
+from __future__ import annotations
+
+from game.present.debrief import _n, ended_early, seed_words, turning_point_words
+from game.present.doc import Block, Cell, Document, Heading, Items, Paragraph, Table, spans
+from game.present.ledger import ledger_table
+from game.present.names import Names
+from game.present.words import plural, signed
+from game.session import Debrief
+
+SHORT_TURNING_POINTS = 3
+SHORT_QUESTIONS = 3
+FULL_KEY_LINE = (
+    "Type full for the full debrief (the record's sources side by side, every turning point,"
+    " your answers, other histories, what happened next), or press Enter to finish."
+)
+FULL_KEY_SCREEN = "f: the full debrief"
+
+
+def short_debrief_document(d: Debrief) -> Document:
+    people = ", ".join(d.role_names.get(r, r) for r in d.roles)
+    blocks: list[Block] = [
+        *ended_early(d),
+        Paragraph(
+            spans(
+                "Debrief: your game against the record. ",
+                f"You played {people}, {plural(d.weeks, 'week')}, {seed_words(d)}.",
+                (" Every number from your game is simulated; the record's figures name their sources in the full debrief.", "em"),
+            ),
+            id="intro",
+        ),
+        Heading("Where your game ended", id="final"),
+        ledger_table(d.final, "Civilian ledger at the end (simulated)", id="final-table"),
+    ]
+    banded = [line for line in d.ledger if line.band is not None]
+    if banded:
+        rows = tuple(
+            (
+                Cell(line.label),
+                Cell(_n(line.value), "number", line.value),
+                Cell(f"{_n(line.band[0])} to {_n(line.band[1])}"),  # type: ignore[index]
+                Cell(line.position or "–"),
+            )
+            for line in banded
+        )
+        blocks.append(Heading("Against the record", id="record"))
+        blocks.append(Table(("measure", "your game", "record's range", "where"), rows, numeric=(False, True, False, False), id="record-table"))
+    names = Names.of_debrief(d)
+    tps = d.turning_points[:SHORT_TURNING_POINTS]
+    if tps:
+        blocks.append(Heading("What changed the outcome most", id="turning-points"))
+        blocks.append(
+            Items(
+                tuple(
+                    spans(f"Week {tp.week + 1}: {turning_point_words(tp, names)[0]}: {signed(tp.effect_killed)} killed by the end (simulated).")
+                    for tp in tps
+                ),
+                id="turning-point-items",
+            )
+        )
+    qs = d.questions[:SHORT_QUESTIONS]
+    if qs:
+        blocks.append(Heading("Questions for discussion", id="questions"))
+        blocks.append(Items(tuple(spans(q.text) for q in qs), id="question-items"))
+    return Document(f"Debrief: {d.title}", tuple(blocks), kind="short-debrief")
