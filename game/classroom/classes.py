@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import os
 import secrets
+import threading
 from collections.abc import Sequence
-from typing import Literal
+from typing import Any, Literal
 
 from game.classroom.codes import make_code, parse_code
 from game.classroom.errors import ClassroomError, StoreError
@@ -133,7 +134,11 @@ def class_session(settings: ClassSettings, content: str | None = None) -> Sessio
 
 
 class ResultKeeper:
-    """Writes a game's result record to the store when the game ends or is stopped."""
+    """Writes a game's result record to the store when the game ends or is stopped; a
+    class's game also writes it (finished=false) as it starts and after every turn, in a
+    thread of its own, so the teacher's watch shows the game in progress."""
+
+    WAIT = 10.0  # seconds the last result waits for a turn's record still being written
 
     def __init__(
         self,
@@ -145,11 +150,72 @@ class ResultKeeper:
         self.store_spec = store_spec
         self.settings = settings
         self.player = player
-        self.session: Session | None = None
+        self._session: Session | None = None
+        self._pending: Any = None  # the newest turn's snapshot not yet written
+        self._cond = threading.Condition()
+        self._writer: threading.Thread | None = None
+        self._closed = False
+        self.turn_error: str | None = None  # why the last turn's record was not written
+
+    @property
+    def session(self) -> Session | None:
+        return self._session
+
+    @session.setter
+    def session(self, session: Session | None) -> None:
+        self._session = session
+        if session is not None and self.settings is not None:
+            session.after_turn.append(self.turn_ended)
+            self.turn_ended(session)  # the game shows up as it starts
 
     @property
     def class_code(self) -> str | None:
         return self.settings.code if self.settings is not None else None
+
+    def turn_ended(self, session: Session) -> None:
+        """Hand the game as it stands to the writing thread (never blocks the game)."""
+        from game.classroom.records import played
+
+        snap = played(session)
+        with self._cond:
+            if self._closed:
+                return
+            self._pending = snap
+            if self._writer is None:
+                self._writer = threading.Thread(target=self._write_turns, name="result-record", daemon=True)
+                self._writer.start()
+            self._cond.notify()
+
+    def _write_turns(self) -> None:
+        from game.classroom.records import record_of
+        from game.classroom.store import open_store
+
+        assert self.settings is not None
+        while True:
+            with self._cond:
+                while self._pending is None and not self._closed:
+                    self._cond.wait()
+                snap, self._pending = self._pending, None
+                if snap is None:
+                    return
+            try:
+                record = record_of(snap, class_code=self.class_code, player=self.player, length=self.settings.length)
+                with open_store(self.store_spec) as store:
+                    store.put_result(record)
+                self.turn_error = None
+            except Exception as e:  # noqa: BLE001 - the game goes on; its last result says more
+                self.turn_error = " ".join(str(e).split()) or type(e).__name__
+
+    def _stop_writing(self) -> None:
+        """No more turn records: wait for the one being written (at most WAIT seconds), so
+        it never lands after the last result."""
+        with self._cond:
+            self._closed = True
+            self._pending = None
+            self._cond.notify_all()
+            writer = self._writer
+        if writer is not None:
+            writer.join(self.WAIT)
 
     def keep(self) -> tuple[ResultRecord, str] | None:
         """Write the result of the game (if one was made); returns it and the store's
@@ -157,6 +223,7 @@ class ResultKeeper:
         from game.classroom.records import record_of
         from game.classroom.store import open_store
 
+        self._stop_writing()
         session = self.session
         if session is None:
             return None

@@ -2,14 +2,60 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from game.classroom.store import now
+from game.engine.compiled import Compiled
 from game.model.results import DecidedBy, ResultDecision, ResultMeasure, ResultRecord
-from game.session import Session, replay_log, review, scenario_hash
+from game.model.scenario import Scenario
+from game.model.state import GameState
+from game.session import LogEntry, Session, replay_log, review, scenario_hash
 
 
-def decisions_of(session: Session) -> list[ResultDecision]:
+@dataclass(frozen=True)
+class Played:
+    """What a result record is made of, taken from a session at one moment (cheaply: the
+    session replaces its state and log entries, never changes them), so the record can
+    be made and written in another thread while the game goes on."""
+
+    game_id: str
+    scenario: Scenario
+    compiled: Compiled
+    seed: int
+    roles: tuple[str, ...]
+    policy: str
+    content: Any
+    finished: bool
+    week: int
+    n_weeks: int
+    state: GameState
+    log: tuple[LogEntry, ...]
+    ledger: tuple[dict[str, Any], ...]
+
+    def history(self) -> list[dict[str, Any]]:
+        return list(self.ledger)
+
+
+def played(session: Session) -> Played:
+    return Played(
+        game_id=session.game_id,
+        scenario=session.scenario,
+        compiled=session.compiled,
+        seed=session.seed,
+        roles=session.roles,
+        policy=session.policy,
+        content=session.content,
+        finished=session.finished,
+        week=session.week,
+        n_weeks=session.n_weeks,
+        state=session.state,
+        log=session.log,
+        ledger=tuple(session.history()),
+    )
+
+
+def decisions_of(session: Session | Played) -> list[ResultDecision]:
     """Every decision of the weeks played, in order, marked with who made it: the
     player's own actions and options, the computer's (the roles a policy plays), and the
     default option of each dilemma put to a player who left it unanswered."""
@@ -50,7 +96,7 @@ def decisions_of(session: Session) -> list[ResultDecision]:
     return out
 
 
-def summary_of(session: Session) -> list[ResultMeasure]:
+def summary_of(session: Session | Played) -> list[ResultMeasure]:
     """The debrief's summary measures as the game stands (simulated): the record's
     measures (only those whose weeks have been played) with the record's range, then the
     end-of-game ones (so far, in an unfinished game)."""
@@ -81,7 +127,7 @@ def summary_of(session: Session) -> list[ResultMeasure]:
 
 
 def record_of(
-    session: Session,
+    session: Session | Played,
     *,
     class_code: str | None = None,
     player: str | None = None,

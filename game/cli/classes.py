@@ -1,4 +1,4 @@
-"""`corridors class new|results|export` and `corridors serve` (the game in the room's browsers)."""
+"""`corridors class new|results|export|watch` and `corridors serve` (the game in the room's browsers)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from game.session import (
 
 
 def cmd_class_missing(args: argparse.Namespace) -> int:
-    raise UsageError("class needs a subcommand (valid: new, results, export; see: corridors class --help)")
+    raise UsageError("class needs a subcommand (valid: new, results, export, watch; see: corridors class --help)")
 
 
 def cmd_class_new(args: argparse.Namespace) -> int:
@@ -76,6 +76,21 @@ def cmd_class_export(args: argparse.Namespace) -> int:
     where = write_text_atomic(args.output, text, shared=True)
     print(f"{len(records)} result{'s' if len(records) != 1 else ''} of class {klass.code} written to {where}.", file=sys.stderr)
     return 0
+
+
+def cmd_class_watch(args: argparse.Namespace) -> int:
+    """`class watch CODE`: the teacher's screen of a class, read again every few seconds
+    until q. A code or a store that cannot be used is one line before the screen opens."""
+    from game.classroom.watch import Watcher
+    from game.cli.args import is_terminal
+
+    watcher = Watcher(args.store, args.code)  # CodeError, StoreError: one line, exit 1
+    watcher()  # the store can be read now, or the screen does not open
+    if not is_terminal():
+        raise UsageError("class watch needs a terminal (its list of runs: corridors class results CODE)")
+    from game.ui import run_app
+
+    return run_app(watch=watcher, farewell=False)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

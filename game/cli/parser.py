@@ -21,6 +21,7 @@ from game.cli.classes import (
     cmd_class_missing,
     cmd_class_new,
     cmd_class_results,
+    cmd_class_watch,
     cmd_serve,
 )
 from game.cli.play import cmd_debrief, cmd_play
@@ -148,7 +149,7 @@ def build_parser() -> Parser:
 
 
 def add_class_commands(sub: Any) -> None:
-    """`corridors class new|results|export`."""
+    """`corridors class new|results|export|watch`."""
     from game.classroom.listing import EXPORT_FORMATS
 
     cls = sub.add_parser("class", help="class sessions: make a class code, list and export its results")
@@ -182,3 +183,10 @@ def add_class_commands(sub: Any) -> None:
     exp.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: print)")
     add_store(exp)
     exp.set_defaults(func=cmd_class_export)
+
+    watch = csub.add_parser(
+        "watch", help="a teacher's screen of a class: who is playing, who finished, the spread so far (refreshes)"
+    )
+    watch.add_argument("code", metavar="CODE")
+    add_store(watch)
+    watch.set_defaults(func=cmd_class_watch)

@@ -17,7 +17,7 @@ import dataclasses
 import datetime as dt
 import os
 import secrets
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -105,6 +105,9 @@ class Session(SessionDebrief):
                 f" ({scenario.weeks} weeks)"
             )
         self.length = "lesson" if length == "lesson" else "full"
+        # Called with the session after every turn is played and saved (a class game's
+        # result record is written then, so a teacher sees the game in progress).
+        self.after_turn: list[Callable[[Session], None]] = []
         self._spans = scenario.turns(self.length)
         try:
             self._policy: Policy = get_policy(c, policy)
@@ -318,6 +321,8 @@ class Session(SessionDebrief):
         self.last_report = reports[0] if len(reports) == 1 else span_report(reports)
         if self.autosave:
             self._autosave()
+        for observer in self.after_turn:
+            observer(self)
         return self.last_report
 
     def _play_week(self, plans: dict[str, RoleDecision], first: bool) -> WeekReport:
@@ -366,6 +371,7 @@ class Session(SessionDebrief):
         view._turn = 0
         view.autosave = False
         view._lock = None
+        view.after_turn = []
         view._counterfactual = None
         view._prev_cache = None
         view._state = self._state.copy()

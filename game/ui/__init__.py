@@ -9,6 +9,7 @@ if TYPE_CHECKING:
 
     from game.session import Session
     from game.ui.screens.join import Join
+    from game.ui.screens.watch import Poll
 
 
 def run_app(
@@ -18,6 +19,7 @@ def run_app(
     export: str | Callable[[], str | None] | None = None,
     join: Join | None = None,
     farewell: bool = True,
+    watch: Poll | None = None,
 ) -> int:
     """Run the full-screen game and return the exit code: at the title screen, or at the
     week of `session`, or of the session `loader` makes once the first frame is up (an
@@ -25,10 +27,11 @@ def run_app(
     prints where the game was saved. `export`: the file the debrief is written to when
     the game ends (or a function that says it, once the loader has run). `join`: the
     game opens at the class code and name, and `join` makes the class's game from them.
-    `farewell`: print where the game was saved (not into a browser page's stream)."""
+    `farewell`: print where the game was saved (not into a browser page's stream).
+    `watch`: the teacher's watch of a class instead of a game (`poll` reads it)."""
     from game.ui.app import CorridorsApp
 
-    app = CorridorsApp(session, loader=loader, export=export, join=join)
+    app = CorridorsApp(session, loader=loader, export=export, join=join, watch=watch)
     app.run()
     if app.error is not None:
         raise app.error

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from game.session import Session
     from game.ui.screens.join import Join
+    from game.ui.screens.watch import Poll
 
 HIGH_CONTRAST = Theme(
     name="corridors-high-contrast",
@@ -84,14 +85,17 @@ class CorridorsApp(App[None]):
         blink: bool = True,
         export: str | Callable[[], str | None] | None = None,
         join: Join | None = None,
+        watch: Poll | None = None,
     ) -> None:
-        """`loader`: makes the session in a thread after the first frame (its exception,
+        """`watch`: the teacher's watch of a class (`poll` reads it from the store).
+        `loader`: makes the session in a thread after the first frame (its exception,
         if any, is kept in `error` and the app exits). `join`: the game opens at the
         class code and name (game.ui.screens.join), and `join` makes the class's game."""
         super().__init__()
         self.session: Session | None = session
         self.loader = loader
         self.join = join
+        self.class_watch = watch
         self.error: BaseException | None = None
         self.blink = blink
         self.export = export  # --export: the debrief is written there when the game ends
@@ -105,6 +109,10 @@ class CorridorsApp(App[None]):
         if self.session is not None:
             self.push_screen(self.game_screen(self.session))
             self.tell_notice(self.session)
+        elif self.class_watch is not None:
+            from game.ui.screens.watch import WatchScreen
+
+            self.push_screen(WatchScreen(self.class_watch))
         elif self.join is not None:
             from game.ui.screens.join import JoinScreen
 
