@@ -153,7 +153,7 @@ def test_situation_report_and_menu() -> None:
     assert "East (simulated): 291,000 people present" in out
     assert "West (simulated): " in out
     assert "Your resources (Humanitarian coordinator): Funds: " in out
-    assert "  1. Stage food at the border. Cost: Funds 1 USD million; 1 action point. Sure." in out
+    assert "  1. Stage food at the border. Cost: Funds USD 1 million; 1 action point. Sure." in out
     assert "You play: Humanitarian coordinator (a fictional composite)." in out
 
 

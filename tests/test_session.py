@@ -162,14 +162,14 @@ def test_unaffordable_action_is_explained() -> None:
     s = session_with_funds(1.5)
     info = {a.id: a for a in s.actions(ROLE)}
     assert not info["fund_clinics"].affordable
-    assert info["fund_clinics"].reason == '"Fund underground clinics" needs Funds 2 USD million; 1.5 left after the rest of your plan'
+    assert info["fund_clinics"].reason == '"Fund underground clinics" needs Funds USD 2 million; 1.5 left after the rest of your plan'
     assert info["preposition"].affordable and info["preposition"].reason == ""
-    with pytest.raises(DecisionError, match="needs Funds 2 USD million"):
+    with pytest.raises(DecisionError, match="needs Funds USD 2 million"):
         s.decide(ROLE, ["fund_clinics"])
     # Each alone is affordable; together they are not.
     s.decide(ROLE, ["preposition"])
     assert "0.5 left after the rest of your plan" in {a.id: a for a in s.actions(ROLE)}["support_rescuers"].reason
-    with pytest.raises(DecisionError, match="Funds 1 USD million; 0.5 left"):
+    with pytest.raises(DecisionError, match="Funds USD 1 million; 0.5 left"):
         s.toggle(ROLE, "support_rescuers")
     assert s.plan(ROLE).actions == ("preposition",)
 
@@ -189,7 +189,7 @@ def test_option_and_actions_are_paid_from_one_purse() -> None:
     with pytest.raises(DecisionError, match="1 left after the rest of your plan"):
         s.decide(ROLE, plan.actions, plan.choices)
     state.vars["coordinator.money"] = 1.0
-    with pytest.raises(DecisionError, match='"Pay traders to carry food in" needs Funds 2 USD million; you have 1'):
+    with pytest.raises(DecisionError, match='"Pay traders to carry food in" needs Funds USD 2 million; you have 1'):
         s.decide(ROLE, [], {"corridor-trucks": "traders"})
 
 
@@ -347,7 +347,7 @@ def test_actions_and_resources() -> None:
     assert [a.id for a in acts] == [a.id for a in s.compiled.role_by_id[ROLE].actions]
     pre = acts[0]
     assert pre.id == "preposition" and pre.cost == {"coordinator.money": 1.0}
-    assert pre.cost_text == "Funds 1 USD million"
+    assert pre.cost_text == "Funds USD 1 million"
     assert pre.available and pre.affordable and not pre.planned and pre.reason == ""
     res = {r.id: r for r in s.resources(ROLE)}
     assert res["coordinator.money"].value == s.state.vars["coordinator.money"]

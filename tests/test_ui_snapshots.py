@@ -1,4 +1,4 @@
-"""Snapshots of every screen at 80×24 and 120×40, with a fixed seed, no clock, no cursor
+"""Snapshots of every screen at 80×24 and 120×40 (the week also at 160×48), with a fixed seed, no clock, no cursor
 blink and saves in a temporary CORRIDORS_HOME. Update with `pytest --snapshot-update`."""
 
 from __future__ import annotations
@@ -103,3 +103,11 @@ def test_screen(screen: str, size: tuple[int, int], snap_compare: Any) -> None:
     make, run_before = SCREENS[screen]
     app = CorridorsApp(make(), blink=False)
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("screen", ["week"])
+def test_wide_screen(screen: str, snap_compare: Any) -> None:
+    """The week at 160x48: the resources whole, the action list and its detail beside them."""
+    make, run_before = SCREENS[screen]
+    app = CorridorsApp(make(), blink=False)
+    assert snap_compare(app, terminal_size=(160, 48), run_before=run_before)

@@ -29,7 +29,7 @@ from game.present.turn import (
     turn_report,
     turn_word,
 )
-from game.present.words import certainty, day, source_names, span, topics
+from game.present.words import certainty, day, resource_text, source_names, span, topics
 from game.session import (
     ActionInfo,
     Alternatives,
@@ -212,7 +212,7 @@ class LineGame:
     def resources(self) -> None:
         s = self.session
         info = s.role_info(self.role)
-        res = "; ".join(r.text for r in s.resources(self.role))
+        res = "; ".join(resource_text(r.label, r.value, r.unit, r.high) for r in s.resources(self.role))
         self.say(f"Your resources ({info.name}): {res}.")
 
     def menu(self) -> None:

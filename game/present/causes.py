@@ -65,7 +65,7 @@ def _rescue(gentle: bool) -> Wording:
 
 def _care(gentle: bool) -> Wording:
     def say(c: Cause, n: Names, credit: str) -> str:
-        died = number(_f(c, "died"))
+        died = about(_f(c, "died"))
         head = f"{died} wounded people could not be saved for lack of care" if gentle else f"{died} injured died for lack of care"
         return (
             f"{head}: {plural(_f(c, 'hospitals'), 'hospital')} and {plural(round(_f(c, 'clinics')), 'clinic')}"
@@ -84,7 +84,7 @@ def _clinics(c: Cause, n: Names, credit: str) -> str:
 
 def _hunger(gentle: bool) -> Wording:
     def say(c: Cause, n: Names, credit: str) -> str:
-        died = number(_f(c, "died"))
+        died = about(_f(c, "died"))
         head = f"{died} people died from lack of food and clean water" if gentle else f"{died} died of hunger and unsafe water"
         return f"{head}: food for {about(_f(c, 'food_days'))} days, running water for {percent(_f(c, 'water'))}."
 
@@ -116,7 +116,7 @@ def _departures(c: Cause, n: Names, credit: str) -> str:
 
 def _route_deaths(gentle: bool) -> Wording:
     def say(c: Cause, n: Names, credit: str) -> str:
-        k = number(_f(c, "killed"))
+        k = about(_f(c, "killed"))
         if gentle:
             return f"{k} people lost their lives while trying to leave."
         return f"{k} were killed while trying to leave."

@@ -67,10 +67,10 @@ def turning_point_words(tp: TurningPoint, names: Names) -> tuple[str, tuple[str,
 
 
 def turning_point_effect(tp: TurningPoint) -> str:
-    effect = f"{signed(tp.effect_killed)} killed"
+    effect = f"{signed(tp.effect_killed, 0)} killed"
     if tp.kind != "chance":
         effect += (
-            f", {signed(tp.effect_injured)} injured, {signed(tp.effect_left)} left the east,"
+            f", {signed(tp.effect_injured, 0)} injured, {signed(tp.effect_left, 0)} left the east,"
             f" {signed(tp.effect_food_days)} days of food at the end"
             f" (mean of {tp.samples} paired replays on different luck)"
         )

@@ -46,12 +46,12 @@ def zone_summary(entry: dict[str, Any], zone: str) -> str:
     killed, ..."), for a reader who goes line by line."""
     z = entry[zone]
     parts = [
-        f"{number(z['present'])} people present",
-        f"{number(z['killed'])} killed",
-        f"{number(z['injured'])} injured",
-        f"{number(z['left'])} left",
+        f"{number(z['present'], 0)} people present",
+        f"{number(z['killed'], 0)} killed",
+        f"{number(z['injured'], 0)} injured",
+        f"{number(z['left'], 0)} left",
     ]
     if z.get("food_days") is not None:
         parts.append(f"food for {number(float(z['food_days']), 1)} days")
-    parts.append(f"{number(z['hospitals'])} hospitals working")
+    parts.append(f"{number(z['hospitals'], 0)} hospitals working")
     return ", ".join(parts)

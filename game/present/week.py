@@ -23,6 +23,7 @@ METRICS = (
     ("hospitals", "hospitals"),
 )
 ZONES = (("east", "East"), ("west", "West"))
+FRACTIONAL = ("food_days",)  # the ledger's figures that can mean a fraction
 
 def answer_words(by: str, names: Names, role: str) -> str:
     if by == "player":
@@ -37,7 +38,8 @@ def change_cell(before: dict[str, object], after: dict[str, object], zone: str, 
     if a is None or b is None:
         return Cell("–")
     d = float(b) - float(a)
-    return Cell(f"{signed(d)} (now {number(float(b), 1)})", "signed", round(d, 1))
+    digits = 1 if metric in FRACTIONAL else 0  # people and hospitals come whole
+    return Cell(f"{signed(d, digits)} (now {number(float(b), digits)})", "signed", round(d, digits))
 
 
 def week_report(session: Session, r: WeekReport) -> Document:

@@ -15,6 +15,8 @@ from typing import Protocol
 from game.present.doc import ClaimLine, Topic
 from game.session import ClaimInfo
 from game.session.views import topics_of
+from game.session.words import count as count  # the session words its costs the same way
+from game.session.words import quantity as quantity
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -40,6 +42,21 @@ def number(x: float, digits: int | None = None) -> str:
     if abs(x - round(x)) < 1e-9:
         return f"{round(x):,}"
     return f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+YES = "(1 = yes)"
+
+
+def yes_no(flag: float | bool) -> str:
+    return "yes" if float(flag) >= 0.5 else "no"
+
+
+def resource_text(label: str, value: float, unit: str = "", high: float | None = None) -> str:
+    """ "Funds: USD 13.04 million", "Food staged at the border: 3 million rations",
+    "UN standing with Russia: 0.35 of 1", "The family has left the east: no"."""
+    if label.endswith(YES):
+        return f"{label.removesuffix(YES).rstrip()}: {yes_no(value)}"
+    return f"{label}: {quantity(value, unit, high)}"
 
 
 def about(x: float) -> str:
@@ -78,6 +95,14 @@ def span(a: dt.date, b: dt.date) -> str:
     if a.year == b.year:
         return f"{a.day} {MONTHS[a.month - 1]} to {day(b)}"
     return f"{day(a)} to {day(b)}"
+
+
+def short_span(a: dt.date, b: dt.date) -> str:
+    """ "24–30 Jul", "31 Jul–6 Aug": a span for a narrow screen's header (no year)."""
+    def short(d: dt.date) -> str:
+        return f"{d.day} {MONTHS[d.month - 1][:3]}"
+
+    return f"{a.day}–{short(b)}" if (a.year, a.month) == (b.year, b.month) else f"{short(a)}–{short(b)}"
 
 
 def week_span(start: dt.date) -> str:

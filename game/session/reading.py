@@ -348,4 +348,4 @@ class SessionViews(SessionPlans):
         v = self._vars[var]
         value = float(self._state.vars.get(var, v.initial))
         unit = f" {v.unit}" if v.unit else ""
-        return ResourceInfo(var, v.label, value, v.unit, f"{v.label}: {fmt_number(value)}{unit}")
+        return ResourceInfo(var, v.label, value, v.unit, f"{v.label}: {fmt_number(value)}{unit}", v.min, v.max)

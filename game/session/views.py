@@ -135,7 +135,7 @@ class ActionInfo:
     name: str
     summary: str
     cost: dict[str, float]
-    cost_text: str  # e.g. "Funds 1 USD million" ("" if free)
+    cost_text: str  # e.g. "Funds USD 1 million" ("" if free)
     points: int
     available: bool  # its condition holds this week
     affordable: bool  # the role can pay for it alone, with what it has now
@@ -192,6 +192,8 @@ class ResourceInfo:
     value: float
     unit: str
     text: str  # e.g. "Funds: 5 USD million"
+    low: float | None = None  # the variable's bounds, where the scenario gives them
+    high: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

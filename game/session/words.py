@@ -21,6 +21,38 @@ def fmt_number(x: float) -> str:
     return f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
+def count(x: float, noun: str = "") -> str:
+    """A large amount in words people read at a glance: "3 million rations", "2.5 million
+    person-days", "290,000 people", "12 trucks" (whole below a million, one decimal at
+    most above)."""
+    x = float(x)
+    text = f"{fmt_number(round(x / 1e6, 1))} million" if abs(x) >= 1e6 else fmt_number(round(x))
+    return f"{text} {noun}" if noun else text
+
+
+def quantity(value: float, unit: str = "", high: float | None = None) -> str:
+    """A resource's value with its unit, as a person reads it: a unit counted in
+    thousands or millions is said in full ("3 million rations", not "3,000 thousand
+    rations"; "USD 13.04 million"), people in whole numbers, a 0-1 scale as "0.40 of 1",
+    a 0-100 scale in whole numbers ("35 of 100")."""
+    value = float(value)
+    if unit.startswith("thousand "):
+        return count(value * 1000, unit.removeprefix("thousand "))
+    if unit.startswith("USD million"):
+        return f"USD {fmt_number(round(value, 2))} million"
+    if unit in WHOLE_UNITS:
+        return count(value, unit)
+    if not unit and high == 1:
+        return ("1" if value >= 1 else "0" if value <= 0 else f"{value:.2f}") + " of 1"
+    if not unit and high == 100:
+        return f"{fmt_number(round(value))} of 100"
+    text = count(value) if abs(value) >= 1e6 else fmt_number(round(value, 2))
+    return f"{text} {unit}" if unit else text
+
+
+WHOLE_UNITS = ("people", "person-days", "rations")
+
+
 def save_text(info: SaveInfo) -> str:
     """One line about a save, for the list of saves: its file, scenario, roles, how far
     it is, when it was saved, and its class code if it has one."""
@@ -87,8 +119,9 @@ class SessionWords(SessionBase):
 
     def _amount(self, var: str, amount: float) -> str:
         v = self._vars.get(var)
-        unit = f" {v.unit}" if v is not None and v.unit else ""
-        return f"{self.label(var)} {fmt_number(amount)}{unit}"
+        if v is None:
+            return f"{var} {fmt_number(amount)}"
+        return f"{v.label} {quantity(amount, v.unit or '', v.max)}"
 
     def _question_reason(self, q: Question) -> str:
         sc = self.scenario

@@ -22,6 +22,7 @@ from game.session.review.common import (
 from game.session.review.replays import (
     measure_ids,
     measure_label,
+    measure_place,
     measure_row,
     measure_value,
     replay,
@@ -129,6 +130,8 @@ def alternatives(
             value=measure_value(c, game, m),
             same_decisions=distribution(same[m], measure_value(c, game, m)),
             historical=distribution(hist[m], measure_value(c, game, m)),
+            zone=measure_place(m)[0],
+            metric=measure_place(m)[1],
         )
         for m in ids
     )

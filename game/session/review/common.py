@@ -97,6 +97,10 @@ class AltMeasure:
     value: float  # this game (simulated)
     same_decisions: Distribution  # the players' decisions with other luck
     historical: Distribution  # every role played by the historical policy
+    # An end-of-game ledger figure's zone and metric, for charts ("" for the record's
+    # measures, which are read otherwise).
+    zone: str = ""
+    metric: str = ""
 
 
 @dataclass(frozen=True, slots=True)

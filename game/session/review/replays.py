@@ -27,6 +27,12 @@ def measure_label(c: Compiled, mid: str) -> str:
     return FINAL_MEASURES[mid][2]
 
 
+def measure_place(mid: str) -> tuple[str, str]:
+    """An end-of-game ledger measure's zone and metric (("", "") for any other)."""
+    zone, metric, _ = FINAL_MEASURES.get(mid, ("", "", ""))
+    return zone, metric
+
+
 def measure_value(c: Compiled, s: GameState, mid: str) -> float:
     for m in c.sc.record:
         if m.id == mid:

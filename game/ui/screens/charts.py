@@ -1,6 +1,8 @@
-"""The ledger over time (simulated), east and west, with the record's figures marked
-where the record has one for that week and, once the debrief has played them, the spread
-of the alternative histories at the end. textual-plotext is imported only here."""
+"""The ledger over time (simulated), a panel per zone on its own scale, with the record's
+figures marked where the record has one for that week and, once the debrief has played
+them, the spread of the alternative histories at the end. What the panels show, and
+every word and number on them, comes from game.present.plot; this screen only draws.
+textual-plotext is imported only here."""
 
 from __future__ import annotations
 
@@ -8,30 +10,34 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Header, Static
 from textual_plotext import PlotextPlot
 
-from game.model.scenario import FINAL_MEASURES
+from game.present.plot import METRICS as TITLES
+from game.present.plot import Panel, ledger_plot
 from game.session import Alternatives, Session
 from game.ui.commands import Command
 from game.ui.text import plain
 from game.ui.widgets.keybar import KeyBar
 
-METRICS = {  # metric: (key, short name, title)
-    "killed": ("k", "Killed", "Killed since the start"),
-    "injured": ("i", "Injured", "Injured since the start"),
-    "left": ("l", "Left", "People who left"),
-    "present": ("p", "Present", "People present"),
-    "food_days": ("f", "Food", "Days of food in the east"),
-    "hospitals": ("h", "Hospitals", "Hospitals working"),
+METRICS = {  # metric: (key, short name)
+    "killed": ("k", "Killed"),
+    "injured": ("i", "Injured"),
+    "left": ("l", "Left"),
+    "present": ("p", "Present"),
+    "food_days": ("f", "Food"),
+    "hospitals": ("h", "Hospitals"),
 }
+MARKERS = {"line": "braille", "record": "x", "spread": "+"}
+COLOURS = {"line": "cyan", "record": "red", "spread": "orange"}
 
 
 class ChartsScreen(Screen[None]):
     CSS_PATH = "charts.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(Binding(key, f"metric('{m}')", short, id=f"chart-{m}") for m, (key, short, _) in METRICS.items()),
+        *(Binding(key, f"metric('{m}')", short, id=f"chart-{m}") for m, (key, short) in METRICS.items()),
         Binding("escape,enter", "back", "Back", id="back"),
     ]
 
@@ -43,51 +49,47 @@ class ChartsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="")
-        yield PlotextPlot(id="plot")
+        yield Static(id="chart-title")
+        with Horizontal(id="plots"):
+            yield PlotextPlot(id="plot-0", classes="plot")
+            yield PlotextPlot(id="plot-1", classes="plot")
         yield Static(id="chart-note")
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.draw()
 
+    def on_resize(self) -> None:
+        self.draw()
+
     def draw(self) -> None:
         s = self.session
-        hist = s.history()
-        weeks = list(range(len(hist)))
-        widget = self.query_one("#plot", PlotextPlot)
+        plot = ledger_plot(s.history(), s.n_weeks, s.record_marks(), self.metric, self.alternatives)
+        self.query_one("#chart-title", Static).update(plain((plot.title, "bold")))
+        for i in range(2):
+            widget = self.query_one(f"#plot-{i}", PlotextPlot)
+            widget.display = i < len(plot.panels)
+            if i < len(plot.panels):
+                self.draw_panel(widget, plot.panels[i])
+        self.query_one("#chart-note", Static).update(plain(plot.note))
+
+    def draw_panel(self, widget: PlotextPlot, panel: Panel) -> None:
         plt = widget.plt
         plt.clear_data()
         plt.clear_figure()
-        label = METRICS[self.metric][2]
-        zones = ("east",) if self.metric == "food_days" else ("east", "west")
-        for zone, marker in zip(zones, ("braille", "dot"), strict=False):
-            ys = [float(h[zone][self.metric] or 0) for h in hist]
-            plt.plot(weeks, ys, label=f"{zone} (simulated)", marker=marker)
-        marks = [m for m in s.record_marks() if m.metric == self.metric and m.zone in zones]
-        notes = []
-        for m in marks:
-            plt.scatter([m.week, m.week], list(m.band), marker="x", label=f"record: {m.zone}")
-            notes.append(f"x = the record's range in week {m.week}: {m.label} ({m.record}).")
-        if self.alternatives is not None:
-            end = len(hist) - 1
-            by_id = {a.id: a for a in self.alternatives.measures}
-            for mid, (zone, metric, _) in FINAL_MEASURES.items():
-                alt = by_id.get(mid)
-                if alt is None or metric != self.metric or zone not in zones:
-                    continue
-                for dist, x, kind in ((alt.historical, end + 0.25, "historical"), (alt.same_decisions, end + 0.5, "your decisions")):
-                    plt.plot([x, x], [dist.p10, dist.p90], marker="+", label=f"{zone}: {kind}, other luck")
-                    notes.append(
-                        f"+ at the end = {zone}, {kind} with other luck: 10th to 90th percentile"
-                        f" {dist.p10:,.0f} to {dist.p90:,.0f}, median {dist.median:,.0f} (simulated);"
-                        f" this game {alt.value:,.0f}."
-                    )
-        plt.title(f"{label}, week by week (simulated; x marks the record)")
-        plt.xlabel("week (0 = start)")
-        plt.xlim(0, max(s.n_weeks, 1) + (1 if self.alternatives is not None else 0))
+        for ln in panel.lines:
+            plt.plot(ln.xs, ln.ys, marker=MARKERS[ln.kind], color=COLOURS[ln.kind])
+        plt.title(panel.title)
+        plt.xlabel(panel.x_title)
+        # whole weeks only, as many as the panel's width leaves room for
+        width = max(widget.size.width - 12, 10)
+        step = next(k for k in (1, 2, 4, 5, 10, 20, 50) if len(panel.x_ticks) / k * 3 <= width)
+        ticks = panel.x_ticks[::step]
+        plt.xticks([t for t, _ in ticks], [w for _, w in ticks])
+        plt.xlim(0, panel.x_max)
+        plt.yticks([t for t, _ in panel.y_ticks], [w for _, w in panel.y_ticks])
+        plt.ylim(0, panel.y_max)
         widget.refresh()
-        text = "\n".join(notes) if notes else "The record has no figure for this measure in a single week."
-        self.query_one("#chart-note", Static).update(plain(text))
 
     def action_metric(self, metric: str) -> None:
         self.metric = metric
@@ -100,6 +102,6 @@ class ChartsScreen(Screen[None]):
         from functools import partial
 
         return [
-            (f"Chart: {title}", f"Show {title.lower()} ({key})", partial(self.action_metric, m))
-            for m, (key, _, title) in METRICS.items()
+            (f"Chart: {TITLES[m][0]}", f"Show {TITLES[m][0].lower()} ({key})", partial(self.action_metric, m))
+            for m, (key, _) in METRICS.items()
         ]

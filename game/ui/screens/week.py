@@ -24,7 +24,7 @@ from game.present.turn import (
     turn_heading,
     turn_title,
 )
-from game.present.words import certainty, day, sources_text, span, topics
+from game.present.words import certainty, day, resource_text, short_span, sources_text, span, topics
 from game.session import ActionInfo, DecisionError, NewsItem, Session, SessionError
 from game.ui.commands import Command
 from game.ui.keys import binding_commands
@@ -133,9 +133,13 @@ class WeekScreen(ReferenceScreens, Screen[None]):
                         yield Static(id="phase")
                         yield Static(id="news-items")
             with Vertical(id="right"):
-                yield Static(id="resources")
+                # each part scrolls by itself (tab to it, then the arrows), so that at
+                # 80x24 every resource and every action can be reached
+                with VerticalScroll(id="resources-scroll"):
+                    yield Static(id="resources")
                 yield OptionList(id="actions")
-                yield Static(id="detail")
+                with VerticalScroll(id="detail-scroll"):
+                    yield Static(id="detail")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -147,7 +151,9 @@ class WeekScreen(ReferenceScreens, Screen[None]):
     def refresh_week(self) -> None:
         s = self.session
         w = s.week_info()
-        self.app.sub_title = f"{turn_title(w)} · {turn_dates(w)} · {w.phase_name}"
+        # the phase stays in the header at 80 columns: the dates are shortened there
+        dates = turn_dates(w) if self.app.size.width >= 100 else short_span(w.start, w.span_end or w.end)
+        self.app.sub_title = f"{turn_title(w)} · {dates} · {w.phase_name}"
         info = s.role_info(self.role)
         turn = ""
         if len(s.roles) > 1:
@@ -173,7 +179,7 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         self.query_one("#news-items", Static).update(
             Group(*(news_block(n) for n in news)) if news else plain("No news this week.")
         )
-        res = "\n".join(f"• {r.text}" for r in s.resources(self.role))
+        res = "\n".join(f"• {resource_text(r.label, r.value, r.unit, r.high)}" for r in s.resources(self.role))
         self.query_one("#resources", Static).update(plain(("Your resources\n", "bold"), res))
         self.refresh_actions()
 
