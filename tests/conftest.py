@@ -65,6 +65,7 @@ COMPILED_TESTS = "test_accel.py"
 MUST_RUN_IN_CI = {
     COMPILED_TESTS: "the compiled engine must be built and tested",
     "test_browser.py": "the game must be played in a browser (headless Chromium, which .ci/chromium installs)",
+    "test_pages_chromium.py": "the printable pages must be rendered in a browser (headless Chromium, which .ci/chromium installs)",
 }
 
 

@@ -5,6 +5,7 @@ escapes scenario text, JSON keeps its documented shape), `corridors debrief SAVE
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from dataclasses import replace
@@ -84,9 +85,12 @@ def test_html_escapes_scenario_text_and_stands_alone(debrief: Debrief, alt: Alte
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
     assert "&amp; #1" in page
     assert "<title>Debrief: &lt;script&gt;" in page
-    # Self-contained: no outside style sheets, scripts, images or fonts.
-    for outside in ("<link", "src=", "@import", "url("):
+    # Self-contained: no outside style sheets, scripts, images or fonts (a chart's
+    # url(#...) names a pattern inside the page itself).
+    for outside in ("<link", "src=", "@import", "href="):
         assert outside not in page
+    assert not re.search(r"url\((?!#)", page)
+    assert page.count("<svg") >= 5
     assert '<meta charset="utf-8">' in page
 
 

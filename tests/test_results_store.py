@@ -6,6 +6,7 @@ left as they were."""
 from __future__ import annotations
 
 import hashlib
+import json
 import multiprocessing
 import os
 import sqlite3
@@ -287,3 +288,32 @@ def test_a_store_file_may_have_any_name(tmp_path: Path, finished: ResultRecord) 
     with open_store(p) as store:
         assert store.result(finished.game) == finished
     assert [x.name for x in tmp_path.iterdir() if x.suffix == ".sqlite"] == [p.name]
+
+
+# ------------------------------------------------------------------ versions
+
+
+def test_a_finished_game_keeps_its_turning_points_and_questions(finished: ResultRecord, stopped: ResultRecord) -> None:
+    assert finished.version == 2
+    assert finished.turning_points and finished.questions
+    assert all(tp.week >= 1 and tp.kind in ("decision", "choice", "chance") for tp in finished.turning_points)
+    assert stopped.turning_points == () and stopped.questions == ()
+
+
+def test_a_version_1_record_is_read_as_version_2(tmp_path: Path, finished: ResultRecord) -> None:
+    """A record written before turning points and questions were kept reads with none."""
+    path = tmp_path / "results.sqlite"
+    with open_store(str(path)) as store:
+        store.put_result(finished)
+    old = finished.model_dump(mode="json")
+    old["version"] = 1
+    del old["turning_points"], old["questions"]
+    con = sqlite3.connect(path)
+    con.execute("UPDATE corridors_results SET version = 1, record = ?", (json.dumps(old),))
+    con.commit()
+    con.close()
+    with open_store(str(path)) as store:
+        back = store.result(finished.game)
+    assert back is not None and back.version == 2
+    assert back.turning_points == () and back.questions == ()
+    assert back.summary == finished.summary and back.ledger == finished.ledger

@@ -7,7 +7,13 @@ from typing import Any, Literal
 
 from game.classroom.store import now
 from game.engine.compiled import Compiled
-from game.model.results import DecidedBy, ResultDecision, ResultMeasure, ResultRecord
+from game.model.results import (
+    DecidedBy,
+    ResultDecision,
+    ResultMeasure,
+    ResultRecord,
+    ResultTurningPoint,
+)
 from game.model.scenario import Scenario
 from game.model.state import GameState
 from game.session import LogEntry, Session, replay_log, review, scenario_hash
@@ -32,6 +38,9 @@ class Played:
     state: GameState
     log: tuple[LogEntry, ...]
     ledger: tuple[dict[str, Any], ...]
+    # what the debrief of a finished game found (none while unfinished)
+    turning_points: tuple[ResultTurningPoint, ...] = ()
+    questions: tuple[str, ...] = ()
 
     def history(self) -> list[dict[str, Any]]:
         return list(self.ledger)
@@ -52,6 +61,8 @@ def played(session: Session) -> Played:
         state=session.state,
         log=session.log,
         ledger=tuple(session.history()),
+        turning_points=tuple(turning_points_of(session)),
+        questions=questions_of(session),
     )
 
 
@@ -152,4 +163,29 @@ def record_of(
         decisions=tuple(decisions_of(session)),
         ledger=tuple(session.history()),
         summary=tuple(summary_of(session)),
+        turning_points=session.turning_points if isinstance(session, Played) else tuple(turning_points_of(session)),
+        questions=session.questions if isinstance(session, Played) else questions_of(session),
     )
+
+
+def questions_of(session: Session) -> tuple[str, ...]:
+    """The ids of the discussion questions the debrief of a finished game picks."""
+    return tuple(q.id for q in session.questions()) if session.finished else ()
+
+
+def turning_points_of(session: Session) -> list[ResultTurningPoint]:
+    """The debrief's turning points of a finished game, as data (none while unfinished)."""
+    if not session.finished:
+        return []
+    return [
+        ResultTurningPoint(
+            kind=tp.kind if tp.kind in ("decision", "choice", "chance") else "chance",  # type: ignore[arg-type]
+            week=tp.week + 1,
+            role=tp.role,
+            ref=tp.ref,
+            option=tp.option,
+            actions=tuple(a for a, _ in tp.actions),
+            effect_killed=float(tp.effect_killed),
+        )
+        for tp in session.turning_points()
+    ]

@@ -53,7 +53,13 @@ from sqlalchemy.pool import NullPool
 
 from game import settings
 from game.classroom.errors import StoreError
-from game.model.results import CLASS_VERSION, RESULT_VERSION, ClassSettings, ResultRecord
+from game.model.results import (
+    CLASS_VERSION,
+    RESULT_VERSION,
+    ClassSettings,
+    ResultRecord,
+    migrate_result,
+)
 
 STORE_FORMAT = "corridors-results"
 SCHEMA = 1  # the tables' layout; a store of a later layout is refused
@@ -448,7 +454,10 @@ class Store:
                 f" {version}; this one reads {known})"
             )
         try:
-            return model.model_validate(json.loads(data))
+            parsed = json.loads(data)
+            if model is ResultRecord and isinstance(parsed, dict):
+                parsed = migrate_result(parsed)
+            return model.model_validate(parsed)
         except (ValueError, ValidationError) as e:
             first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
             raise StoreError(f"{self.where}: {what} is corrupt ({first})") from e

@@ -15,6 +15,7 @@
                         [--length lesson|full] [--store PATH|URL]
     corridors class results CODE [--store PATH|URL]
     corridors class export CODE [--format csv|json] [-o FILE] [--store PATH|URL]
+    corridors class report CODE [--format html|md|csv] [-o FILE] [--names] [--alternatives N] [--store PATH|URL]
     corridors play --class CODE --name NAME [--store PATH|URL] [--plain] ...
     corridors play --join [--class CODE] [--store PATH|URL]   (the class code and name asked in the game)
     corridors serve [--host 127.0.0.1] [--port 8000] [--class CODE] [--store PATH|URL]

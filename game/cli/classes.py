@@ -1,4 +1,4 @@
-"""`corridors class new|results|export|watch` and `corridors serve` (the game in the room's browsers)."""
+"""`corridors class new|results|export|watch|report` and `corridors serve` (the game in the room's browsers)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from game.session import (
 
 
 def cmd_class_missing(args: argparse.Namespace) -> int:
-    raise UsageError("class needs a subcommand (valid: new, results, export, watch; see: corridors class --help)")
+    raise UsageError("class needs a subcommand (valid: new, results, export, watch, report; see: corridors class --help)")
 
 
 def cmd_class_new(args: argparse.Namespace) -> int:
@@ -91,6 +91,30 @@ def cmd_class_watch(args: argparse.Namespace) -> int:
     from game.ui import run_app
 
     return run_app(watch=watcher, farewell=False)
+
+
+REPORT_RUNS = 300
+REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".csv": "csv"}
+
+
+def cmd_class_report(args: argparse.Namespace) -> int:
+    """`class report`: every game of a class against the record and the alternative
+    histories (html for a projector, md, csv)."""
+    from game.classroom.report import class_view
+    from game.present.classreport import render_report
+
+    if args.output is not None:
+        check_export(args.output, "-o")
+    fmt = args.format or REPORT_FORMATS.get(Path(args.output or "").suffix.lower(), "md")
+    view = class_view(args.store, args.code, names=args.names, runs=args.alternatives)
+    text = render_report(view, fmt)
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    where = write_text_atomic(args.output, text, shared=True)
+    n = len(view.games)
+    print(f"The report on class {view.code} ({n} game{'s' if n != 1 else ''}) is written to {where}.", file=sys.stderr)
+    return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

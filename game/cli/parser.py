@@ -11,15 +11,18 @@ from game.cli.args import (
     Parser,
     add_alternatives,
     add_store,
+    alternatives_type,
     code_type,
     port_type,
     runs_type,
     seed_type,
 )
 from game.cli.classes import (
+    REPORT_RUNS,
     cmd_class_export,
     cmd_class_missing,
     cmd_class_new,
+    cmd_class_report,
     cmd_class_results,
     cmd_class_watch,
     cmd_serve,
@@ -149,7 +152,7 @@ def build_parser() -> Parser:
 
 
 def add_class_commands(sub: Any) -> None:
-    """`corridors class new|results|export|watch`."""
+    """`corridors class new|results|export|watch|report`."""
     from game.classroom.listing import EXPORT_FORMATS
 
     cls = sub.add_parser("class", help="class sessions: make a class code, list and export its results")
@@ -190,3 +193,21 @@ def add_class_commands(sub: Any) -> None:
     watch.add_argument("code", metavar="CODE")
     add_store(watch)
     watch.set_defaults(func=cmd_class_watch)
+
+    rep = csub.add_parser(
+        "report",
+        help="a class's report: every game side by side with the record and the alternative histories, for a projector",
+    )
+    rep.add_argument("code", metavar="CODE")
+    rep.add_argument("--format", choices=("html", "md", "csv"), help="html, md or csv (default: from -o's extension, else md)")
+    rep.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: print)")
+    rep.add_argument("--names", action="store_true", help="show the players' names (default: Game 1, Game 2, ...)")
+    rep.add_argument(
+        "--alternatives",
+        type=alternatives_type,
+        default=REPORT_RUNS,
+        metavar="N",
+        help=f"alternative histories with the historical policy to compare with (default: {REPORT_RUNS}; 0: none)",
+    )
+    add_store(rep)
+    rep.set_defaults(func=cmd_class_report)

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 CLASS_FORMAT: Literal["corridors-class"] = "corridors-class"
 CLASS_VERSION: Literal[1] = 1
 RESULT_FORMAT: Literal["corridors-result"] = "corridors-result"
-RESULT_VERSION: Literal[1] = 1
+RESULT_VERSION: Literal[2] = 2
 
 Length = Literal["lesson", "full"]
 LENGTHS: tuple[str, ...] = ("lesson", "full")
@@ -70,6 +70,21 @@ class ResultMeasure(BaseModel):
     position: Literal["inside", "below", "above", ""] = ""  # "" while the game is unfinished
 
 
+class ResultTurningPoint(BaseModel):
+    """One of the debrief's turning points, as data (the class report counts the ones
+    that recur): a decision (a week's actions), a dilemma's option, or chance."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: Literal["decision", "choice", "chance"]
+    week: int = Field(ge=1)  # 1-based
+    role: str = ""  # "" for chance
+    ref: str = ""  # the dilemma (choice), "actions" (decision), the cause's ref (chance)
+    option: str = ""  # choice: the option chosen
+    actions: tuple[str, ...] = ()  # decision: the actions of that week
+    effect_killed: float = 0.0  # simulated: with it rather than without, by the end
+
+
 class ResultRecord(BaseModel):
     """One game's result, written when it ends or is stopped (and again, replacing it,
     when a stopped game is resumed and stopped or finished)."""
@@ -77,7 +92,7 @@ class ResultRecord(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     format: Literal["corridors-result"] = RESULT_FORMAT
-    version: Literal[1] = RESULT_VERSION
+    version: Literal[2] = RESULT_VERSION
     game: str  # the game's id (its save file's name)
     class_code: str | None = None
     player: str | None = None  # a name, or a team's
@@ -95,9 +110,21 @@ class ResultRecord(BaseModel):
     decisions: tuple[ResultDecision, ...] = ()
     ledger: tuple[dict[str, Any], ...] = ()  # at the start, then after each week (simulated)
     summary: tuple[ResultMeasure, ...] = ()
+    # Version 2: what the debrief of a finished game found (empty in version 1 records,
+    # and for a game stopped before its end).
+    turning_points: tuple[ResultTurningPoint, ...] = ()
+    questions: tuple[str, ...] = ()  # the discussion questions picked, by id
 
     def measure(self, mid: str) -> float | None:
         for m in self.summary:
             if m.id == mid:
                 return m.value
         return None
+
+
+def migrate_result(data: dict[str, Any]) -> dict[str, Any]:
+    """A stored record (parsed JSON) brought to the current version: version 1 had no
+    turning points and no questions (they read as none)."""
+    if data.get("version") == 1:
+        data = {**data, "version": 2}
+    return data

@@ -8,9 +8,11 @@ from a save says exactly what the screen says.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from game.present.causes import cause_text, outcomes_text
+from game.present.charts import SUMMARY_PANELS, ChartNames, ledger_charts, spread_series
 from game.present.doc import (
     Block,
     Cell,
@@ -20,7 +22,6 @@ from game.present.doc import (
     Heading,
     Items,
     Paragraph,
-    Series,
     Spans,
     Table,
     spans,
@@ -32,6 +33,7 @@ from game.session import Alternatives, Debrief, TurningPoint
 
 # Section ids, in order (a front end may show them apart: see game.ui.screens.debrief)
 SECTIONS = ("intro", "record", "final", "turning-points", "answers", "questions", "alternatives", "epilogue")
+# and, in the HTML page only, "summary" (first) and "week-by-week" (after "final")
 
 
 def _n(x: float, digits: int = 1) -> str:
@@ -168,7 +170,9 @@ def final_section(d: Debrief) -> tuple[Block, ...]:
     )
 
 
-def alternatives_section(alt: Alternatives | None) -> tuple[Block, ...]:
+def alternatives_section(
+    alt: Alternatives | None, bands: Mapping[str, tuple[float, float]] | None = None
+) -> tuple[Block, ...]:
     b: list[Block] = [Heading("Against other histories", id="alternatives")]
     if alt is None:
         b.append(Paragraph(spans("Alternative histories were not run for this debrief."), id="alt-none"))
@@ -214,18 +218,32 @@ def alternatives_section(alt: Alternatives | None) -> tuple[Block, ...]:
             id="alt-table",
         )
     )
-    b.append(
-        Chart(
-            "Where your game stands among the historical policy's games",
-            tuple(
-                Series(m.label, (m.value, m.historical.p10, m.historical.median, m.historical.p90))
-                for m in alt.measures
-            ),
-            kind="spread",
-            id="alt-spread",
-        )
-    )
+    b.append(spread_chart(alt, bands))
     return tuple(b)
+
+
+def spread_chart(
+    alt: Alternatives,
+    bands: Mapping[str, tuple[float, float]] | None = None,
+    ids: Sequence[str] | None = None,
+) -> Chart:
+    """This game among the historical policy's games, measure by measure (`ids`: only
+    these), each on its own axis, with the record's range where there is one."""
+    bands = bands or {}
+    return Chart(
+        "Where your game stands among the historical policy's games",
+        tuple(spread_series(m, bands.get(m.id)) for m in alt.measures if ids is None or m.id in ids),
+        kind="spread",
+        id="alt-spread",
+        caption=(
+            f"For each measure, {alt.runs:,} games with every role played as it was"
+            " historically (simulated): how many fell where, their 10th to 90th percentile"
+            " and median, your game, and the record's range where the record has one."
+        ),
+        band_label=f"{alt.runs:,} historical-policy games (10th to 90th percentile, median)",
+        faint_label="your game",
+        wide=True,
+    )
 
 
 def turning_points_section(d: Debrief, points: Sequence[TurningPoint] | None = None) -> tuple[Block, ...]:
@@ -297,16 +315,120 @@ def epilogue_section(d: Debrief) -> tuple[Block, ...]:
     )
 
 
-def debrief_document(d: Debrief, alt: Alternatives | None) -> Document:
+def chart_names(d: Debrief) -> ChartNames:
+    return ChartNames(routes=d.route_names, lines=d.var_labels)
+
+
+def week_by_week_section(d: Debrief) -> tuple[Block, ...]:
+    """The ledger week by week, a chart per measure, against the record's figures."""
+    charts = ledger_charts([d.history], ["your game (simulated)"], d.marks, d.start_date, chart_names(d))
+    if not charts:
+        return ()
+    return (
+        Heading("The ledger week by week", id="week-by-week"),
+        Paragraph(
+            spans(
+                "Each chart is one measure on its own scale (the east and the west are never on"
+                " one axis), a point for each week as it began. The line is your game"
+                " (simulated); a hatched bar is the record's range for that week. Where the"
+                " record counts a change over several weeks, the bar stands above where your"
+                " line was when those weeks began (the dotted line)."
+            ),
+            note=True,
+        ),
+        *charts,
+    )
+
+
+def players_words(d: Debrief) -> str:
+    return ", ".join(d.role_names.get(r, r) for r in d.roles)
+
+
+def meta_of(d: Debrief) -> tuple[tuple[str, str], ...]:
+    """Who played, which role, the class code and the date, where known (a page's header)."""
+    out: list[tuple[str, str]] = []
+    if d.player:
+        out.append(("Player", d.player))
+    out.append(("Role" if len(d.roles) == 1 else "Roles", players_words(d)))
+    if d.code:
+        out.append(("Class code", d.code))
+    out.append(("Seed", str(d.seed)))
+    if d.made is not None:
+        out.append(("Date", day(d.made)))
+    return tuple(out)
+
+
+SUMMARY_TURNING_POINTS = 3
+# The end-of-game measures the summary's picture of the alternative histories shows.
+SUMMARY_SPREAD = ("final-east-killed", "final-west-killed", "final-east-left", "final-east-food-days")
+SUMMARY_QUESTIONS = 2
+
+
+def summary_section(d: Debrief, alt: Alternatives | None) -> tuple[Block, ...]:
+    """One page: the game against the record in a table, the charts that say most, the
+    turning points that changed most and the first questions (the page a printout
+    starts with; the full debrief follows)."""
+    rows = []
+    for line in d.ledger:
+        if line.band is None:
+            continue
+        rows.append(
+            (
+                Cell(line.label),
+                Cell(_n(line.value), "number", line.value),
+                Cell(f"{_n(line.band[0])} to {_n(line.band[1])}", "text"),
+                Cell(line.position),
+            )
+        )
+    b: list[Block] = [
+        Heading("At a glance", id="summary"),
+        Paragraph(
+            spans(
+                f"{players_words(d)}, {d.weeks} weeks, {seed_words(d)}. Your game's figures are"
+                " simulated; the record's ranges come from the sources named in the full debrief."
+            ),
+            note=True,
+        ),
+        Table(
+            ("Measure", "Your game", "The record's range", "Your game is"),
+            tuple(rows),
+            numeric=(False, True, False, False),
+            id="summary-table",
+        ),
+        *(
+            replace(c, id=f"summary:{c.id}")
+            for c in ledger_charts([d.history], ["your game (simulated)"], d.marks, d.start_date, chart_names(d), panels=SUMMARY_PANELS)
+        ),
+    ]
+    if alt is not None:
+        chart = spread_chart(alt, ids=SUMMARY_SPREAD)
+        b.append(replace(chart, id=f"summary:{chart.id}", wide=False, title="Your game among the historical policy's games"))
+    names = Names.of_debrief(d)
+    if d.turning_points:
+        b.append(Heading("What changed the outcome most", level=2))
+        b.append(Items(tuple(spans((f"Week {tp.week + 1}: {turning_point_words(tp, names)[0]}. ", "strong"), f"Effect by the end (simulated): {signed(tp.effect_killed)} killed.") for tp in d.turning_points[:SUMMARY_TURNING_POINTS])))
+    if d.questions:
+        b.append(Heading("To discuss", level=2))
+        b.append(Items(tuple(spans(q.text) for q in d.questions[:SUMMARY_QUESTIONS])))
+    return tuple(b)
+
+
+def debrief_document(d: Debrief, alt: Alternatives | None, *, pictures: bool = False) -> Document:
+    """The debrief. `pictures` (the HTML page): a one-page summary first, and the ledger
+    week by week in charts after where the game ended."""
+    bands = {line.id: line.band for line in d.ledger if line.band is not None}
     blocks = (
         *ended_early(d),
+        *(summary_section(d, alt) if pictures else ()),
+        *((Heading("The full debrief", id="full"),) if pictures else ()),
         *intro(d),
         *record_section(d),
         *final_section(d),
+        *(week_by_week_section(d) if pictures else ()),
         *turning_points_section(d),
         *answers_section(d),
         *questions_section(d),
-        *alternatives_section(alt),
+        *alternatives_section(alt, bands),
         *epilogue_section(d),
     )
-    return Document(f"Debrief: {d.title}", blocks, kind="debrief")
+    return Document(f"Debrief: {d.title}", blocks, kind="debrief", meta=meta_of(d))

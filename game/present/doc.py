@@ -143,20 +143,59 @@ class Claims:
 
 @dataclass(frozen=True, slots=True)
 class Series:
+    """One line of a "lines" chart, or one row (a measure) of a "spread" chart.
+
+    "spread": `values` is (this game, 10th percentile, median, 90th percentile) of the
+    alternative histories; `games` the value of each game of a class (drawn as dots, in
+    place of this game's diamond); `counts` a histogram of the alternative histories over
+    `span`; `band` the record's range. "lines": `values` week by week; `emphasis` says
+    how a line is drawn ("main": this game, thick; "median": dashed; "faint": one of
+    many, thin)."""
+
     label: str
     values: tuple[float, ...]
+    emphasis: str = ""
+    games: tuple[float, ...] = ()
+    counts: tuple[int, ...] = ()
+    span: tuple[float, float] | None = None
+    band: tuple[float, float] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """The record's range on a "lines" chart: from `lo` to `hi` at point `x` (an index
+    into the series' values). A change over weeks is counted from point `x0`, where the
+    line stood at `base` (so the range is `base` plus the record's)."""
+
+    x: int
+    lo: float
+    hi: float
+    label: str
+    x0: int | None = None
+    base: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
 class Chart:
     """A picture of numbers that are also in words nearby (text formats leave it out).
-    `kind` "spread": each series is (this game, 10th percentile, median, 90th
-    percentile) of one measure; "lines": each series a measure week by week."""
+    `kind` "spread": each series is one measure among the alternative histories (see
+    `Series`); "lines": one measure week by week, each series a line, on one axis of its
+    own (`x` the points' labels, `x_title` the axis's words, `marks` the record's
+    ranges). `caption` says in words what the chart shows (for screen readers);
+    `faint_label` and `band_label` name the faint lines or dots and the alternative
+    histories in the legend."""
 
     title: str
     series: tuple[Series, ...]
     kind: str = "lines"
     id: str = ""
+    x: tuple[str, ...] = ()
+    x_title: str = ""
+    marks: tuple[Mark, ...] = ()
+    caption: str = ""
+    faint_label: str = ""
+    band_label: str = ""
+    wide: bool = False  # drawn across the page rather than beside other charts
 
 
 Block = Heading | Paragraph | Items | Table | Claims | Chart
@@ -167,6 +206,8 @@ class Document:
     title: str
     blocks: tuple[Block, ...] = field(default_factory=tuple)
     kind: str = ""  # "week-report", "debrief", "week"
+    # Who and when, for a page's header: ("Player", "Sam"), ("Class code", "K7M-4QX")...
+    meta: tuple[tuple[str, str], ...] = ()
 
     def find(self, id: str) -> Block | None:
         return next((b for b in self.blocks if b.id == id), None)

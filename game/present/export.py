@@ -65,11 +65,12 @@ def render(debrief: Debrief, alternatives: Alternatives | None, fmt: str) -> str
         return json.dumps(to_json(debrief, alternatives), ensure_ascii=False, indent=1) + "\n"
     if fmt not in FORMATS:
         raise ValueError(f'unknown format "{fmt}" (valid: {", ".join(FORMATS)})')
+    if fmt == "html":
+        # the page: a one-page summary, then the full debrief with its charts
+        return to_html(debrief_document(debrief, alternatives, pictures=True))
     doc = debrief_document(debrief, alternatives)
     if fmt == "md":
         return to_markdown(doc)
-    if fmt == "html":
-        return to_html(doc)
     return to_text(doc)
 
 

@@ -1,8 +1,8 @@
 """Documents as text: plain text (the line mode and .txt), Markdown and a self-contained
 HTML page. Pure functions of a `Document`.
 
-Charts are pictures of numbers the document also gives in words: the text formats
-leave them out. Every string in a document is plain text: HTML escapes it, Markdown escapes what it
+Charts are pictures of numbers the document also gives in words: HTML draws them as
+inline SVG (`game.present.svg`), the text formats leave them out. Every string in a document is plain text: HTML escapes it, Markdown escapes what it
 would read as markup, plain text prints it as written; control characters are replaced
 in all three, so no escape code reaches a terminal or a file.
 """
@@ -12,7 +12,8 @@ from __future__ import annotations
 import html
 import re
 
-from game.present.doc import Block, Claims, Document, Heading, Items, Paragraph, Spans, Table
+from game.present.doc import Block, Chart, Claims, Document, Heading, Items, Paragraph, Spans, Table
+from game.present.svg import svg
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -145,7 +146,51 @@ th, td { border: 1px solid #555; padding: 0.3rem 0.5rem; text-align: left; verti
 td.n { text-align: right; }
 th { background: #eee; }
 p.note { font-style: italic; }
+dl.meta { display: flex; flex-wrap: wrap; gap: 0.2rem 1.5rem; margin: 0 0 1rem; }
+dl.meta div { display: flex; gap: 0.4rem; }
+dl.meta dt { font-weight: 600; }
+dl.meta dd { margin: 0; }
+div.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(26rem, 1fr)); gap: 0.8rem 1.2rem; }
+figure.chart { margin: 0.6rem 0; break-inside: avoid; }
+figure.chart svg { width: 100%; height: auto; display: block; }
+figure.chart.wide { grid-column: 1 / -1; max-width: 46rem; }
+section.summary { border-bottom: 2px solid #111; padding-bottom: 1rem; margin-bottom: 1.5rem; }
+body.projector { max-width: 92rem; font-size: 1.45rem; line-height: 1.45; }
+body.projector div.charts { grid-template-columns: repeat(auto-fill, minmax(36rem, 1fr)); }
+body.projector figure.chart.wide { max-width: 72rem; }
+body.handout { max-width: 48rem; }
+@media print {
+  @page { size: A4; margin: 10mm 12mm; }
+  body, body.projector { max-width: none; margin: 0; padding: 0; font-size: 10pt; line-height: 1.35; }
+  h1 { font-size: 16pt; margin: 0 0 4pt; }
+  h2 { font-size: 13pt; break-after: avoid; }
+  h3 { font-size: 11pt; break-after: avoid; }
+  table { font-size: 9pt; margin: 4pt 0; }
+  th, td { padding: 1pt 4pt; }
+  tr, li { break-inside: avoid; }
+  section.summary { break-after: page; border: none; margin: 0; padding: 0; }
+  section.summary div.charts { grid-template-columns: 1fr 1fr; gap: 2pt 8pt; }
+  section.summary figure.chart { margin: 0; }
+  section.summary ul { margin: 2pt 0; padding-left: 14pt; }
+  section.summary table { font-size: 8pt; margin: 2pt 0; }
+  section.summary p { margin: 2pt 0; }
+  section.summary h2 { margin: 4pt 0 2pt; }
+  section.summary h3 { margin: 3pt 0 1pt; }
+  dl.meta { margin: 0 0 4pt; }
+  section.page { break-after: page; }
+  div.charts { grid-template-columns: 1fr 1fr; }
+}
 """
+
+
+def _html_chart(b: Chart) -> str:
+    ident = f' id="{html.escape(_anchor(b.id))}"' if b.id else ""
+    cls = "chart wide" if b.wide else "chart"
+    return f'<figure class="{cls}"{ident}>{svg(b)}</figure>'
+
+
+def _anchor(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]", "-", text)
 
 
 def _html_spans(sp: Spans) -> str:
@@ -161,51 +206,86 @@ def _html_spans(sp: Spans) -> str:
     return "".join(out)
 
 
-def to_html(doc: Document) -> str:
+def to_html(doc: Document, *, style: str = "") -> str:
+    """A self-contained page: every chart inline SVG, no script, nothing from the
+    network. Each level-1 section is a <section> (the "summary" one ends the first
+    printed page; `page` sections end theirs); `style` is the body's class
+    ("projector": large type for a class on a wall; "handout")."""
     e = html.escape
     out = [
         "<!DOCTYPE html>",
         '<html lang="en">',
         "<head>",
         '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{e(clean(doc.title))}</title>",
         f"<style>{_CSS}</style>",
         "</head>",
-        "<body>",
+        f'<body class="{e(style)}">' if style else "<body>",
         f"<h1>{e(clean(doc.title))}</h1>",
     ]
-    for b in doc.blocks:
-        if isinstance(b, Heading):
-            tag = f"h{min(6, b.level + 1)}"
-            out.append(f"<{tag}>{e(clean(b.text))}</{tag}>")
-        elif isinstance(b, Paragraph):
-            out.append(f'<p class="note">{_html_spans(b.spans)}</p>' if b.note else f"<p>{_html_spans(b.spans)}</p>")
-        elif isinstance(b, Items):
-            tag = "ol" if b.ordered else "ul"
-            out.append(f"<{tag}>" + "".join(f"<li>{_html_spans(i)}</li>" for i in b.items) + f"</{tag}>")
-        elif isinstance(b, Table):
-            out.append("<table>")
-            if b.title:
-                out.append(f"<caption>{e(clean(b.title))}</caption>")
-            out.append("<tr>" + "".join(f'<th scope="col">{e(clean(h))}</th>' for h in b.header) + "</tr>")
-            for row in b.rows:
-                cells = []
-                for i, c in enumerate(row):
-                    cls = ' class="n"' if i < len(b.numeric) and b.numeric[i] else ""
-                    cells.append(f"<td{cls}>{e(clean(c.text))}</td>")
-                out.append("<tr>" + "".join(cells) + "</tr>")
-            out.append("</table>")
-        elif isinstance(b, Claims):
-            out.append(f"<p>{e(clean(b.title))}</p>")
-            out.append(
-                "<ul>"
-                + "".join(
-                    f"<li><strong>{e(clean(t.title))}</strong><ul>"
-                    + "".join(f"<li>{e(clean(c.line()))}</li>" for c in t.claims)
-                    + "</ul></li>"
-                    for t in b.topics
-                )
-                + "</ul>"
-            )
+    if doc.meta:
+        out.append(
+            '<dl class="meta">'
+            + "".join(f"<div><dt>{e(clean(k))}:</dt><dd>{e(clean(v))}</dd></div>" for k, v in doc.meta)
+            + "</dl>"
+        )
+    for head, blocks in doc.sections():
+        if head is not None:
+            cls = "summary" if head.id == "summary" else "page" if head.id.startswith("page:") else ""
+            attrs = (f' id="{e(_anchor(head.id))}"' if head.id else "") + (f' class="{cls}"' if cls else "")
+            out.append(f"<section{attrs}>")
+            out.append(f"<h2>{e(clean(head.text))}</h2>")
+        charts: list[Chart] = []
+        for b in blocks:
+            if isinstance(b, Chart):
+                charts.append(b)
+                continue
+            if charts:
+                out.append('<div class="charts">' + "".join(_html_chart(c) for c in charts) + "</div>")
+                charts = []
+            _html_block(b, out)
+        if charts:
+            out.append('<div class="charts">' + "".join(_html_chart(c) for c in charts) + "</div>")
+        if head is not None:
+            out.append("</section>")
     out += ["</body>", "</html>"]
     return "\n".join(out) + "\n"
+
+
+def _html_block(b: Block, out: list[str]) -> None:
+    e = html.escape
+    if isinstance(b, Heading):
+        tag = f"h{min(6, b.level + 1)}"
+        out.append(f"<{tag}>{e(clean(b.text))}</{tag}>")
+    elif isinstance(b, Paragraph):
+        out.append(f'<p class="note">{_html_spans(b.spans)}</p>' if b.note else f"<p>{_html_spans(b.spans)}</p>")
+    elif isinstance(b, Items):
+        tag = "ol" if b.ordered else "ul"
+        out.append(f"<{tag}>" + "".join(f"<li>{_html_spans(i)}</li>" for i in b.items) + f"</{tag}>")
+    elif isinstance(b, Table):
+        out.append("<table>")
+        if b.title:
+            out.append(f"<caption>{e(clean(b.title))}</caption>")
+        out.append("<tr>" + "".join(f'<th scope="col">{e(clean(h))}</th>' for h in b.header) + "</tr>")
+        for row in b.rows:
+            cells = []
+            for i, c in enumerate(row):
+                cls = ' class="n"' if i < len(b.numeric) and b.numeric[i] else ""
+                cells.append(f"<td{cls}>{e(clean(c.text))}</td>")
+            out.append("<tr>" + "".join(cells) + "</tr>")
+        out.append("</table>")
+    elif isinstance(b, Claims):
+        out.append(f"<p>{e(clean(b.title))}</p>")
+        out.append(
+            "<ul>"
+            + "".join(
+                f"<li><strong>{e(clean(t.title))}</strong><ul>"
+                + "".join(f"<li>{e(clean(c.line()))}</li>" for c in t.claims)
+                + "</ul></li>"
+                for t in b.topics
+            )
+            + "</ul>"
+        )
+    elif isinstance(b, Chart):
+        out.append('<div class="charts">' + _html_chart(b) + "</div>")

@@ -29,6 +29,8 @@ from game.session.review import (
     AltMeasure,
     AnswerInfo,
     Distribution,
+    FamilyMeasure,
+    HistoricalFamily,
     QuestionInfo,
     TurningPoint,
 )
@@ -72,6 +74,8 @@ __all__ = [
     "AnswerInfo",
     "Alternatives",
     "Distribution",
+    "FamilyMeasure",
+    "HistoricalFamily",
     "LedgerLine",
     "QuestionInfo",
     "TurningPoint",

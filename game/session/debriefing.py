@@ -13,7 +13,13 @@ from game.model.state import RoleDecision
 from game.session import histories, review
 from game.session.base import MAX_SEED, TURNING_POINT_SAMPLES, SessionError
 from game.session.reading import SessionViews
-from game.session.review import Alternatives, AnswerInfo, QuestionInfo, TurningPoint
+from game.session.review import (
+    Alternatives,
+    AnswerInfo,
+    HistoricalFamily,
+    QuestionInfo,
+    TurningPoint,
+)
 from game.session.views import (
     Debrief,
     EpilogueEntry,
@@ -106,6 +112,11 @@ class SessionDebrief(SessionViews):
             ledger=ledger,
             turning_points=self.turning_points(samples) if samples > 0 else (),
             questions=self.questions(),
+            history=tuple(s.history),
+            marks=self.chart_marks(),
+            start_date=sc.start,
+            player=str(getattr(self, "player_name", "") or ""),
+            made=dt.datetime.now(dt.UTC).date(),
         )
 
     def answer_by(self, week: int, role: str, dilemma: str, option: str) -> str:
@@ -213,6 +224,23 @@ class SessionDebrief(SessionViews):
             progress,
             historical=lambda told: histories.historical_rows(c, seeds, told),
         )
+
+    def historical_family(
+        self,
+        runs: int = 1000,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> HistoricalFamily:
+        """The `runs` alternative histories with every role played by the historical
+        policy, on the seeds after this game's: the same games `alternatives` plays, and
+        the same for every game of a seed (a class's), finished or not; kept like
+        theirs (`game.session.histories`), so it is played once. Slow the first time
+        (`runs` games)."""
+        if runs < 1:
+            raise SessionError("alternatives need at least one run")
+        c = self.compiled
+        seeds = review.other_seeds(self.seed, runs, MAX_SEED)
+        return review.family_of(c, seeds, histories.historical_rows(c, seeds, progress))
 
     def _require_finished(self) -> None:
         if not self.finished:

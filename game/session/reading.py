@@ -273,6 +273,28 @@ class SessionViews(SessionPlans):
             )
         return out
 
+    def chart_marks(self) -> tuple[RecordMark, ...]:
+        """Every figure of the record placed in the weeks of the game, for charts: a
+        measure of one week at the entry after that week, a change over weeks at the
+        entry after its last week, counted from the entry before its first."""
+        sc = self.scenario
+        out = []
+        for m in sc.record:
+            if m.kind == "at" and m.week is not None:
+                week, since = sc.week_of(m.week) + 1, None
+            elif m.start is not None and m.end is not None:
+                week, since = sc.week_of(m.end) + 1, sc.week_of(m.start)
+            else:
+                continue
+            out.append(
+                RecordMark(
+                    m.label, m.metric, m.zone, week,
+                    (float(m.band[0]), float(m.band[1])), m.record, self._source_infos(m.sources),
+                    id=m.id, since=since, route=m.route, line=m.line,
+                )
+            )
+        return tuple(out)
+
     def all_sources(self) -> list[SourceInfo]:
         """Every source of the scenario, in its order."""
         return list(self._source_infos(s.id for s in self.scenario.sources))

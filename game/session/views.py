@@ -244,7 +244,9 @@ class RouteInfo:
 
 
 class RecordMark:
-    """A figure of the record placed in a week of the game (for charts)."""
+    """A figure of the record placed in a week of the game (for charts). A measure of
+    one week is read from the history entry `week`; a change over weeks (`since` set) is
+    the entry `week` less the entry `since`."""
 
     label: str
     metric: str
@@ -253,6 +255,10 @@ class RecordMark:
     band: tuple[float, float]
     record: str
     sources: tuple[SourceInfo, ...]
+    id: str = ""
+    since: int | None = None  # a change over weeks: the entry it is counted from
+    route: str | None = None  # metric "left": departures by this route only
+    line: str | None = None  # metric "line": a role's ledger line
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,3 +376,10 @@ class Debrief:
     # `of_weeks` the weeks of the whole game (0 when the game was played to its end).
     ended_early: bool = False
     of_weeks: int = 0
+    # For the charts: the ledger at the start and after each week (simulated), the
+    # record's figures placed in its weeks, and the calendar's first day.
+    history: tuple[dict[str, Any], ...] = ()
+    marks: tuple[RecordMark, ...] = ()
+    start_date: dt.date | None = None
+    player: str = ""  # the player's or team's name, where one was given
+    made: dt.date | None = None  # the day the debrief was made

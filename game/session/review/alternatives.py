@@ -16,6 +16,8 @@ from game.session.review.common import (
     Alternatives,
     AltMeasure,
     Distribution,
+    FamilyMeasure,
+    HistoricalFamily,
     Plans,
     Progress,
 )
@@ -42,7 +44,45 @@ def distribution(values: list[float], value: float) -> Distribution:
         x = percentile(values, p)
         return float(math.floor(x + 0.5)) if whole else x
 
-    return Distribution(runs=n, median=q(50), p10=q(10), p90=q(90), rank=rank)
+    counts, span = histogram(values)
+    return Distribution(runs=n, median=q(50), p10=q(10), p90=q(90), rank=rank, counts=counts, span=span)
+
+
+HISTOGRAM_BINS = 24
+
+
+def histogram(values: Sequence[float], bins: int = HISTOGRAM_BINS) -> tuple[tuple[int, ...], tuple[float, float]]:
+    """How many of `values` fall in each of equal bins over their range, and the range.
+    Whole numbers spread over fewer values than `bins` get one bin per number (centred
+    on it); all values equal give one bin."""
+    if not values:
+        return (), (0.0, 0.0)
+    lo, hi = float(min(values)), float(max(values))
+    if all(float(v).is_integer() for v in values) and hi - lo + 1 <= bins:
+        lo, hi = lo - 0.5, hi + 0.5
+        bins = int(hi - lo)
+    elif hi <= lo:
+        return (len(values),), (lo, hi)
+    width = (hi - lo) / bins
+    counts = [0] * bins
+    for v in values:
+        counts[min(bins - 1, max(0, int((float(v) - lo) / width)))] += 1
+    return tuple(counts), (lo, hi)
+
+
+def family_of(c: Compiled, seeds: Sequence[int], rows: Sequence[tuple[float, ...]]) -> HistoricalFamily:
+    """The historical policy's games on `seeds` (their measure rows, `historical_rows`)
+    as a family of values per measure: what `alternatives` compares a game with."""
+    ids = tuple(measure_ids(c))
+    first, last = (seeds[0], seeds[-1]) if seeds else (0, 0)
+    return HistoricalFamily(
+        runs=len(seeds),
+        seeds=(first, last),
+        measures=tuple(
+            FamilyMeasure(id=m, label=measure_label(c, m), values=tuple(r[i] for r in rows))
+            for i, m in enumerate(ids)
+        ),
+    )
 
 
 def same_decisions_row(

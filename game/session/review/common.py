@@ -86,6 +86,10 @@ class Distribution:
     p10: float
     p90: float
     rank: float  # where this game's value stands: percent of runs below it (ties count half)
+    # A histogram of the runs, for charts: how many fell in each of equal bins from
+    # span[0] to span[1] (a measure in whole numbers gets a bin per number where few).
+    counts: tuple[int, ...] = ()
+    span: tuple[float, float] = (0.0, 0.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,3 +119,19 @@ class Alternatives:
     dropped_decisions: int  # logged decisions left out because they were not legal
     dropped_runs: int  # same-decision runs in which at least one was left out
 
+
+@dataclass(frozen=True, slots=True)
+class FamilyMeasure:
+    id: str
+    label: str
+    values: tuple[float, ...]  # one per run, in the order of the seeds (simulated)
+
+
+@dataclass(frozen=True, slots=True)
+class HistoricalFamily:
+    """The alternative histories with every role played by the historical policy: the
+    same for every game of one seed (a class's), so computed once for all of them."""
+
+    runs: int
+    seeds: tuple[int, int]  # first and last seed used
+    measures: tuple[FamilyMeasure, ...]
