@@ -27,6 +27,8 @@ from classgames import make_class
 from game.classroom.report import class_view
 from game.present.classreport import render_report
 from game.present.export import render
+from game.present.handouts import handout_pages
+from game.scenario import registry
 from game.session import Session
 
 CHROMIUM = find_chromium()
@@ -188,3 +190,18 @@ def test_the_class_report_renders_with_its_charts(tmp_path: Path) -> None:
     assert spread.count('<circle class="game"') >= 4 * 10  # a dot for each game, for each measure
     week = dom[dom.index('<section id="week-by-week"') : dom.index('<section id="spread"')]
     assert week.count('<polyline class="series"') >= 5 * 5  # four games and the median, five charts
+
+
+@needs_chromium
+def test_the_handouts_render(tmp_path: Path) -> None:
+    pages = handout_pages(registry.get("aleppo-2016"))
+    for name in ("map.html", "role-household.html", "timeline.html"):
+        (tmp_path / name).write_text(pages[name], encoding="utf-8")
+    dom, _ = check_page(tmp_path, tmp_path / "map.html", "handout-map", min_svgs=1, height=1400, ink=(0x11, 0x11, 0x11))
+    assert dom.count('class="route"') >= 4 and "Schematic" in dom
+    for name in ("role-household.html", "timeline.html"):
+        r = chromium(tmp_path, "--dump-dom", (tmp_path / name).as_uri())
+        assert r.returncode == 0 and "<h1>" in r.stdout, r.stderr[-2000:]
+        shot = shots_dir(tmp_path) / f"handout-{name.removesuffix('.html')}.png"
+        r = chromium(tmp_path, "--window-size=1000,1400", f"--screenshot={shot}", (tmp_path / name).as_uri())
+        assert r.returncode == 0 and shot.is_file()

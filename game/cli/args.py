@@ -23,7 +23,7 @@ from game.session import (
 )
 from game.session.saves import file_kind
 
-COMMANDS = ("play", "debrief", "saves", "simulate", "calibrate", "validate", "scenarios", "class", "serve")
+COMMANDS = ("play", "debrief", "saves", "simulate", "calibrate", "validate", "scenarios", "class", "serve", "handouts")
 
 
 MAX_HUMAN_ROLES = 4

@@ -28,7 +28,14 @@ from game.cli.classes import (
     cmd_serve,
 )
 from game.cli.play import cmd_debrief, cmd_play
-from game.cli.tools import cmd_calibrate, cmd_saves, cmd_scenarios, cmd_simulate, cmd_validate
+from game.cli.tools import (
+    cmd_calibrate,
+    cmd_handouts,
+    cmd_saves,
+    cmd_scenarios,
+    cmd_simulate,
+    cmd_validate,
+)
 from game.model.results import LENGTHS
 from game.present.export import FORMATS
 from game.scenario import registry
@@ -127,6 +134,11 @@ def build_parser() -> Parser:
 
     sc = sub.add_parser("scenarios", help="list the scenarios found")
     sc.set_defaults(func=cmd_scenarios)
+
+    ho = sub.add_parser("handouts", help="printable pages: a role card for each role, a timeline, a map and a glossary")
+    ho.add_argument("-o", "--output", metavar="DIR", required=True, help="the folder to write the pages to (made if missing)")
+    ho.add_argument("--scenario", metavar="ID|PATH", help=f"scenario id or folder (default: {registry.DEFAULT_SCENARIO})")
+    ho.set_defaults(func=cmd_handouts)
 
     sv = sub.add_parser("saves", help="list the saved games, the latest first")
     sv.add_argument("--dir", metavar="FOLDER", help="the save folder (default: the game's own)")

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
+from game import settings
 from game.cli.args import (
     UsageError,
     check_export,
@@ -29,7 +31,9 @@ from game.session import (
     default_save_dir,
     list_saves,
     save_text,
+    write_text_atomic,
 )
+from game.session.saves import file_kind
 
 ZONES = ("east", "west", "total")
 
@@ -242,3 +246,32 @@ def cmd_saves(args: argparse.Namespace) -> int:
 
 
 # ---------------------------------------------------------------------- entry point
+
+
+def cmd_handouts(args: argparse.Namespace) -> int:
+    """`handouts -o DIR`: the printable pages, into DIR (made if its parent exists)."""
+    from game.present.handouts import handout_pages
+
+    folder = Path(args.output)
+    try:
+        kind = file_kind(folder)
+    except OSError as e:
+        raise UsageError(f"-o {args.output}: cannot be used: {e.strerror or e}") from None
+    if kind not in (None, "a folder"):
+        raise UsageError(f"-o {args.output}: is {kind}, not a folder")
+    if kind is None:
+        if not folder.parent.is_dir():
+            raise UsageError(f"-o {args.output}: no such folder {str(folder.parent)!r}")
+        try:
+            folder.mkdir()
+        except OSError as e:
+            raise UsageError(f"-o {args.output}: cannot be made: {e.strerror or e}") from None
+    try:
+        settings.writable(settings.Folder(folder, "the folder"))
+    except settings.SettingsError as e:
+        raise UsageError(f"-o {args.output}: {e}") from None
+    pages = handout_pages(load(args.scenario or registry.DEFAULT_SCENARIO))
+    for name, text in pages.items():
+        write_text_atomic(folder / name, text, shared=True)
+    print(f"{len(pages)} handouts written to {folder}: {', '.join(pages)}.", file=sys.stderr)
+    return 0

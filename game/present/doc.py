@@ -198,7 +198,36 @@ class Chart:
     wide: bool = False  # drawn across the page rather than beside other charts
 
 
-Block = Heading | Paragraph | Items | Table | Claims | Chart
+@dataclass(frozen=True, slots=True)
+class MapPlace:
+    name: str
+    zone: str  # "east", "west", "kurdish"
+    holder: str  # who holds it at the start, in words
+    population: int
+    front: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class MapRoute:
+    name: str
+    kind: str  # "supply", "corridor", "exit", "medevac"
+    via: str = ""  # the name of the place it runs through, if one is on the map
+
+
+@dataclass(frozen=True, slots=True)
+class Map:
+    """A schematic map (drawn by game.present.svg; text formats leave it out, the places
+    are also given in a table): places grouped by zone, the front between the west and
+    the east, and the routes out of the east. Not to scale, and says so."""
+
+    title: str
+    places: tuple[MapPlace, ...]
+    routes: tuple[MapRoute, ...]
+    caption: str = ""
+    id: str = ""
+
+
+Block = Heading | Paragraph | Items | Table | Claims | Chart | Map
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,8 +12,19 @@ from __future__ import annotations
 import html
 import re
 
-from game.present.doc import Block, Chart, Claims, Document, Heading, Items, Paragraph, Spans, Table
-from game.present.svg import svg
+from game.present.doc import (
+    Block,
+    Chart,
+    Claims,
+    Document,
+    Heading,
+    Items,
+    Map,
+    Paragraph,
+    Spans,
+    Table,
+)
+from game.present.svg import map_svg, svg
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -154,6 +165,10 @@ div.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(26re
 figure.chart { margin: 0.6rem 0; break-inside: avoid; }
 figure.chart svg { width: 100%; height: auto; display: block; }
 figure.chart.wide { grid-column: 1 / -1; max-width: 46rem; }
+figure.map { margin: 0.6rem 0; break-inside: avoid; }
+figure.map svg { width: 100%; height: auto; display: block; }
+body.handout h1 { margin-bottom: 0.3rem; }
+body.handout dl.cardlist dt { font-weight: 600; margin-top: 0.4rem; }
 section.summary { border-bottom: 2px solid #111; padding-bottom: 1rem; margin-bottom: 1.5rem; }
 body.projector { max-width: 92rem; font-size: 1.45rem; line-height: 1.45; }
 body.projector div.charts { grid-template-columns: repeat(auto-fill, minmax(36rem, 1fr)); }
@@ -289,3 +304,5 @@ def _html_block(b: Block, out: list[str]) -> None:
         )
     elif isinstance(b, Chart):
         out.append('<div class="charts">' + _html_chart(b) + "</div>")
+    elif isinstance(b, Map):
+        out.append(f'<figure class="map">{map_svg(b)}</figure>')
