@@ -1,14 +1,19 @@
 """The Textual game's speed and memory, measured (never asserted in tests).
 
-    .venv/bin/python benchmarks/ui.py [--repeats N] [--size 80x24]
+    .venv/bin/python benchmarks/ui.py [--repeats N] [--size 80x24] [--before DIR] [--no-play]
 
-- Launch to first interactive frame: each app is started in a fresh process on a
-  pseudo-terminal, and the time runs from the spawn to the app's Ready event (sent after
-  its first frame is painted, when it takes input). Our game (at week 1 as `corridors
-  play` opens it, and at the title as `corridors` does) and the minimal app of
-  `benchmarks/minimal_app.py` are launched in turn, in the same run, `--repeats` times;
-  the medians are compared.
-- Peak memory: the maximum resident set size of each launched process (at its first
+- Launch to the first frame a person can read: each app is started in a fresh process on
+  a pseudo-terminal, and the time runs from the spawn to the moment the terminal has been
+  sent the words that make the frame readable: for the title, the content note's opening
+  words; for week 1, its heading ("Week 1 of 20"); for the minimal app of
+  `benchmarks/minimal_app.py`, its table's row. An earlier frame (the app's Ready event,
+  with a "Loading…" line) is reported beside it, as "first frame". Our game (at week 1
+  as `corridors play` opens it, and at the title as `corridors` does) and the minimal app
+  are launched in turn, in the same run, `--repeats` times; the medians are compared.
+  `--before DIR`: a checkout of an earlier version (say `git worktree add /tmp/base
+  main`) launched in the same rounds, so that before and after are measured side by side
+  on the same machine at the same moment.
+- Peak memory: the maximum resident set size of each launched process (at its readable
   frame), and of a process that then plays the whole game with keys to the debrief.
 - End week: a whole game played on a pseudo-terminal (the app sends itself the keys),
   timed from the key that plays the week to the first frame written with its report.
@@ -19,6 +24,8 @@ from __future__ import annotations
 import argparse
 import os
 import pty
+import re
+import select
 import statistics
 import subprocess
 import sys
@@ -44,15 +51,7 @@ def tell(what):
     os.write(fd, f"{{what}} {{time.perf_counter()}} {{rss}}\n".encode())
 class Timed(Base):
     def on_ready(self):  # the Ready event: the first frame is on screen, input is taken
-        tell("ready")
-        if which not in ("week", "cli-play"):
-            self.exit()
-    def start(self, session):  # the week screen replaces the loading frame
-        super().start(session)
-        self.call_after_refresh(lambda: self.call_after_refresh(self.done))
-    def done(self):
-        tell("week")
-        self.exit()
+        tell("ready")    # the benchmark ends the process once the readable frame is out
 def make():
     from game.session import Session
     return Session.new(seed=1)
@@ -67,10 +66,38 @@ else:
     app.run()
 """
 
+# Escape sequences (CSI, OSC, and two-character ones), removed before looking for words.
+ESCAPES = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]")
 
-def run_child(script: str, argv: list[str], size: tuple[int, int]) -> str:
-    """Runs `script` in a fresh Python on a pseudo-terminal of `size`; returns what it
-    wrote to the pipe whose descriptor it gets as its first argument."""
+
+def content_words() -> str:
+    """The content note's first words, as the title screen shows them."""
+    import yaml
+
+    meta = yaml.safe_load((ROOT / "scenarios" / "aleppo-2016" / "scenario.yaml").read_text())
+    return " ".join(meta["content_note"].split()[:6])
+
+
+def markers() -> dict[str, str]:
+    """For each kind of launch, the words that make its frame readable."""
+    note = content_words()
+    return {
+        "minimal": "275,000",
+        "title": note,
+        "cli": note,
+        "week": "Week 1 of 20",
+        "cli-play": "Week 1 of 20",
+    }
+
+
+def run_child(
+    script: str, argv: list[str], size: tuple[int, int], *, marker: str | None = None,
+    env_extra: dict[str, str] | None = None,
+) -> tuple[str, float | None, float | None]:
+    """Runs `script` in a fresh Python on a pseudo-terminal of `size`. Returns what it
+    wrote to the pipe whose descriptor it gets as its first argument, and, with `marker`,
+    when (perf_counter) the terminal was first sent those words and the process's peak
+    RSS (MiB) then; the process is ended once it has sent them and said it is ready."""
     import fcntl
     import struct
     import termios
@@ -78,15 +105,25 @@ def run_child(script: str, argv: list[str], size: tuple[int, int]) -> str:
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
     r, w = os.pipe()
-    env = dict(os.environ, TERM="xterm-256color", CORRIDORS_HOME=tempfile.mkdtemp())
+    env = dict(os.environ, TERM="xterm-256color", CORRIDORS_HOME=tempfile.mkdtemp(), **(env_extra or {}))
+    seen: list[float] = []
+    found = threading.Event()
+    wanted = marker.encode() if marker else None
 
     def drain() -> None:
+        screen = b""
         while True:
             try:
-                if not os.read(master, 65536):
-                    break
+                chunk = os.read(master, 65536)
             except OSError:
                 break
+            if not chunk:
+                break
+            if wanted is not None and not seen:
+                screen += chunk
+                if wanted in ESCAPES.sub(b"", screen):
+                    seen.append(time.perf_counter())
+                    found.set()
 
     threading.Thread(target=drain, daemon=True).start()
     proc = subprocess.Popen(
@@ -95,27 +132,52 @@ def run_child(script: str, argv: list[str], size: tuple[int, int]) -> str:
     )
     os.close(w)
     data = b""
-    while True:
-        chunk = os.read(r, 4096)
-        if not chunk:
-            break
-        data += chunk
+    rss: float | None = None
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if marker is not None and found.is_set() and b"ready" in data and rss is None:
+            rss = peak_rss(proc.pid)
+            proc.kill()
+        ready, _, _ = select.select([r], [], [], 0.01)
+        if ready:
+            chunk = os.read(r, 4096)
+            if not chunk:
+                break
+            data += chunk
+    else:
+        proc.kill()
     proc.wait(timeout=120)
     os.close(r)
     os.close(slave)
     os.close(master)
-    return data.decode()
+    return data.decode(), (seen[0] if seen else None), rss
 
 
-def launch(which: str, size: tuple[int, int]) -> dict[str, tuple[float, float]]:
-    """{event: (seconds from spawn, peak RSS in MiB so far)} for "ready" (the first
-    interactive frame) and, for the week, "week" (week 1 on screen)."""
+def peak_rss(pid: int) -> float | None:
+    """The process's peak resident set size (VmHWM) in MiB, if Linux says it."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
+def launch(which: str, size: tuple[int, int], root: Path = ROOT) -> dict[str, tuple[float, float]]:
+    """{event: (seconds from spawn, peak RSS in MiB)} for "ready" (the app's first
+    frame) and "readable" (the first frame a person can read), launching the game of
+    the checkout at `root`."""
+    env = {"CORRIDORS_SCENARIOS": str(root / "scenarios")} if root != ROOT else {}
     t0 = time.perf_counter()  # perf_counter is system-wide (CLOCK_MONOTONIC) on Linux
-    data = run_child(CHILD.format(root=str(ROOT), bench=str(ROOT / "benchmarks")), [which], size)
+    script = CHILD.format(root=str(root), bench=str(ROOT / "benchmarks"))
+    data, seen, rss = run_child(script, [which], size, marker=markers()[which], env_extra=env)
     out = {}
     for line in data.splitlines():
-        what, when, rss = line.split()
-        out[what] = (float(when) - t0, int(rss) / 1024)
+        what, when, ready_rss = line.split()
+        out[what] = (float(when) - t0, int(ready_rss) / 1024)
+    if seen is not None:
+        out["readable"] = (seen - t0, rss or 0.0)
     return out
 
 
@@ -186,7 +248,7 @@ def end_week_times(size: tuple[int, int]) -> tuple[list[float], float]:
     the milliseconds from the key that plays each week to the first frame written with
     the week's report, and the process's peak RSS (MiB) after the debrief's 1,000
     alternative histories."""
-    out = run_child(PLAY_CHILD.format(root=str(ROOT)), [], size)
+    out, _, _ = run_child(PLAY_CHILD.format(root=str(ROOT)), [], size)
     rss, *times = out.split()
     return [float(t) for t in times], int(rss) / 1024
 
@@ -195,33 +257,47 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeats", type=int, default=7)
     ap.add_argument("--size", default="80x24")
+    ap.add_argument("--before", type=Path, help="an earlier checkout, launched in the same rounds")
+    ap.add_argument("--no-play", action="store_true", help="launches only, no whole game")
     args = ap.parse_args()
     w, h = (int(x) for x in args.size.split("x"))
     print(f"Python {sys.version.split()[0]}, terminal {w}x{h}, {args.repeats} launches each, interleaved")
-    kinds = ("minimal", "week", "title", "cli", "cli-play")
-    results: dict[str, list[dict[str, tuple[float, float]]]] = {k: [] for k in kinds}
-    for which in kinds:  # warm the file cache once
-        launch(which, (w, h))
+    trees = [("", ROOT)] + ([("before: ", args.before.resolve())] if args.before else [])
+    kinds = ("minimal", "title", "cli", "week", "cli-play")
+    runs = [(tag, root, k) for k in kinds for tag, root in trees if k != "minimal" or not tag]
+    results: dict[tuple[str, str], list[dict[str, tuple[float, float]]]] = {(t, k): [] for t, _, k in runs}
+    for _tag, root, which in runs:  # warm the file cache once
+        launch(which, (w, h), root)
     for _ in range(args.repeats):
-        for which in kinds:
-            results[which].append(launch(which, (w, h)))
-    base = statistics.median(r["ready"][0] for r in results["minimal"])
+        for tag, root, which in runs:
+            results[tag, which].append(launch(which, (w, h), root))
+    base = statistics.median(r["readable"][0] for r in results["", "minimal"])
     rows = [
-        ("minimal", "ready", "minimal app (Header, DataTable, Log, Footer), first frame"),
-        ("title", "ready", "Corridors at the title (the app), first frame"),
-        ("cli", "ready", "Corridors at the title (the corridors command), first frame"),
-        ("week", "ready", "Corridors play (the app), first frame (loading the scenario)"),
-        ("week", "week", "Corridors play (the app), week 1 on screen"),
+        ("minimal", "readable", "minimal app (Header, DataTable, Log, Footer), its row readable"),
+        ("title", "ready", "title (the app), first frame"),
+        ("title", "readable", "title (the app), content note readable"),
+        ("cli", "ready", "title (the corridors command), first frame"),
+        ("cli", "readable", "title (the corridors command), content note readable"),
+        ("week", "ready", "play (the app), first frame"),
+        ("week", "readable", "play (the app), week 1 readable"),
         ("cli-play", "ready", "corridors play (the command), first frame"),
-        ("cli-play", "week", "corridors play (the command), week 1 on screen"),
+        ("cli-play", "readable", "corridors play (the command), week 1 readable"),
     ]
     for which, event, label in rows:
-        med = statistics.median(r[event][0] for r in results[which])
-        rss = max(r[event][1] for r in results[which])
-        print(
-            f"launch: {label:62} median {med * 1000:5.0f} ms ({med / base:.2f}x minimal),"
-            f" peak RSS {rss:5.1f} MiB"
-        )
+        for tag, _ in trees:
+            got = [r[event] for r in results.get((tag, which), []) if event in r]
+            if not got:
+                continue
+            med = statistics.median(t for t, _ in got)
+            rss = max(m for _, m in got)
+            missed = len(results[tag, which]) - len(got)
+            note = f" ({missed} never)" if missed else ""
+            print(
+                f"launch: {tag + label:72} median {med * 1000:5.0f} ms ({med / base:.2f}x minimal),"
+                f" peak RSS {rss:5.1f} MiB{note}"
+            )
+    if args.no_play:
+        return
     times, rss = end_week_times((w, h))
     if times:
         print(

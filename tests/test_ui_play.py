@@ -10,6 +10,7 @@ import pytest
 
 from game.session import Session
 from game.ui.app import CorridorsApp
+from game.ui.screens.card import RoleCardScreen
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.dilemma import DilemmaScreen
 from game.ui.screens.modals import ConfirmScreen, PassScreen
@@ -27,8 +28,12 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 async def play_week(app: CorridorsApp, pilot, picks: str = "1") -> None:  # type: ignore[no-untyped-def]
-    """One week with keys: answer any dilemma, plan, end the week, leave the report."""
+    """One week with keys: close the role card, answer any dilemma, plan, end the week,
+    leave the report."""
     for _ in range(4):
+        if isinstance(app.screen, RoleCardScreen):
+            await pilot.press("enter")
+            await pilot.pause()
         if isinstance(app.screen, DilemmaScreen):
             await pilot.press("1")
             await pilot.pause()

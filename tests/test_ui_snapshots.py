@@ -45,6 +45,16 @@ def at_dilemma() -> Session:
     return s
 
 
+def household_gone() -> Session:
+    """A household that has left the east by the Ramouseh corridor."""
+    s = Session.new(seed=SEED, roles=["household"], autosave=False)
+    while not any(a.id == "leave_ramouseh" and a.available for a in s.actions("household")):
+        s.advance()
+    s.toggle("household", "leave_ramouseh")
+    s.advance()
+    return s
+
+
 def keys(*pressed: str) -> Callable[[Any], Awaitable[None]]:
     async def run_before(pilot: Any) -> None:
         await pilot.app.workers.wait_for_complete()
@@ -94,6 +104,9 @@ SCREENS: dict[str, tuple[Callable[[], Session | None], Callable[[Any], Awaitable
     "lesson_report": (lambda: lesson(2), dismiss_dilemmas("1", "e", "y")),
     "debrief_now": (lambda: played(3), dismiss_dilemmas("x")),
     "debrief_early": (lambda: played(3), dismiss_dilemmas("x", "y")),
+    "card": (lambda: played(0), dismiss_dilemmas("w")),
+    "farewell": (household_gone, keys()),
+    "unanswered": (at_dilemma, dismiss_dilemmas("e")),
 }
 
 

@@ -138,7 +138,8 @@ def test_the_list_of_saves(tmp_path: Path) -> None:
     assert b.saved_at is not None
     assert infos["broken.json"].problem and infos["broken.json"].finished is None
     line = save_text(b)
-    assert f"week 2 of {going.n_weeks} next" in line and '"river"' in line
+    assert f"turn 2 of {going.n_weeks} next, the week of 10 July 2016" in line and '"river"' in line
+    assert line.startswith(", ".join(b.roles))
     assert "finished" in save_text(a) and "cannot be read" in save_text(infos["broken.json"])
 
 
@@ -153,7 +154,7 @@ def test_corridors_saves_and_seed_words(tmp_path: Path, home: Path) -> None:
     assert f'Game seed: {code_seed("room 12b")}, from the class code "Room 12B"' in r.stdout
     r = run_corridors("saves", home=home)
     assert r.returncode == 0, r.stderr
-    assert "week 1 of" in r.stdout and '"Room 12B"' in r.stdout
+    assert "turn 1 of" in r.stdout and '"Room 12B"' in r.stdout
     r = run_corridors("play", "--plain", "--seed", "x" * 41, home=home)
     assert r.returncode == 2 and "class code" in r.stderr
 

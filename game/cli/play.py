@@ -112,6 +112,8 @@ def play_session(args: argparse.Namespace) -> Session:
         session = new_or_loaded_session(args)
         keeper = ResultKeeper(args.store, player=name)
     keeper.session = session
+    if name and not session.player_name:  # kept in the save: Continue finds their game
+        session.player_name = name
     _KEEPERS.append(keeper)
     return session
 

@@ -290,10 +290,40 @@ class Strategy(Frozen):
     priorities: list[Id] = Field(min_length=1)
 
 
+class RoleCard(Frozen):
+    """The role card's lists, beside the role's summary (who you are) and its resources:
+    what the player can change, what they cannot, and what to watch."""
+
+    can: list[Text] = Field(min_length=1, max_length=8)
+    cannot: list[Text] = Field(min_length=1, max_length=8)
+    watch: list[Text] = Field(min_length=1, max_length=8)
+
+
+class Said(Frozen):
+    """A sentence said when its condition (an expression of the state) holds."""
+
+    when: str
+    text: Text
+    text_gentle: Text | None = None
+
+
+class Leaving(Frozen):
+    """When a role's life in the game has ended (a family that has left the city), as a
+    condition of the state: from then on the week offers only the actions still possible
+    and shows this epilogue (its title, and every sentence whose condition holds)."""
+
+    when: str
+    title: Text
+    says: list[Said] = Field(min_length=1)
+
+
 class Role(Frozen):
     id: Id
     name: Text
     summary: Text
+    line: Text | None = None  # the role in one line, for the title screen's list
+    card: RoleCard | None = None
+    leaving: Leaving | None = None
     fictional: bool = False
     budget: int = Field(ge=1, le=6)
     resources: list[VarName] = []
@@ -550,6 +580,19 @@ class LessonTurn(Frozen):
     end: dt.date
 
 
+class Length(Frozen):
+    """One length of game: its name and the minutes a careful reader needs for it,
+    debrief included (what the title screen tells a teacher)."""
+
+    name: Text
+    minutes: int = Field(ge=1, le=600)
+
+
+# The lengths a scenario may describe: the full calendar (every week a turn) and the
+# lesson calendar (`lesson`, its turns).
+LENGTHS = ("full", "lesson")
+
+
 class Scenario(Frozen):
     id: Id
     title: Text
@@ -558,6 +601,7 @@ class Scenario(Frozen):
     content_note_gentle: Text | None = None
     start: dt.date
     weeks: int = Field(ge=1, le=104)
+    lengths: dict[Id, Length] = {}
     default_role: Id | None = None  # the role a new game gives its player; else the first
     parameters: dict[str, float]
     variables: list[Variable]

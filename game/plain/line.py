@@ -56,9 +56,11 @@ HELP = """Commands:
   status: the ledger, your resources and your plan
   sources: the sources of this week's news, with their stance
   assumptions: what the model assumes where the record is silent
+  role: your role card (who you are, what you can and cannot change, what to watch)
   save, or save FILE: save the game (to this game's save file, or to FILE)
-  end: end your turn and play the week
+  end: end your turn and play the week (it says first what is left undone)
   debrief: end the game here and see the debrief of the weeks played (the game stays saved)
+  finish: once your role has left the game's story, play the remaining weeks and see the debrief
   quit: save the game and stop
   help: this list"""
 
@@ -121,10 +123,7 @@ class LineGame:
         self.say(sc.title, "")
         self.say(f"Content note: {s.content_note()}", "")
         for role in s.roles:
-            info = s.role_info(role)
-            fictional = " (a fictional composite)" if info.fictional else ""
-            self.say(f"You play: {info.name}{fictional}.", info.summary)
-            self.say(f"You have {info.budget} action points a {turn_word(s.week_info())}.")
+            self.card(role)
         if s.automated:
             names = ", ".join(s.role_info(r).name for r in s.automated)
             self.say(f"Played by the computer ({s.policy} policy): {names}.")
@@ -145,9 +144,33 @@ class LineGame:
             w = s.week_info()
             self.say(f"Resuming at {turn_word(w)} {w.turn if w.length == 'lesson' else w.number} of {w.turns}.")
 
+    def card(self, role: str) -> None:
+        """The role card, as lines."""
+        c = self.session.role_card(role)
+        info = self.session.role_info(role)
+        self.say(f"You play: {info.name}{' (a fictional composite)' if info.fictional else ''}.")
+        self.say(f"{c.title}.", c.intro)
+        for section in c.sections:
+            self.say(f"{section.title}:", *(f"- {line}" for line in section.lines))
+        if c.offer:
+            self.say(f"{c.offer}: type finish. Or keep playing: type end each week.")
+        self.blank()
+
     def week_start(self) -> None:
         self.situation()
+        self.farewell()
         self.turn_start()
+
+    def farewell(self) -> None:
+        """Once a game, when a player's role has left the game's story: its card, with
+        the epilogue first."""
+        s = self.session
+        told: set[str] = self.__dict__.setdefault("_farewells", set())
+        for role in s.roles:
+            if role not in told and s.leaving(role) is not None:
+                told.add(role)
+                self.blank()
+                self.card(role)
 
     def turn_start(self) -> None:
         s = self.session
@@ -304,10 +327,14 @@ class LineGame:
             self.assumptions()
         elif cmd == "save":
             self.save(" ".join(line.split(None, 1)[1:]).strip() or None)
+        elif cmd in ("role", "card") and len(words) == 1:
+            self.card(self.role)
         elif cmd == "end" and len(words) == 1:
             return self.end_turn()
         elif cmd == "debrief" and len(words) == 1:
             return self.debrief_now()
+        elif cmd == "finish" and len(words) == 1:
+            return self.finish()
         elif cmd in ("quit", "exit", "q") and len(words) == 1:
             self.save_and_leave("Leaving the game.")
             return True
@@ -436,8 +463,26 @@ class LineGame:
         self.debrief()
         return True
 
+    def finish(self) -> bool:
+        s = self.session
+        if not s.players_gone:
+            self.say("Not now: finish plays the remaining weeks once your role has left the game's story.")
+            return False
+        try:
+            s.play_out()
+        except SessionError as e:
+            self.say(f"The weeks cannot be played: {e}")
+            return False
+        self.say("The remaining weeks are played without you.")
+        self.debrief()
+        return True
+
     def end_turn(self) -> bool:
         s = self.session
+        warning = s.end_turn_warning(self.role)
+        unanswered = s.unanswered(self.role)
+        if unanswered:  # said before the turn ends (points left are shown with the plan)
+            self.say(warning.replace(" End your turn anyway?", " The turn ends so."))
         if s.end_turn():
             self.turn_start()
             return False

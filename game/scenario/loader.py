@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from game.model.plaintext import plain_data
-from game.model.scenario import FINAL_MEASURES, PLACEHOLDER, Effect, Scenario
+from game.model.scenario import FINAL_MEASURES, LENGTHS, PLACEHOLDER, Effect, Scenario
 from game.scenario.contract import (
     PARAMETER_RANGES,
     REQUIRED_PARAMETERS,
@@ -265,6 +265,11 @@ def _cross_check(sc: Scenario, ck: _Checker) -> None:
     for name in REQUIRED_VARIABLES:
         if name not in variables:
             ck.at(("variables",), f"missing variable {name!r} (the engine needs it)")
+    for name in sc.lengths:
+        if name not in LENGTHS:
+            ck.at(("lengths", name), _unknown("length", name, list(LENGTHS)), key=True)
+        elif name == "lesson" and not sc.lesson:
+            ck.at(("lengths", name), "a lesson length needs the scenario's lesson calendar ('lesson:')", key=True)
     if sc.default_role is not None and sc.default_role not in roles:
         ck.at(("default_role",), _unknown("role", sc.default_role, sorted(roles)))
     for k, v in enumerate(sc.variables):
@@ -333,6 +338,10 @@ def _cross_check(sc: Scenario, ck: _Checker) -> None:
         for j, name in enumerate(role.ledger):
             var(("roles", k, "ledger", j), name, key=False)
         effects(("roles", k, "income"), role.income)
+        if role.leaving is not None:
+            expr(("roles", k, "leaving", "when"), role.leaving.when, "bool")
+            for j, said in enumerate(role.leaving.says):
+                expr(("roles", k, "leaving", "says", j, "when"), said.when, "bool")
         for j, a in enumerate(role.actions):
             src(("roles", k, "actions", j, "sources"), a.sources)
             for name in a.cost:

@@ -9,15 +9,14 @@ in file-name order, every other field is given once.
 from __future__ import annotations
 
 import difflib
-import errno
 import math
-import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from game.model.scenario import Scenario
-from game.scenario.yamlsrc import Located, ScenarioError, ScenarioErrors
+from game.scenario.files import scenario_files as scenario_files
+from game.scenario.yamlsrc import Located, ScenarioError
 
 LIST_FIELDS = {
     name
@@ -76,45 +75,6 @@ class Checker:
         if 0 < line <= len(lines) and 0 < col <= len(lines[line - 1]):
             return 1 if lines[line - 1][col - 1] in "'\"" else 0
         return 0
-
-
-def scenario_files(path: Path) -> list[Path]:
-    """The YAML files of a scenario folder in name order (or the file itself). A symbolic
-    link inside the folder that loops, leads nowhere or leads out of the folder is an
-    error naming it, so every command refuses the folder alike; links to folders are not
-    followed (where they lead inside the folder is read anyway)."""
-    if not path.is_dir():
-        return [path]
-    root = Path(os.path.realpath(path))
-    files: list[Path] = []
-    errors: list[ScenarioError] = []
-    for folder, dirs, names in os.walk(path, followlinks=False):
-        for name in sorted([*dirs, *names]):
-            p = Path(folder) / name
-            if p.is_symlink():
-                problem = _link_problem(p, root)
-                if problem is not None:
-                    errors.append(ScenarioError(str(p), None, None, problem))
-                    continue
-            if name in names and p.suffix in (".yaml", ".yml") and p.is_file():
-                files.append(p)
-    if errors:
-        raise ScenarioErrors(errors)
-    return sorted(files)
-
-
-def _link_problem(link: Path, root: Path) -> str | None:
-    try:
-        target = Path(os.path.realpath(link, strict=True))
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            return "symbolic link loop"
-        return f"symbolic link to nothing ({os.readlink(link)} does not exist)"
-    if target != root and root not in target.parents:
-        return f"symbolic link out of the scenario folder (to {target})"
-    if target.is_dir() and (target == link.parent.resolve() or target in link.parent.resolve().parents):
-        return f"symbolic link loop (it leads back to {target})"
-    return None
 
 
 def merge_files(located: list[Located], errors: list[ScenarioError]) -> tuple[dict[str, Any], Origin]:

@@ -10,21 +10,31 @@ cache of `game.settings`), as JSON, keyed by a hash of its files' contents and
 of the code that reads and checks them. The next start reads the JSON back into the
 schema (a few milliseconds) instead of parsing and cross-checking the YAML again. A
 changed file or a changed checker gives a new key, so a cached scenario is never stale;
-`corridors validate` always checks the files themselves."""
+`corridors validate` always checks the files themselves.
+
+Beside each cached scenario is its glance (`KEY.glance`, JSON): what a title screen
+shows before a game is made (title, content notes, roles in a line, lengths). `glance`
+reads it back with the standard library alone: this module imports the schema and the
+loader only when a scenario is loaded, so a front end can show the glance at once and
+load the scenario after its first frame."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import tempfile
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from game import accel, settings
-from game.model.scenario import Scenario
-from game.scenario.loader import load_scenario, scenario_files
-from game.scenario.yamlsrc import ScenarioError, ScenarioErrors
+from game.scenario.errors import ScenarioError, ScenarioErrors
+from game.scenario.files import scenario_files
+
+if TYPE_CHECKING:
+    from game.model.scenario import Scenario
 
 CACHE_KEEP = 24  # cached scenarios kept; older ones are removed
 
@@ -72,17 +82,65 @@ def available() -> list[str]:
 
 @lru_cache(maxsize=8)
 def _load_cached(path: str, mtime_key: float) -> Scenario:
+    from game.model.scenario import Scenario
+
     folder = cache_folder()
     key = content_key(Path(path))
     if folder is not None and key is not None:
         try:
-            return Scenario.model_validate_json((folder / f"{key}.json").read_bytes())
+            sc = Scenario.model_validate_json((folder / f"{key}.json").read_bytes())
         except (OSError, ValueError):  # no entry, or a damaged one (pydantic's error is a ValueError)
             pass
+        else:
+            if not (folder / f"{key}.glance").is_file():
+                _write(folder, f"{key}.glance", json.dumps(glance_of(sc)))
+            return sc
+    from game.scenario.loader import load_scenario
+
     sc = load_scenario(path)  # raises ScenarioErrors; nothing is cached then
     if folder is not None and key is not None:
         _store(folder, key, sc)
     return sc
+
+
+def glance_of(sc: Scenario) -> dict[str, Any]:
+    """What a title screen shows of a scenario before a game is made, as plain data."""
+    return {
+        "id": sc.id,
+        "title": sc.title,
+        "summary": sc.summary,
+        "content_note": sc.content_note,
+        "content_note_gentle": sc.content_note_gentle,
+        "weeks": sc.weeks,
+        "default_role": sc.default_role or sc.roles[0].id,
+        "roles": [
+            {"id": r.id, "name": r.name, "fictional": r.fictional, "line": r.line or r.summary}
+            for r in sc.roles
+        ],
+        "lengths": {
+            k: {"name": v.name, "minutes": v.minutes, "turns": len(sc.turns(k))} for k, v in sc.lengths.items()
+        },
+    }
+
+
+def glance(id_or_path: str = DEFAULT_SCENARIO) -> dict[str, Any] | None:
+    """The cached glance of a scenario (see `glance_of`), read without loading it; None
+    when there is none for its files as they are (never loaded, changed since, a broken
+    scenario, or no cache), or the scenario cannot be found."""
+    folder = cache_folder()
+    if folder is None:
+        return None
+    try:
+        key = content_key(resolve(id_or_path))
+    except ScenarioErrors:
+        return None
+    if key is None:
+        return None
+    try:
+        data = json.loads((folder / f"{key}.glance").read_bytes())
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
 
 
 def cache_folder() -> Path | None:
@@ -107,21 +165,33 @@ def content_key(path: Path) -> str | None:
 
 
 def _store(folder: Path, key: str, sc: Scenario) -> None:
-    """Write the cached scenario atomically; a cache that cannot be written is no error."""
+    """Write the cached scenario and its glance; a cache that cannot be written is no
+    error. The oldest entries beyond CACHE_KEEP are removed."""
+    if not (_write(folder, f"{key}.json", sc.model_dump_json()) and _write(folder, f"{key}.glance", json.dumps(glance_of(sc)))):
+        return
+    try:
+        old = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for p in old[CACHE_KEEP:]:
+            p.unlink(missing_ok=True)
+            p.with_suffix(".glance").unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def _write(folder: Path, name: str, text: str) -> bool:
+    """Write a file of the cache atomically; False if it cannot be written."""
     tmp: str | None = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".part-")
         with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(sc.model_dump_json())
-        os.replace(tmp, folder / f"{key}.json")
-        tmp = None
-        old = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for p in old[CACHE_KEEP:]:
-            p.unlink(missing_ok=True)
+            out.write(text)
+        os.replace(tmp, folder / name)
+        return True
     except OSError:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
+        return False
 
 
 def resolve(id_or_path: str) -> Path:

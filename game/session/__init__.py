@@ -6,120 +6,227 @@ finish, and read-only views of the week.
 words, for its messages), `plans` (the plan being made), `reading` (the views of the week),
 `debriefing` (the finished game). `views` holds the views' dataclasses, `saves` the save
 file, `resume` the scenario a save needs and a save played again, `review` the debrief's
-analyses."""
+analyses.
 
-from game.session.base import (
-    CONTENT_LEVELS,
-    DEFAULT_POLICY,
-    ContentLevel,
-    DecisionError,
-    SessionError,
-    replay_log,
-)
-from game.session.codes import code_seed, parse_seed
-from game.session.listing import (
-    SaveInfo,
-    list_saves,
-    open_scenario,
-    save_files,
-    scenario_choices,
-)
-from game.session.review import (
-    Alternatives,
-    AltMeasure,
-    AnswerInfo,
-    Distribution,
-    FamilyMeasure,
-    HistoricalFamily,
-    QuestionInfo,
-    TurningPoint,
-)
-from game.session.saves import (
-    CURRENT_VERSION,
-    FORMAT,
-    MIGRATIONS,
-    LogEntry,
-    SaveError,
-    SaveFile,
-    default_save_dir,
-    read_save,
-    scenario_hash,
-    write_atomic,
-    write_text_atomic,
-)
-from game.session.session import Session
-from game.session.views import (
-    ActionInfo,
-    ClaimInfo,
-    Debrief,
-    DilemmaInfo,
-    DistrictInfo,
-    EpilogueEntry,
-    LedgerLine,
-    NewsItem,
-    OptionInfo,
-    RecordMark,
-    RecordResult,
-    ResourceInfo,
-    RoleInfo,
-    RouteInfo,
-    SourceInfo,
-    TopicInfo,
-    WeekInfo,
-)
-from game.session.words import fmt_number, save_text
+Importing this package is cheap: each name is imported from its module when it is first
+used (a title screen can read `game.session.glance` before the engine is imported)."""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from game.session.base import (
+        CONTENT_LEVELS,
+        DEFAULT_POLICY,
+        ContentLevel,
+        DecisionError,
+        SessionError,
+        replay_log,
+    )
+    from game.session.codes import code_seed, parse_seed
+    from game.session.glance import (
+        LengthGlance,
+        RoleGlance,
+        ScenarioGlance,
+        scenario_glance,
+        scenario_ids,
+    )
+    from game.session.listing import (
+        SaveInfo,
+        latest_save,
+        list_saves,
+        open_scenario,
+        save_files,
+        scenario_choices,
+    )
+    from game.session.review import (
+        Alternatives,
+        AltMeasure,
+        AnswerInfo,
+        Distribution,
+        FamilyMeasure,
+        HistoricalFamily,
+        QuestionInfo,
+        TurningPoint,
+    )
+    from game.session.saves import (
+        CURRENT_VERSION,
+        FORMAT,
+        MIGRATIONS,
+        LogEntry,
+        SaveError,
+        SaveFile,
+        default_save_dir,
+        read_save,
+        scenario_hash,
+        write_atomic,
+        write_text_atomic,
+    )
+    from game.session.session import Session
+    from game.session.views import (
+        ActionInfo,
+        CardSection,
+        ClaimInfo,
+        Debrief,
+        DilemmaInfo,
+        DistrictInfo,
+        EpilogueEntry,
+        LeavingInfo,
+        LedgerLine,
+        NewsItem,
+        OptionInfo,
+        RecordMark,
+        RecordResult,
+        ResourceInfo,
+        RoleCard,
+        RoleInfo,
+        RouteInfo,
+        SourceInfo,
+        TopicInfo,
+        WeekInfo,
+    )
+    from game.session.words import fmt_number, save_text
+
+# Each name of the package and the module it comes from.
+_WHERE: dict[str, str] = {
+    "ActionInfo": "views",
+    "AltMeasure": "review",
+    "Alternatives": "review",
+    "AnswerInfo": "review",
+    "CONTENT_LEVELS": "glance",
+    "CURRENT_VERSION": "saves",
+    "CardSection": "views",
+    "ClaimInfo": "views",
+    "ContentLevel": "base",
+    "DEFAULT_POLICY": "base",
+    "Debrief": "views",
+    "DecisionError": "base",
+    "DilemmaInfo": "views",
+    "Distribution": "review",
+    "DistrictInfo": "views",
+    "EpilogueEntry": "views",
+    "FamilyMeasure": "review",
+    "FORMAT": "saves",
+    "HistoricalFamily": "review",
+    "LeavingInfo": "views",
+    "LedgerLine": "views",
+    "LengthGlance": "glance",
+    "LogEntry": "saves",
+    "MIGRATIONS": "saves",
+    "NewsItem": "views",
+    "OptionInfo": "views",
+    "QuestionInfo": "review",
+    "RecordMark": "views",
+    "RecordResult": "views",
+    "ResourceInfo": "views",
+    "RoleCard": "views",
+    "RoleGlance": "glance",
+    "RoleInfo": "views",
+    "RouteInfo": "views",
+    "SaveError": "saves",
+    "SaveFile": "saves",
+    "SaveInfo": "listing",
+    "ScenarioGlance": "glance",
+    "Session": "session",
+    "SessionError": "base",
+    "SourceInfo": "views",
+    "TopicInfo": "views",
+    "TurningPoint": "review",
+    "WeekInfo": "views",
+    "code_seed": "codes",
+    "default_save_dir": "saves",
+    "fmt_number": "words",
+    "latest_save": "listing",
+    "list_saves": "listing",
+    "open_scenario": "listing",
+    "parse_seed": "codes",
+    "read_save": "saves",
+    "replay_log": "base",
+    "save_files": "glance",
+    "save_text": "words",
+    "scenario_choices": "listing",
+    "scenario_glance": "glance",
+    "scenario_hash": "saves",
+    "scenario_ids": "glance",
+    "write_atomic": "saves",
+    "write_text_atomic": "saves",
+}
 
 __all__ = [
+    "ActionInfo",
     "AltMeasure",
-    "AnswerInfo",
     "Alternatives",
-    "Distribution",
-    "FamilyMeasure",
-    "HistoricalFamily",
-    "LedgerLine",
-    "QuestionInfo",
-    "TurningPoint",
+    "AnswerInfo",
     "CONTENT_LEVELS",
     "CURRENT_VERSION",
-    "DEFAULT_POLICY",
-    "FORMAT",
-    "MIGRATIONS",
-    "ActionInfo",
+    "CardSection",
     "ClaimInfo",
     "ContentLevel",
+    "DEFAULT_POLICY",
     "Debrief",
     "DecisionError",
     "DilemmaInfo",
+    "Distribution",
     "DistrictInfo",
     "EpilogueEntry",
+    "FamilyMeasure",
+    "FORMAT",
+    "HistoricalFamily",
+    "LeavingInfo",
+    "LedgerLine",
+    "LengthGlance",
     "LogEntry",
+    "MIGRATIONS",
     "NewsItem",
     "OptionInfo",
+    "QuestionInfo",
     "RecordMark",
     "RecordResult",
     "ResourceInfo",
+    "RoleCard",
+    "RoleGlance",
     "RoleInfo",
     "RouteInfo",
     "SaveError",
     "SaveFile",
     "SaveInfo",
+    "ScenarioGlance",
     "Session",
     "SessionError",
     "SourceInfo",
     "TopicInfo",
+    "TurningPoint",
     "WeekInfo",
-    "default_save_dir",
     "code_seed",
+    "default_save_dir",
     "fmt_number",
+    "latest_save",
     "list_saves",
     "open_scenario",
     "parse_seed",
+    "read_save",
+    "replay_log",
     "save_files",
     "save_text",
     "scenario_choices",
-    "read_save",
-    "replay_log",
+    "scenario_glance",
     "scenario_hash",
+    "scenario_ids",
     "write_atomic",
     "write_text_atomic",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_WHERE})

@@ -12,14 +12,15 @@ from game.engine.core import IllegalDecision, WeekReport, new_game, step
 from game.engine.policies import Policy
 from game.model.scenario import Scenario, Source, Variable
 from game.model.state import GameState, RoleDecision
+from game.session.glance import CONTENT_LEVELS as CONTENT_LEVELS
 from game.session.saves import LogEntry
 
 ContentLevel = Literal["standard", "gentle"]
 Length = Literal["lesson", "full"]
-CONTENT_LEVELS: tuple[str, ...] = ("standard", "gentle")
 DEFAULT_POLICY = "historical"
 TURNING_POINT_SAMPLES = 4
 MAX_SEED = 2**63 - 1
+MAX_PLAYER_NAME = 80
 
 
 class SessionError(Exception):
@@ -36,21 +37,30 @@ class DecisionError(SessionError, ValueError):
 def replay_log(c: Compiled, seed: int, log: Sequence[LogEntry]) -> GameState:
     """A new game from `seed`, stepped with every week of `log` (checked). Raises
     SessionError if the log does not fit the game."""
+    return replay_with_report(c, seed, log)[0]
+
+
+def replay_with_report(c: Compiled, seed: int, log: Sequence[LogEntry]) -> tuple[GameState, WeekReport | None]:
+    """As `replay_log`, with the report of the log's last week (None for an empty log)."""
     s = new_game(c, seed)
-    for entry in log:
+    report: WeekReport | None = None
+    for k, entry in enumerate(log):
         if s.week >= c.n_weeks:
             raise SessionError("the decision log is longer than the game")
         if entry.week != s.week:
             raise SessionError(
                 f"the decision log has week {entry.week + 1} where week {s.week + 1} was due"
             )
+        last = k == len(log) - 1
         try:
-            s, _ = step(c, s, dict(entry.decisions), check=True, explain=False)
+            s, r = step(c, s, dict(entry.decisions), check=True, explain=last)
         except IllegalDecision as e:
             raise SessionError(
                 f"week {entry.week + 1} of the decision log is not legal: {e}"
             ) from e
-    return s
+        if last:
+            report = r
+    return s, report
 
 
 def first_difference(a: GameState, b: GameState) -> str:

@@ -11,9 +11,10 @@ from pathlib import Path
 
 from game.model.scenario import Scenario
 from game.scenario import registry
-from game.scenario.yamlsrc import ScenarioErrors
+from game.scenario.errors import ScenarioErrors
 from game.session.base import SessionError
-from game.session.saves import SaveError, default_save_dir, read_save
+from game.session.glance import save_files as save_files
+from game.session.saves import SaveError, read_save
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,28 +32,13 @@ class SaveInfo:
     saved_at: dt.datetime | None = None  # when the game was saved (local time)
     seed: int = 0
     code: str = ""  # the class code the seed came from
+    player: str = ""  # the player's or team's name, if one was given
+    date: dt.date | None = None  # the game's date: the first day of its next week (of its last, if finished)
 
     @property
     def finished(self) -> bool | None:
         """Whether every week has been played (None if the number of weeks is unknown)."""
         return None if self.weeks is None else self.week >= self.weeks
-
-
-def save_files(folder: str | os.PathLike[str] | None = None) -> list[tuple[Path, float]]:
-    """The save files of a folder (default: the save folder) and when each was written,
-    the latest first. A folder that cannot be read has none."""
-    where = Path(folder) if folder is not None else default_save_dir()
-    out = []
-    try:
-        for p in where.glob("*.json"):
-            try:
-                if p.is_file():
-                    out.append((p, p.stat().st_mtime))
-            except OSError:
-                continue
-    except OSError:
-        return []
-    return sorted(out, key=lambda pm: (pm[1], pm[0].name), reverse=True)
 
 
 def list_saves(folder: str | os.PathLike[str] | None = None) -> list[SaveInfo]:
@@ -84,7 +70,28 @@ def _info(p: Path, mtime: float, scenarios: dict[str, Scenario | None]) -> SaveI
         saved_at=_local(sf.saved_at),
         seed=sf.seed,
         code=sf.code,
+        player=sf.player,
+        date=_game_date(sc, week, weeks),
     )
+
+
+def _game_date(sc: Scenario | None, week: object, weeks: int | None) -> dt.date | None:
+    if sc is None or not isinstance(week, int) or isinstance(week, bool) or week < 0:
+        return None
+    k = min(week, (weeks or sc.weeks) - 1)
+    return sc.start + dt.timedelta(days=7 * k)
+
+
+def latest_save(folder: str | os.PathLike[str] | None = None, player: str = "") -> Path | None:
+    """The latest save in `folder` (default: the save folder) that can be read, of the
+    player named `player` if one is given (names compared without case or spacing)."""
+    want = " ".join(player.split()).casefold()
+    for info in list_saves(folder):
+        if info.problem:
+            continue
+        if not want or " ".join(info.player.split()).casefold() == want:
+            return info.path
+    return None
 
 
 def _scenario(ref: str, scenario_id: str) -> Scenario | None:

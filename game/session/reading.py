@@ -11,17 +11,21 @@ from game.engine.core import env_for
 from game.engine.rules import affordable
 from game.model.scenario import Claim, Topic, fill
 from game.model.state import GameState, RoleDecision
+from game.scenario.expr import parse_value
 from game.session.base import SessionError, replay_log
 from game.session.plans import SessionPlans
 from game.session.views import (
     ActionInfo,
+    CardSection,
     ClaimInfo,
     DilemmaInfo,
     DistrictInfo,
+    LeavingInfo,
     NewsItem,
     OptionInfo,
     RecordMark,
     ResourceInfo,
+    RoleCard,
     RoleInfo,
     RouteInfo,
     SourceInfo,
@@ -42,7 +46,48 @@ class SessionViews(SessionPlans):
         r = self.compiled.role_by_id.get(role)
         if r is None:
             raise SessionError(f'unknown role "{role}" (valid: {", ".join(self.compiled.roles)})')
-        return RoleInfo(r.id, r.name, r.summary, r.fictional, r.budget, role in self.roles)
+        card = r.card
+        return RoleInfo(
+            r.id,
+            r.name,
+            r.summary,
+            r.fictional,
+            r.budget,
+            role in self.roles,
+            line=r.line or r.summary,
+            can=tuple(card.can) if card else (),
+            cannot=tuple(card.cannot) if card else (),
+            watch=tuple(card.watch) if card else (),
+        )
+
+    def leaving(self, role: str) -> LeavingInfo | None:
+        """The role's epilogue if its life in the game has ended (its `leaving`
+        condition holds), else None."""
+        r = self.compiled.role_by_id.get(role)
+        if r is None:
+            raise SessionError(f'unknown role "{role}" (valid: {", ".join(self.compiled.roles)})')
+        if r.leaving is None:
+            return None
+        env = env_for(self.compiled, self._state)
+        if not self._holds(r.leaving.when, env):
+            return None
+        says = tuple(self._text(x.text, x.text_gentle) for x in r.leaving.says if self._holds(x.when, env))
+        return LeavingInfo(role=role, title=r.leaving.title, says=says)
+
+    @property
+    def players_gone(self) -> bool:
+        """Whether every role people play has left the game's story (see `leaving`)."""
+        return not self.finished and all(self.leaving(r) is not None for r in self.roles)
+
+    def _holds(self, text: str, env: dict[str, Any]) -> bool:
+        cache: dict[str, Any] = self.__dict__.setdefault("_conditions", {})
+        e = cache.get(text)
+        if e is None:
+            e = cache[text] = parse_value(text, self.compiled.known, expect="bool")
+        try:
+            return bool(e(env))
+        except (KeyError, ArithmeticError, TypeError, ValueError):  # a name not there this week
+            return False
 
     def week_info(self) -> WeekInfo:
         """This week's dates and phase (the last week's once the game is over)."""
@@ -156,6 +201,61 @@ class SessionViews(SessionPlans):
             )
         return out
 
+    def role_card(self, role: str) -> RoleCard:
+        """The role card: who you are (a fictional composite, if so), what you can and
+        cannot change, your resources and points, what to watch; once the role's life
+        in the game has ended, its epilogue first, and the offer to play on to the
+        debrief when every player's role has."""
+        info = self.role_info(role)
+        gone = self.leaving(role)
+        told = "composite" in info.summary.lower()
+        composite = " A fictional composite: no real person is portrayed." if info.fictional and not told else ""
+        sections: list[CardSection] = []
+        if gone is not None:  # the epilogue first, then who the role was
+            sections.append(CardSection(f"Who you are: {info.name}", (info.summary + composite,)))
+        if info.can:
+            sections.append(CardSection("What you can change", info.can))
+        if info.cannot:
+            sections.append(CardSection("What you cannot change", info.cannot))
+        resources = tuple(r.text for r in self.resources(role))
+        points = f"{info.budget} action point{'s' if info.budget != 1 else ''} a week to spend on actions."
+        sections.append(CardSection("Your resources", (points, *resources)))
+        if info.watch:
+            sections.append(CardSection("What to watch", info.watch))
+        offer = ""
+        if gone is not None and self.players_gone:
+            offer = "Play the remaining weeks without you and go to the debrief"
+        return RoleCard(
+            role=role,
+            title=gone.title if gone is not None else f"Who you are: {info.name}",
+            intro=" ".join(gone.says) if gone is not None else info.summary + composite,
+            sections=tuple(sections),
+            gone=gone is not None,
+            offer=offer,
+        )
+
+    def end_turn_warning(self, role: str) -> str:
+        """What ending the turn now leaves undone (action points left, dilemmas not
+        answered, each with what then happens), as a question; "" if nothing."""
+        left = self.points_left(role)
+        open_: list[DilemmaInfo] = self.unanswered(role)
+        parts = []
+        if left > 0:
+            parts.append(f"{left} action point{'s' if left != 1 else ''} left")
+        for d in open_:
+            default = next((o.label for o in d.options if o.is_default), "")
+            then = f' (with no answer: "{default}")' if default else ""
+            parts.append(f'no answer to the dilemma "{d.title}"{then}')
+        if not parts:
+            return ""
+        listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+        return f"You have {listed}. End your turn anyway?"
+
+    def unanswered(self, role: str) -> list[DilemmaInfo]:
+        """The dilemmas put to a role this week that its plan has not answered (their
+        default is taken if the turn ends so)."""
+        return [d for d in self.dilemmas(role) if not any(o.chosen for o in d.options)]
+
     def actions(self, role: str) -> list[ActionInfo]:
         """Every action of a role, in the scenario's order, with whether it is possible
         this week, affordable, planned, and if it cannot be added, why."""
@@ -199,6 +299,9 @@ class SessionViews(SessionPlans):
                     sources=self._source_infos(a.sources),
                 )
             )
+        if not self.finished and self.leaving(role) is not None:
+            # a life the role has left is no longer offered: only what is still possible
+            out = [a for a in out if a.available or a.planned]
         return out
 
     def resources(self, role: str) -> list[ResourceInfo]:

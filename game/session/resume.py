@@ -7,7 +7,7 @@ from pathlib import Path
 from game.engine.core import IllegalDecision, step
 from game.model.scenario import Scenario
 from game.scenario import registry
-from game.scenario.yamlsrc import ScenarioErrors
+from game.scenario.errors import ScenarioErrors
 from game.session import review
 from game.session.base import SessionError
 from game.session.plans import SessionPlans

@@ -128,6 +128,7 @@ class SaveFile(BaseModel):
     scenario_hash: str = Field(min_length=1, max_length=200)
     seed: int
     code: str = Field(default="", max_length=40)
+    player: str = Field(default="", max_length=80)  # the player's or team's name
     roles: list[str]
     content: Literal["standard", "gentle"]
     length: Literal["lesson", "full"] = "full"

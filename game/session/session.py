@@ -34,12 +34,13 @@ from game.scenario import registry
 from game.session.base import (
     CONTENT_LEVELS,
     DEFAULT_POLICY,
+    MAX_PLAYER_NAME,
     MAX_SEED,
     TURNING_POINT_SAMPLES,
     DecisionError,
     SessionError,
     first_difference,
-    replay_log,
+    replay_with_report,
 )
 from game.session.codes import code_seed, parse_seed
 from game.session.debriefing import SessionDebrief
@@ -80,6 +81,7 @@ class Session(SessionDebrief):
         game_id: str | None = None,
         state: GameState | None = None,
         log: Iterable[LogEntry] = (),
+        player_name: str = "",
     ) -> None:
         self.scenario = scenario
         self.compiled: Compiled = compile_scenario(scenario)
@@ -122,6 +124,8 @@ class Session(SessionDebrief):
         if code and code_seed(code) != seed:
             raise SessionError(f'the class code "{code}" stands for another seed than {seed}')
         self.code = code  # the class code the seed came from ("" if none)
+        # the name the player (or team) gave, kept in the save: Continue finds their game
+        self.player_name = " ".join(player_name.split())[:MAX_PLAYER_NAME]
         self.save_dir = Path(save_dir) if save_dir is not None else default_save_dir()
         self.autosave = autosave
         self.game_id = game_id if game_id is not None else new_game_id(scenario.id, seed)
@@ -153,6 +157,7 @@ class Session(SessionDebrief):
         length: str = "full",
         save_dir: str | os.PathLike[str] | None = None,
         autosave: bool = True,
+        player_name: str = "",
     ) -> Session:
         """A new game of a scenario (registry id, path, or a loaded Scenario). `roles`:
         the role or roles people play (default: the scenario's `default_role`, else its
@@ -187,6 +192,7 @@ class Session(SessionDebrief):
             policy=policy,
             save_dir=save_dir,
             autosave=autosave,
+            player_name=player_name,
         )
 
     @classmethod
@@ -267,6 +273,7 @@ class Session(SessionDebrief):
             roles=sf.roles,
             seed=sf.seed,
             code=sf.code,
+            player_name=sf.player,
             content=sf.content,
             length=sf.length,
             policy=sf.policy,
@@ -377,6 +384,13 @@ class Session(SessionDebrief):
         view._state = self._state.copy()
         return view
 
+    def play_out(self) -> None:
+        """Play every week left with the plans people have made (none, for weeks not yet
+        begun): for a game whose players' roles have all left its story, on to the
+        debrief."""
+        while not self.finished:
+            self.advance()
+
     def _autosave(self) -> None:
         try:
             self.save_dir.mkdir(parents=True, exist_ok=True)
@@ -403,6 +417,7 @@ class Session(SessionDebrief):
             "scenario_hash": scenario_hash(self.scenario),
             "seed": self.seed,
             "code": self.code,
+            "player": self.player_name,
             "roles": list(self.roles),
             "content": self.content,
             "length": self.length,
@@ -433,13 +448,15 @@ class Session(SessionDebrief):
         """Rebuild the game from its seed and decision log, and check that it gives
         exactly the current state. Raises SessionError("does not replay: ...") if not."""
         try:
-            s = replay_log(self.compiled, self.seed, self._log)
+            s, report = replay_with_report(self.compiled, self.seed, self._log)
         except SessionError as e:
             raise SessionError(f"does not replay: {e}") from e
         if s != self._state:
             raise SessionError(
                 f"does not replay: its decision log gives a different state ({first_difference(s, self._state)} differs)"
             )
+        if self.last_report is None:  # a resumed game: its last week's report again
+            self.last_report = report
         return s
 
 

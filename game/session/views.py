@@ -202,10 +202,45 @@ class ResourceInfo:
 class RoleInfo:
     id: str
     name: str
-    summary: str
+    summary: str  # who you are
     fictional: bool
     budget: int
     human: bool
+    line: str = ""  # the role in one line
+    # the role card's lists (empty if the scenario gives no card)
+    can: tuple[str, ...] = ()
+    cannot: tuple[str, ...] = ()
+    watch: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CardSection:
+    title: str
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RoleCard:
+    """A role card in words: who you are (`intro`), then its sections (what you can
+    change, what you cannot, your resources, what to watch); for a role whose life in
+    the game has ended, its epilogue first and the offer to go to the debrief."""
+
+    role: str
+    title: str
+    intro: str
+    sections: tuple[CardSection, ...]
+    gone: bool = False  # the role has left the game's story (its epilogue comes first)
+    offer: str = ""  # what the front end offers then (to play on to the debrief)
+
+
+@dataclass(frozen=True, slots=True)
+class LeavingInfo:
+    """A role whose life in the game has ended (a family that has left the city): its
+    epilogue, the sentences whose conditions hold, at the game's content level."""
+
+    role: str
+    title: str
+    says: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,21 +54,25 @@ WHOLE_UNITS = ("people", "person-days", "rations")
 
 
 def save_text(info: SaveInfo) -> str:
-    """One line about a save, for the list of saves: its file, scenario, roles, how far
-    it is, when it was saved, and its class code if it has one."""
+    """One line about a save, for the list of saves: its roles, its turn and the game's
+    date, whether it is finished, when it was saved, whose it is, its class code, its
+    scenario and file."""
     if info.problem:
         return f"{info.path.name}: cannot be read ({info.problem})"
+    when_in_game = f", the week of {info.date.day} {info.date:%B %Y}" if info.date else ""
     if info.weeks is None:
-        where = f"{info.week} week{'s' if info.week != 1 else ''} played"
+        where = f"{info.week} turn{'s' if info.week != 1 else ''} played"
     elif info.finished:
-        where = f"finished ({info.weeks} weeks)"
+        where = f"finished ({info.weeks} turns{when_in_game})"
     else:
-        where = f"week {info.week + 1} of {info.weeks} next"
+        where = f"turn {info.week + 1} of {info.weeks} next{when_in_game}"
     when = info.saved_at or info.modified
-    parts = [info.scenario, ", ".join(info.roles), where, f"saved {when:%Y-%m-%d %H:%M}"]
+    parts = [", ".join(info.roles), where, f"saved {when:%Y-%m-%d %H:%M}"]
+    if info.player:
+        parts.append(info.player)
     if info.code:
         parts.append(f'class code "{info.code}"')
-    return f"{info.path.name}: " + " · ".join(p for p in parts if p)
+    return " · ".join(p for p in parts if p) + f" ({info.scenario}; {info.path.name})"
 
 
 class SessionWords(SessionBase):

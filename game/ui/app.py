@@ -4,6 +4,7 @@ Every change to the game goes through `game.session.Session`; screens read its v
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -86,11 +87,14 @@ class CorridorsApp(App[None]):
         export: str | Callable[[], str | None] | None = None,
         join: Join | None = None,
         watch: Poll | None = None,
+        player_name: str = "",
     ) -> None:
         """`watch`: the teacher's watch of a class (`poll` reads it from the store).
         `loader`: makes the session in a thread after the first frame (its exception,
         if any, is kept in `error` and the app exits). `join`: the game opens at the
-        class code and name (game.ui.screens.join), and `join` makes the class's game."""
+        class code and name (game.ui.screens.join), and `join` makes the class's game.
+        `player_name`: the player's or team's name, if given: a new game keeps it and
+        Continue opens their latest game."""
         super().__init__()
         self.session: Session | None = session
         self.loader = loader
@@ -99,8 +103,11 @@ class CorridorsApp(App[None]):
         self.error: BaseException | None = None
         self.blink = blink
         self.export = export  # --export: the debrief is written there when the game ends
+        self.player_name = player_name
         self.farewell = ""  # printed by run_app after the app closes
         self._quit_armed = False
+        self._is_ready = False  # the first frame is on screen (Textual's Ready event)
+        self._when_ready: list[Callable[[], object]] = []
 
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
@@ -122,11 +129,43 @@ class CorridorsApp(App[None]):
 
             self.push_screen(LoadingScreen())
             # after the first frame, which the loading thread would otherwise slow down
-            self.call_after_refresh(self.run_worker, self._load, thread=True, name="load")
+            self.after_first_frame(partial(self.run_worker, self._load, thread=True, name="load"))
         else:
             from game.ui.screens.title import TitleScreen
 
             self.push_screen(TitleScreen(blink=self.blink))
+
+    def on_ready(self) -> None:
+        self._is_ready = True
+        for callback in self._when_ready:
+            callback()
+        self._when_ready.clear()
+
+    def when_ready(self, callback: Callable[[], object]) -> None:
+        """Call `callback` once the first frame is on screen (at once if it is)."""
+        if self._is_ready:
+            callback()
+        else:
+            self._when_ready.append(callback)
+
+    def after_first_frame(self, callback: Callable[[], object], *, waited: float = 0.0) -> None:
+        """Call `callback` once the frame being drawn has been written to the terminal,
+        for work that would hold it back: importing the game's core holds Python's lock
+        for long stretches (building the schema's validators), and the thread that writes
+        the frame out waits for it. At most half a second is waited for the writer."""
+        if waited == 0.0:
+            self.call_after_refresh(self.after_first_frame, callback, waited=0.001)
+            return
+        writer = getattr(getattr(self, "_driver", None), "_writer_thread", None)
+        queue = getattr(writer, "_queue", None)
+        pending = queue is not None and not queue.empty()
+        if pending and waited < 0.5:
+            self.set_timer(0.01, partial(self.after_first_frame, callback, waited=waited + 0.01))
+        elif queue is not None and waited < 0.5 and waited < 0.02:
+            # the writer has the frame; give it a moment to hand it to the terminal
+            self.set_timer(0.02, partial(self.after_first_frame, callback, waited=0.5))
+        else:
+            callback()
 
     def _load(self) -> None:
         assert self.loader is not None
@@ -139,8 +178,9 @@ class CorridorsApp(App[None]):
         self.call_from_thread(self.start, session)
 
     # -- screens --------------------------------------------------------------------
-    def game_screen(self, session: Session) -> Screen[Any]:
-        """The week, or the debrief if the game is over."""
+    def game_screen(self, session: Session, *, card: bool = False) -> Screen[Any]:
+        """The week, or the debrief if the game is over. `card`: the week opens with the
+        role card."""
         if session.finished:
             from game.ui.screens.debrief import DebriefScreen
 
@@ -148,13 +188,14 @@ class CorridorsApp(App[None]):
             return DebriefScreen(session, export=export)
         from game.ui.screens.week import WeekScreen
 
-        return WeekScreen(session)
+        return WeekScreen(session, card=card)
 
     def start(self, session: Session, *, opening: bool = True) -> None:
         """Play a session: its week, or its debrief (from the title screen, or when the
-        last week is played)."""
+        last week is played). A game opened at its start opens with the role card."""
         self.session = session
-        self.switch_screen(self.game_screen(session))
+        fresh = opening and session.week == 0 and session.turn == 0 and not session.plan(session.player).actions
+        self.switch_screen(self.game_screen(session, card=fresh))
         if opening:
             self.tell_notice(session)
 
@@ -189,6 +230,10 @@ class CorridorsApp(App[None]):
             from game.ui.screens.report import ReportScreen
 
             screen = ReportScreen
+        elif name == "card":
+            from game.ui.screens.card import RoleCardScreen
+
+            screen = RoleCardScreen
         elif name == "confirm":
             from game.ui.screens.modals import ConfirmScreen
 

@@ -1,8 +1,14 @@
 """The title: the content note, then a new game (scenario, roles, seed or class code,
-content level), the latest autosave, or any save."""
+content level), the latest autosave, or any save.
+
+The first frame is readable: the scenario's glance (title, content note, roles in a
+line, lengths; `game.session.glance`, light to import) is shown at once, and the
+scenario itself is loaded in a thread after the first frame; a new game asked for
+before it has loaded starts as soon as it has."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -16,24 +22,39 @@ from textual.widgets import (
     Input,
     Label,
     OptionList,
-    RadioButton,
     RadioSet,
     Select,
-    SelectionList,
     Static,
 )
 from textual.widgets.option_list import Option
 
+from game import settings
 from game.ui.commands import Command
 from game.ui.keys import binding_commands
 from game.ui.messages import Play
 from game.ui.text import plain
 from game.ui.widgets.keybar import KeyBar
+from game.ui.widgets.roles import Choice, RoleList
 
 if TYPE_CHECKING:
+    from rich.text import Text
+    from textual.widget import Widget
+
     from game.model.scenario import Scenario
     from game.session import SaveInfo
+    from game.session.glance import ScenarioGlance
 
+
+
+def length_text(length: str, name: str, turns: int, minutes: int) -> str:
+    """One length of game for the title: its turns and the time it takes."""
+    lessons = " (two lessons)" if 80 <= minutes <= 100 else " (one lesson)" if minutes <= 45 else ""
+    kind = "weekly turns" if length == "full" else "turns"
+    return f"{name}: {turns} {kind}, about {minutes} minutes with the debrief{lessons}."
+
+
+# Seconds from the first frame to the scenario's loading in the background.
+LOAD_DELAY = 0.4
 
 
 class LoadScreen(ModalScreen[Path | None]):
@@ -60,10 +81,20 @@ class LoadScreen(ModalScreen[Path | None]):
 
 class TitleScreen(Screen[None]):
     CSS_PATH = "title.tcss"
+    # The first frame is the title's: each change of a class or of focus restyles the
+    # widgets under it, so only the button is focused (and the content note scrolled
+    # back into view) and the screen takes no size classes (its styles use none).
+    AUTO_FOCUS = "#new"
+    VERTICAL_BREAKPOINTS = []  # type: ignore[misc]
+    HORIZONTAL_BREAKPOINTS = []  # type: ignore[misc]
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+n", "new", "New game", id="new", priority=True, tooltip="start a game with these settings"),
+        Binding(
+            "ctrl+n", "new", "New game", id="new", priority=True,
+            tooltip="start a game with these settings (enter does too)",
+        ),
         Binding("ctrl+o", "continue", "Continue", id="continue", priority=True, tooltip="resume the latest saved game"),
         Binding("ctrl+l", "load", "Load", id="load", priority=True, tooltip="choose a saved game"),
+        Binding("enter", "new", "New game", show=False),
     ]
 
     def __init__(self, *, blink: bool = True) -> None:
@@ -71,123 +102,246 @@ class TitleScreen(Screen[None]):
         self.blink = blink  # whether the text cursor blinks (not in tests)
         self.scenario_id = ""
         self.scenario: Scenario | None = None
+        self.glance: ScenarioGlance | None = None
         self.save_dir = Path()
+        self.latest: list[Path] = []
+        self.scenario_loading = False  # the scenario is being loaded in a thread
+        self.load_started = False  # the thread has been started
+        self.start_when_loaded = False  # a new game was asked for while it loaded
+        self.starting = False  # a game has been made and is being opened
 
     def compose(self) -> ComposeResult:
+        # Everything the first frame shows is composed at once (no widgets mounted or
+        # options set later): the glance of the default scenario, read from the cache.
+        from game.session.glance import CONTENT_LEVELS, save_files, scenario_glance, scenario_ids
+
+        # before the header is mounted: it reads the title then, with no change to follow
+        self.app.sub_title = "A decision simulation of the 2016 siege of eastern Aleppo"
+        ids, default = scenario_ids()
+        self.scenario_id = default
+        self.glance = glance = scenario_glance(default)
+        self.save_dir = settings.saves_folder().path
+        self.latest = [p for p, _ in save_files(self.save_dir)[:1]]
         yield Header(show_clock=False, icon="")
         with VerticalScroll(id="title-body"):
-            yield Static(id="title-name")
-            yield Static(id="note")
+            yield Static(plain((glance.title, "bold")) if glance else "", id="title-name")
+            yield Static(self.note_text(glance), id="note")
+            yield Static(self.lengths_text(glance), id="lengths")
             with Horizontal(id="form"):
-                with Vertical(classes="field"):
+                with Vertical(classes="field", id="settings"):
                     yield Label("Scenario")
-                    yield Select[str]([], prompt="…", id="scenario", compact=True)
-                    yield Label("Seed or class code (empty: random)")
-                    yield Input(placeholder="e.g. 7 or a class code", id="seed", max_length=40, compact=True)
+                    if len(ids) > 1:
+                        yield Select[str]([(i, i) for i in ids], value=default, allow_blank=False, id="scenario", compact=True)
+                    else:  # one scenario: nothing to choose (and a lighter first frame)
+                        yield Static(plain(default), id="scenario")
+                    yield Label("Seed or class code")
+                    seed = Input(placeholder="empty: random", id="seed", max_length=40, compact=True)
+                    seed.cursor_blink = self.blink
+                    yield seed
                     yield Label("Content level")
-                    yield RadioSet(id="content", compact=True)
-                with Vertical(classes="field"):
-                    yield Label("Roles (space ticks; 2+: hot-seat)")
-                    yield SelectionList[str](id="roles", compact=True)
+                    with RadioSet(id="content", compact=True):
+                        for i, level in enumerate(CONTENT_LEVELS):
+                            yield Choice(level, value=i == 0, id=f"content-{level}")
+                    yield from self.length_choice(glance)
+                with Vertical(classes="field", id="roles-field"):
+                    yield Label(plain("Roles ([x] ticked; space ticks; 2+: hot-seat)"))
+                    yield RoleList(
+                        prompt=self.role_prompt,
+                        ids=[r.id for r in glance.roles] if glance else (),
+                        ticked=[glance.default_role] if glance else (),
+                        id="roles",
+                        compact=True,
+                    )
             with Horizontal(id="buttons"):
-                yield Button("New game (ctrl+n)", id="new", variant="primary", compact=True)
-                yield Button("Continue (ctrl+o)", id="continue", compact=True)
+                yield Button("New game (enter)", id="new", variant="primary", compact=True)
+                yield Button("Continue (ctrl+o)", id="continue", compact=True, disabled=not self.latest)
                 yield Button("Load (ctrl+l)", id="load", compact=True)
-            yield Static(id="latest", classes="note")
+            yield Static(
+                plain(f"Latest save: {self.latest[0].name}" if self.latest else "No saved game yet."),
+                id="latest",
+                classes="note",
+            )
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.app.sub_title = "A decision simulation of the 2016 siege of eastern Aleppo"
-        self.query_one("#seed", Input).cursor_blink = self.blink
-        self.query_one("#note", Static).update(plain("Loading the scenario…"))
-        for button in self.query(Button):
-            button.disabled = True
-        self.query_one("#new", Button).focus(scroll_visible=False)
-        # The scenario (and the game's core) loads after the first frame.
-        self.call_after_refresh(self.run_worker, self._load, thread=True, name="title-load")
+        self.call_after_refresh(self.show_top)  # the focus scrolled to the button
+        # The scenario (and the game's core) loads once the title has been on screen for
+        # a moment: loading holds Python's lock for long stretches and would hold back
+        # the frames that draw the title. Without a glance (a first start), at once.
+        self.load_scenario(delay=LOAD_DELAY if self.glance is not None else 0.0)
 
-    def _load(self) -> None:
-        from game.session import CONTENT_LEVELS, default_save_dir, scenario_choices
+    def show_top(self) -> None:
+        """The title's top in view (the content note), while the title is shown."""
+        if self.is_current:
+            self.query_one("#title-body", VerticalScroll).scroll_home(animate=False)
 
-        ids, default = scenario_choices()
-        folder = default_save_dir()
-        self.app.call_from_thread(self._loaded, ids, default, CONTENT_LEVELS, folder)
+    @staticmethod
+    def length_choice(g: ScenarioGlance | None) -> list[Widget]:
+        """The choice of length, if the scenario has more than one (the full game first
+        pressed)."""
+        if g is None or len(g.lengths) < 2:
+            return []
+        buttons = [Choice(n.name, value=n.id == "full", id=f"length-{n.id}") for n in g.lengths]
+        return [Label("Length", id="length-label"), RadioSet(*buttons, id="length", compact=True)]
 
-    def _loaded(self, ids: list[str], default: str, levels: tuple[str, ...], folder: Path) -> None:
-        self.save_dir = folder
-        self.scenario_id = default if default in ids else ids[0]
-        select = self.query_one("#scenario", Select)
-        select.set_options([(i, i) for i in ids])
-        select.value = self.scenario_id
-        radios = self.query_one("#content", RadioSet)
-        radios.mount_all(RadioButton(level, value=i == 0, id=f"content-{level}") for i, level in enumerate(levels))
-        self.show_scenario()
-        from game.session import save_files
+    @staticmethod
+    def note_text(g: ScenarioGlance | None) -> Text:
+        if g is None:
+            return plain("Loading the scenario…")
+        return plain(("Content note. ", "bold"), g.content_note)
 
-        latest = save_files(folder)
-        self.query_one("#latest", Static).update(
-            plain(f"Latest save: {latest[0][0].name}" if latest else "No saved game yet.")
-        )
-        self.query_one("#new", Button).disabled = False
-        self.query_one("#load", Button).disabled = False
-        self.query_one("#continue", Button).disabled = not latest
+    @staticmethod
+    def lengths_text(g: ScenarioGlance | None) -> Text:
+        return plain("\n".join(length_text(n.id, n.name, n.turns, n.minutes) for n in g.lengths) if g else "")
 
-    def show_scenario(self) -> None:
+    def load_scenario(self, *, delay: float = 0.0) -> None:
+        """Load the chosen scenario in a thread, after `delay` seconds and the frame
+        being drawn (sooner if a new game is asked for meanwhile)."""
+        self.scenario_loading = True
+        self.scenario = None
+        self.load_started = False
+        ref = self.scenario_id
+        after = getattr(self.app, "after_first_frame", self.call_after_refresh)
+        start = partial(after, partial(self._start_load, ref))
+        when_ready = getattr(self.app, "when_ready", None)
+        if delay and when_ready is not None:
+            when_ready(partial(self.set_timer, delay, start))
+        else:
+            start()
+
+    def _start_load(self, ref: str) -> None:
+        if self.load_started or ref != self.scenario_id:
+            return
+        self.load_started = True
+        self.run_worker(partial(self._load, ref), thread=True, name="title-load")
+
+    def _load(self, ref: str) -> None:
         from game.session import SessionError, open_scenario
 
         try:
-            sc = open_scenario(self.scenario_id)
+            sc: Scenario | str = open_scenario(ref)
         except SessionError as e:
-            self.scenario = None
-            self.query_one("#note", Static).update(plain(f"This scenario cannot be loaded: {e}"))
+            sc = str(e)
+        self.app.call_from_thread(self._loaded, ref, sc)
+
+    def _loaded(self, ref: str, sc: Scenario | str) -> None:
+        if ref != self.scenario_id:  # another scenario was chosen meanwhile
             return
+        self.scenario_loading = False
+        if isinstance(sc, str):
+            self.scenario = None
+            self.glance = None
+            self.query_one("#note", Static).update(plain(f"This scenario cannot be loaded: {sc}"))
+            self.query_one("#roles", RoleList).set_roles([], [])
+            self.start_when_loaded = False
+            return
+        from game.session.glance import scenario_glance
+
         self.scenario = sc
-        self.query_one("#title-name", Static).update(plain((sc.title, "bold")))
-        self.query_one("#note", Static).update(plain(("Content note. ", "bold"), sc.content_note))
-        roles = self.query_one("#roles", SelectionList)
-        roles.clear_options()
-        for i, r in enumerate(sc.roles):
-            name = r.name + (" (fictional)" if r.fictional else "")
-            roles.add_option((plain(name), r.id, i == 0))
+        glance = scenario_glance(sc)
+        assert glance is not None
+        if glance != self.glance:
+            self.show_glance(glance)
+        if self.start_when_loaded:
+            self.start_when_loaded = False
+            self.action_new()
+
+    def show_glance(self, g: ScenarioGlance) -> None:
+        self.glance = g
+        self.query_one("#title-name", Static).update(plain((g.title, "bold")))
+        self.query_one("#note", Static).update(self.note_text(g))
+        self.query_one("#lengths", Static).update(self.lengths_text(g))
+        self.query_one("#roles", RoleList).set_roles([r.id for r in g.roles], [g.default_role])
+        for old in self.query("#length-label, #length"):
+            old.remove()
+        choice = self.length_choice(g)
+        if choice:
+            self.query_one("#settings", Vertical).mount_all(choice)
+        self.call_after_refresh(self.show_top)
+
+    def role_prompt(self, k: int, ticked: bool) -> Text:
+        assert self.glance is not None
+        r = self.glance.roles[k]
+        name = r.name + (" (fictional)" if r.fictional else "")
+        return plain(("[x] " if ticked else "[ ] ", "bold"), (name, "bold" if ticked else ""), ("\n    " + r.line, "dim"))
 
     def on_select_changed(self, event: Select.Changed) -> None:
+        from game.session.glance import scenario_glance
+
         if isinstance(event.value, str) and self.scenario_id and event.value != self.scenario_id:
             self.scenario_id = event.value
-            self.show_scenario()
+            glance = scenario_glance(event.value)
+            if glance is not None:
+                self.show_glance(glance)
+            else:
+                self.query_one("#note", Static).update(plain("Loading the scenario…"))
+            self.load_scenario()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
         {"new": self.action_new, "continue": self.action_continue, "load": self.action_load}[
             event.button.id or "new"
         ]()
 
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_new()
+
+    def on_role_list_start(self, event: RoleList.Start) -> None:
+        event.stop()
+        self.action_new()
+
     def action_new(self) -> None:
+        if self.scenario is None:
+            if self.scenario_loading:
+                self.start_when_loaded = True
+                self._start_load(self.scenario_id)
+                self.notify("Starting as soon as the scenario has loaded…", timeout=3)
+            else:
+                self.notify("Choose a scenario that loads.", severity="error")
+            return
         from game.session import CONTENT_LEVELS, Session, SessionError
 
-        if self.scenario is None:
-            self.notify("Choose a scenario that loads.", severity="error")
-            return
-        roles = list(self.query_one("#roles", SelectionList).selected)
+        roles = self.query_one("#roles", RoleList).selected
         if not roles:
             self.notify("Tick at least one role (space).", severity="warning")
             return
         pressed = self.query_one("#content", RadioSet).pressed_button
         content = str(pressed.label) if pressed is not None else CONTENT_LEVELS[0]
         seed = self.query_one("#seed", Input).value
+        length = "full"
+        lengths = self.query("#length")
+        if lengths:
+            chosen = lengths.first(RadioSet).pressed_button
+            if chosen is not None and chosen.id:
+                length = chosen.id.removeprefix("length-")
+        if self.starting:  # one key can reach both the button and the screen
+            return
         try:
-            session = Session.new(self.scenario, roles=roles, seed=seed, content=content)
+            session = Session.new(
+                self.scenario, roles=roles, seed=seed, content=content, length=length,
+                player_name=getattr(self.app, "player_name", ""),
+            )
         except SessionError as e:
             self.notify(f"Cannot start: {e}", severity="error")
             return
+        self.starting = True
         self.post_message(Play(session))
 
     def action_continue(self) -> None:
-        from game.session import save_files
+        """The latest game of this player (the name given at the start, if any): the
+        latest save that can be read, else the latest file, which says why it cannot."""
+        from game.session import latest_save
+        from game.session.glance import save_files
 
-        latest = save_files(self.save_dir)
-        if not latest:
-            self.notify("No saved game yet.")
-            return
-        self.open_save(latest[0][0])
+        path = latest_save(self.save_dir, player=getattr(self.app, "player_name", ""))
+        if path is None:
+            files = save_files(self.save_dir)
+            if not files:
+                self.notify("No saved game yet.")
+                return
+            path = files[0][0]
+        self.open_save(path)
 
     def action_load(self) -> None:
         from game.session import list_saves
@@ -205,11 +359,14 @@ class TitleScreen(Screen[None]):
     def open_save(self, path: Path) -> None:
         from game.session import SaveError, Session
 
+        if self.starting:
+            return
         try:
             session = Session.load(path)
         except SaveError as e:
             self.notify(f"Cannot load: {e}", severity="error", timeout=8)
             return
+        self.starting = True
         self.post_message(Play(session))
 
     def palette_commands(self) -> list[Command]:

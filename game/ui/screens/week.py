@@ -83,8 +83,9 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         Binding("0", "pick(10)", "Pick 10", show=False),
         Binding(
             "e", "end_turn", "End week", id="end_week",
-            tooltip="end your turn (it asks first if action points are left); in a shared game"
-            " the next player takes the keyboard, and the last player's turn plays the week",
+            tooltip="end your turn (it asks first if action points are left or a dilemma is"
+            " unanswered); in a shared game the next player takes the keyboard, and the last"
+            " player's turn plays the week",
         ),
         Binding(
             "d", "dilemma", "Dilemma", id="dilemma",
@@ -100,6 +101,10 @@ class WeekScreen(ReferenceScreens, Screen[None]):
             "g", "charts", "Charts", id="charts",
             tooltip="charts of the ledger over time, with the record's figures marked",
         ),
+        Binding(
+            "w", "card", "Who you are", id="card",
+            tooltip="your role card: who you are, what you can and cannot change, your resources, what to watch",
+        ),
         Binding("s", "sources", "Sources", id="sources", tooltip="every source with its stance and claims"),
         Binding("a", "assumptions", "Assumptions", id="assumptions", tooltip="the model's assumptions"),
         Binding(
@@ -109,9 +114,10 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         ),
     ]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, *, card: bool = False) -> None:
         super().__init__()
         self.session = session
+        self.show_card = card  # open with the role card (a game's start)
         self._shown_for: tuple[int, int] = (-1, -1)  # (week, turn) of `_shown`
         self._shown: set[str] = set()  # dilemmas opened by themselves this turn
 
@@ -145,7 +151,16 @@ class WeekScreen(ReferenceScreens, Screen[None]):
     def on_mount(self) -> None:
         self.refresh_week()
         self.query_one("#actions", OptionList).focus()
-        self.call_after_refresh(self.open_dilemmas)
+        self.call_after_refresh(self.opening)
+
+    def opening(self) -> None:
+        """The role card at a game's start (the app asks for it), a role's farewell once
+        it has left, else the turn's dilemmas."""
+        if self.show_card:
+            self.show_card = False
+            self.action_card()
+        elif not self.farewell():
+            self.open_dilemmas()
 
     # -- showing -----------------------------------------------------------------------
     def refresh_week(self) -> None:
@@ -268,19 +283,46 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         self.open_dilemmas()
 
     def action_end_turn(self) -> None:
-        left = self.session.points_left(self.role)
-        if left > 0:
+        warning = self.session.end_turn_warning(self.role)
+        if warning:
             self.post_message(
-                Navigate(
-                    "confirm",
-                    f"You have {left} action point{'s' if left != 1 else ''} left. End your turn anyway?",
-                    yes="End the turn",
-                    no="Go back",
-                    done=self._confirmed,
-                )
+                Navigate("confirm", warning, yes="End the turn", no="Go back", done=self._confirmed)
             )
         else:
             self.end_turn()
+
+    def action_card(self) -> None:
+        """The role card (for a role that has left the game's story, its epilogue first,
+        with the offer to play on to the debrief)."""
+        self.post_message(Navigate("card", self.session.role_card(self.role), done=self._after_card))
+
+    def _after_card(self, finish: bool | None) -> None:
+        if finish:
+            self.notify("Playing the remaining weeks…", timeout=3)
+            self.call_after_refresh(self._play_out)
+        else:
+            self.open_dilemmas()
+
+    def _play_out(self) -> None:
+        s = self.session
+        try:
+            s.play_out()
+        except SessionError as e:
+            self.notify(f"The weeks cannot be played: {e}", severity="error", timeout=8)
+            return
+        self.post_message(Play(s, opening=False))
+
+    def farewell(self) -> bool:
+        """Once a game, when the role has left the game's story: its epilogue and the
+        offer (True if it opened)."""
+        s = self.session
+        seen: set[tuple[str, str]] = self.app.__dict__.setdefault("_farewells", set())
+        key = (s.game_id, self.role)
+        if key in seen or s.finished or s.leaving(self.role) is None:
+            return False
+        seen.add(key)
+        self.action_card()
+        return True
 
     def _confirmed(self, yes: bool | None) -> None:
         if yes:
@@ -313,7 +355,7 @@ class WeekScreen(ReferenceScreens, Screen[None]):
 
     def action_report(self) -> None:
         if self.session.last_report is None:
-            self.notify("No week has been played in this sitting yet.", timeout=3)
+            self.notify("No week has been played yet.", timeout=3)
             return
         self.post_message(
             Navigate("report", self.session, self.session.last_report, done=self._after_report)
@@ -322,7 +364,7 @@ class WeekScreen(ReferenceScreens, Screen[None]):
     def _after_report(self, _: None) -> None:
         if self.session.finished:
             self.post_message(Play(self.session, opening=False))
-        else:
+        elif not self.farewell():
             self.open_dilemmas()
 
     def action_debrief_now(self) -> None:
