@@ -186,7 +186,7 @@ def test_the_debrief_says_the_same_in_every_front_end(game: tuple[Session, list[
     assert all(a.by in ("computer", "default") for a in d.answers if a.role != ROLE)
 
     out = io.StringIO()
-    LineGame(s, io.StringIO(), out, alternatives=0).debrief()
+    LineGame(s, io.StringIO("full\n"), out, alternatives=0).debrief()  # the full debrief is a key away
     texts = {
         "line mode": out.getvalue(),
         "txt": render(d, None, "txt"),

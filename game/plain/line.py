@@ -504,7 +504,9 @@ class LineGame:
     def report(self, r: WeekReport) -> None:
         s = self.session
         self.blank()
-        self.say(*document_text(turn_report(s, s.last_reports or [r], r), compact=True).splitlines())
+        # the turn just played is its weeks' reports; an earlier week's report is its own
+        weeks = s.last_reports if s.last_reports and s.last_reports[-1] is r else [r]
+        self.say(*document_text(turn_report(s, weeks, r), compact=True).splitlines())
 
     def debrief(self) -> None:
         """The short debrief; then, if the player types `full`, the full one (with the
