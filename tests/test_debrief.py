@@ -259,47 +259,29 @@ def test_turning_points_name_the_players_decisions(active: Session) -> None:
     assert sum(1 for t in tps if t.kind == "chance") <= review.MAX_CHANCE
 
 
-COUNTERFACTUAL = compile_scenario(review.counterfactual_scenario(SC))
-
-
-def test_a_decision_effect_is_a_paired_replay_with_its_stand_in(active: Session) -> None:
+def test_a_decision_effect_is_a_paired_replay_without_it(active: Session) -> None:
     """With one sample, a week's effect is exactly the game minus the same-seed replay
-    with that week's actions replaced by their stand-ins."""
+    with that week's actions left out (the same luck: every draw is keyed by what it is
+    for, so leaving a decision out moves no other draw)."""
     tps = active.turning_points(samples=1)
     t = next(t for t in tps if t.kind == "decision")
     plans = active._human_plans()
     pol = get_policy(COMPILED, "historical")
     kept = plans[t.week][ROLE]
-    stand_in = RoleDecision(actions=tuple(a + review.WITHOUT for a in kept.actions), choices=kept.choices)
     without, _ = review.replay(
-        COUNTERFACTUAL, active.seed, plans, active.roles, pol,
-        override=(t.week, ROLE, stand_in), policy_compiled=COMPILED,
+        COMPILED, active.seed, plans, active.roles, pol,
+        override=(t.week, ROLE, RoleDecision(actions=(), choices=kept.choices)),
     )
     diff = active.state.history[-1]["total"]["killed"] - without.history[-1]["total"]["killed"]
     assert t.effect_killed == pytest.approx(diff)
     assert t.samples == 1
 
 
-def test_the_counterfactual_scenario_plays_the_same_game(active: Session) -> None:
+def test_a_replay_plays_the_same_game(active: Session) -> None:
     pol = get_policy(COMPILED, "historical")
-    again, _ = review.replay(
-        COUNTERFACTUAL, active.seed, active._human_plans(), active.roles, pol, policy_compiled=COMPILED
-    )
+    again, _ = review.replay(COMPILED, active.seed, active._human_plans(), active.roles, pol)
     assert again.history == active.state.history
     assert again.vars == active.state.vars
-
-
-def test_a_stand_in_keeps_the_weeks_luck() -> None:
-    """Talks change only standing, which nothing that week reads: with the stand-in the
-    week ends exactly as with the talks; simply leaving them out shifts the week's luck."""
-    s0 = new_game(COUNTERFACTUAL, 4)
-    talks, _ = step(COUNTERFACTUAL, s0, {ROLE: RoleDecision(actions=("negotiate_access",))})
-    stand_in, _ = step(COUNTERFACTUAL, s0, {ROLE: RoleDecision(actions=("negotiate_access" + review.WITHOUT,))})
-    nothing, _ = step(COUNTERFACTUAL, s0, {ROLE: RoleDecision()})
-    assert talks.history[-1] == stand_in.history[-1]
-    assert talks.vars["standing.government"] > stand_in.vars["standing.government"]
-    assert nothing.history[-1] != talks.history[-1]
-    assert stand_in.vars["coordinator.money"] == nothing.vars["coordinator.money"]
 
 
 def test_a_game_without_decisions_still_gets_three_turning_points() -> None:

@@ -2,8 +2,9 @@
 model, `resolve_world`.
 
 Pure and deterministic: no I/O, no clock, and all chance comes from generators derived
-from the seed held in the state and the week being resolved (`luck.week_stream`). The
-same state and decisions always give the same result.
+from the seed held in the state, the week and what each draw is for (`luck`: keyed,
+counter-based draws). The same state and decisions always give the same result, and
+other decisions never change the luck of anything else.
 
 Each week: the decisions are checked by the rulebook (`rules`) and applied (dilemma
 choices, then each role's actions: `effects`), then the world model resolves the week
@@ -16,8 +17,6 @@ and conditional events) so the returned state stands at the next decision point.
 from __future__ import annotations
 
 import math
-from _random import Random as _MT
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,7 +31,7 @@ from game.engine.environment import (
     route_days,
 )
 from game.engine.ledger import ZONES, ledger
-from game.engine.luck import STREAM_RESOLVE, week_stream
+from game.engine.luck import Chance, Draws, Luck, code
 from game.engine.opening import new_game, open_week
 from game.engine.rules import (
     IllegalDecision,
@@ -154,7 +153,8 @@ def step(
     s = state if inplace else state.copy()
     w = s.week
     wk = c.weeks[w]
-    rng = week_stream(s.seed, w, STREAM_RESOLVE)
+    luck = Luck(s.seed, w)
+    rng = Chance(luck, "decide")
     before = s.history[-1] if s.history else {}  # none in a batch that records nothing
     report = WeekReport(week=w, date=wk.date, phase=wk.phase, before=before, after=before)
     if env is None:
@@ -200,7 +200,7 @@ def step(
             report.actions.append((role, aid, tuple(out) if out else ()))
 
     # 3. The world model.
-    resolve_world(c, s, wk, rng, report if explain else None)
+    resolve_world(c, s, wk, luck, report if explain else None)
 
     # 4. Ledger, then open the next week.
     if record:
@@ -214,7 +214,7 @@ def step(
     return s, report
 
 
-def _people(mu: float, rand: Callable[[], float]) -> int:
+def _people(mu: float, draws: Draws) -> int:
     """A whole number of people around an expected `mu`: Poisson for small means, and for
     larger ones a normal approximation (a sum of four uniforms, which is close to normal
     within 3.4 standard deviations and much cheaper to draw)."""
@@ -223,12 +223,12 @@ def _people(mu: float, rand: Callable[[], float]) -> int:
     if mu < 12.0:
         # Knuth's method: exact Poisson for small means.
         limit = math.exp(-mu)
-        k, prod = 0, rand()
+        k, prod = 0, draws.random()
         while prod > limit:
             k += 1
-            prod *= rand()
+            prod *= draws.random()
         return k
-    x = mu + math.sqrt(mu) * (rand() + rand() + rand() + rand() - 2.0) * 1.7320508075688772 + 0.5
+    x = mu + math.sqrt(mu) * (draws.random() + draws.random() + draws.random() + draws.random() - 2.0) * 1.7320508075688772 + 0.5
     return int(x) if x > 0.0 else 0
 
 
@@ -246,7 +246,7 @@ def rescuer_losses(
     air_mod: float,
     shell_mod: float,
     exposure: float,
-    rand: Callable[[], float],
+    draws: Draws,
 ) -> int:
     """Rescuers killed or hurt too badly to work this week: the rescuers in the field
     (`rescuers_per_team` to a team of `east.rescuers`) times this week's air strikes and
@@ -262,7 +262,7 @@ def rescuer_losses(
     size = p.rescuers_per_team
     in_field = max(0.0, v["east.rescuers"]) * size
     strikes = east_rates[0] * air_mod + east_rates[1] * shell_mod
-    lost = min(_people(in_field * p.rescuer_risk * exposure * strikes / 100.0, rand), int(in_field))
+    lost = min(_people(in_field * p.rescuer_risk * exposure * strikes / 100.0, draws), int(in_field))
     if lost > 0:
         v["east.rescuers_lost"] += lost
         set_var(c, s, "east.rescuers", v["east.rescuers"] - lost / size)
@@ -270,15 +270,17 @@ def rescuer_losses(
 
 
 def resolve_world(
-    c: Compiled, s: GameState, wk: Week, rng: _MT, report: WeekReport | None
+    c: Compiled, s: GameState, wk: Week, luck: Luck, report: WeekReport | None
 ) -> None:
     """The world model for one week, district by district. `report` (if given) receives
-    the week's causes, as data."""
+    the week's causes, as data. Each draw has its own key (`luck`): the zone's luck by
+    zone; a district's casualties, deaths among them, rescue, care and deaths for want of
+    care by district; hospitals hit and repaired by district; hunger; departures by route
+    (and district); rescuers lost."""
     p = c.params
     v = s.vars
     present = s.present
     east = c.east
-    rand = rng.random
 
     # Modifiers from the state of the world.
     attention = v["attention"]
@@ -317,12 +319,17 @@ def resolve_world(
     mitigated_killed = {"east": 0.0, "west": 0.0, "kurdish": 0.0}
     saved = {"east": 0, "west": 0, "kurdish": 0}
     paused_air = 0.0  # deaths the negotiated pause's cut in air strikes is expected to avert
-    luck: dict[str, float] = {}
+    zone_luck: dict[str, float] = {}
     inj_east = 0
     care_deaths_east = 0
     treated_share_east = 1.0
-    next_normal, have_normal = 0.0, False
-    for z in ZONES:
+    luck_draws = luck.named("zone luck")
+    casualty_draws = luck.named("casualties")
+    killed_draws = luck.named("killed outright")
+    rescued_draws = luck.named("rescued")
+    treated_draws = luck.named("treated")
+    care_draws = luck.named("deaths of the wounded")
+    for zi, z in enumerate(ZONES):
         air_r, shell_r, ground_r = rates[z]
         if air_r == 0.0 and shell_r == 0.0 and ground_r == 0.0:
             continue
@@ -341,17 +348,14 @@ def resolve_world(
             shell_r *= warn_mod
         expected = sums_a * air_r * la + sums_s * shell_r * ls + sums_g * ground_r * lg
         mitigated_killed[z] = expected
-        # The zone's luck: a lognormal factor of mean 1. Its normal is drawn as
-        # `random.gauss` draws it (Box-Muller, two normals from two uniforms: the cosine
-        # and the sine of one random angle), so the numbers are those of `rng.gauss`.
-        if have_normal:
-            z_norm, have_normal = next_normal, False
-        else:
-            x2pi = rand() * TWO_PI
-            g2rad = math.sqrt(-2.0 * math.log(1.0 - rand()))
-            z_norm, next_normal, have_normal = math.cos(x2pi) * g2rad, math.sin(x2pi) * g2rad, True
+        # The zone's luck: a lognormal factor of mean 1. Its normal comes from two
+        # uniforms of the zone's key (Box-Muller: the cosine of a random angle).
+        zd = luck_draws.at(zi)
+        x2pi = zd.random() * TWO_PI
+        g2rad = math.sqrt(-2.0 * math.log(1.0 - zd.random()))
+        z_norm = math.cos(x2pi) * g2rad
         lk = math.exp(0.0 + z_norm * sigma - sigma * sigma / 2)
-        luck[z] = lk
+        zone_luck[z] = lk
         if is_east:
             rs = p.rescue_max * min(1.0, rescue_cap / expected) if expected > 0 else 0.0
             # Expected injured this week, for triage: casualties less the dead, with luck.
@@ -374,15 +378,7 @@ def resolve_world(
             if mu <= 0.0:
                 continue
             m = mu * lk
-            if m < 12.0:
-                limit = math.exp(-m)
-                tot, prod = 0, rand()
-                while prod > limit:
-                    tot += 1
-                    prod *= rand()
-            else:
-                x = m + math.sqrt(m) * (rand() + rand() + rand() + rand() - 2.0) * 1.7320508075688772 + 0.5
-                tot = int(x) if x > 0.0 else 0
+            tot = _people(m, casualty_draws.at(i))
             if tot <= 0:
                 continue
             if tot > pop:
@@ -394,10 +390,10 @@ def resolve_world(
             cg = tot - ca - cs
             wca, wcs, wcg = ca * la, cs * ls, cg * lg
             d_exp = wca + wcs + wcg
-            d = int(d_exp + rand())
+            d = int(d_exp + killed_draws.one(i))
             if d > tot:
                 d = tot
-            sv = int(d * rs + rand())
+            sv = int(d * rs + rescued_draws.one(i))
             d -= sv
             zsaved += sv
             if d > 0:
@@ -414,7 +410,7 @@ def resolve_world(
             # Care: the treated die one time in `1/td`; the extra deaths among the
             # untreated count as lack of care, the rest under the strike that wounded them.
             if share < 1.0:
-                treated = int(inj * share + rand())
+                treated = int(inj * share + treated_draws.one(i))
                 if treated > inj:
                     treated = inj
             else:
@@ -422,7 +418,7 @@ def resolve_world(
             treated_total[i] += treated
             e_t = treated * td
             e_u = (inj - treated) * ud
-            deaths = _people(e_t + e_u, rand)
+            deaths = _people(e_t + e_u, care_draws.at(i))
             if deaths > pop:
                 deaths = pop
             if deaths > 0:
@@ -451,16 +447,22 @@ def resolve_world(
     p_hit = min(0.9, p.hospital_hit_rate * air_east / 100.0)
     p_hit *= 1.0 - min(1.0, max(0.0, v.get("east.hospital_shield", 0.0)))
     hosp_hits = 0
+    repair_draws = luck.named("hospital repaired")
+    hit_draws = luck.named("hospital hit")
     for i in east:
         working = c.hospitals_base[i] - s.hosp_damaged[i] - s.hosp_lost[i]
         repaired = 0
-        for _ in range(s.hosp_damaged[i]):
-            if rng.random() < p.hospital_repair:
-                repaired += 1
+        if s.hosp_damaged[i] > 0:
+            rd = repair_draws.at(i)
+            for _ in range(s.hosp_damaged[i]):
+                if rd.random() < p.hospital_repair:
+                    repaired += 1
         hits = 0
-        for _ in range(working):
-            if rng.random() < p_hit:
-                hits += 1
+        if working > 0:
+            hd = hit_draws.at(i)
+            for _ in range(working):
+                if hd.random() < p_hit:
+                    hits += 1
         s.hosp_damaged[i] += hits - repaired
         hosp_hits += hits
 
@@ -486,11 +488,12 @@ def resolve_world(
     hunger_rate = p.hunger_rate * short * short + p.water_disease_rate * (1.0 - v["east.water"])
     hunger_deaths = 0
     if hunger_rate > 0.0 and pe > 0:
-        want = min(pe, _people(pe * hunger_rate, rand))
+        want = min(pe, _people(pe * hunger_rate, luck.draws("hunger")))
         if want > 0:
             k_hunger = killed["hunger"]
+            hunger_share = luck.named("hunger by district")
             for i in east:
-                k = min(present[i], want - hunger_deaths, int(want * present[i] / pe + rand()))
+                k = min(present[i], want - hunger_deaths, int(want * present[i] / pe + hunger_share.one(i)))
                 if k > 0:
                     k_hunger[i] += k
                     present[i] -= k
@@ -503,21 +506,24 @@ def resolve_world(
     departures: dict[str, int] = {}
     route_deaths = 0
     k_route = killed["on_route"]
+    leaving_share = luck.named("leaving by district")
+    leaving_deaths = luck.named("killed leaving")
     for rid, days in days_open.items():
         r = c.routes[rid]
         if days <= 0.0 or r.exit_rate <= 0.0 or pe <= 0:
             continue
+        ri = code(rid)
         trust = v.get(r.trust, 1.0) if r.trust else 1.0
         share = min(0.5, days * r.exit_rate * trust * push * _route_factor(c, v, rid))
-        total_leaving = _people(pe * share, rng.random)
+        total_leaving = _people(pe * share, luck.draws("leaving", ri))
         if total_leaving <= 0:
             continue
         moved = 0
         for i in east:
-            k = min(present[i], int(total_leaving * present[i] / pe + rng.random()))
+            k = min(present[i], int(total_leaving * present[i] / pe + leaving_share.one(ri, i)))
             if k <= 0:
                 continue
-            dead = _people(k * r.risk, rng.random)
+            dead = _people(k * r.risk, leaving_deaths.at(ri, i))
             dead = min(dead, k)
             k_route[i] += dead
             route_deaths += dead
@@ -550,7 +556,9 @@ def resolve_world(
         departures[rid] = departures.get(rid, 0) + moved
 
     # Rescuers lost at struck sites, and the people rescue teams pulled out alive.
-    rescuers_lost = rescuer_losses(c, s, rates["east"], pressure_mod * pause_mod * warn_mod, warn_mod, exposure_mod, rand)
+    rescuers_lost = rescuer_losses(
+        c, s, rates["east"], pressure_mod * pause_mod * warn_mod, warn_mod, exposure_mod, luck.draws("rescuers lost")
+    )
     if "east.rescued" in v:
         v["east.rescued"] += saved["east"]
 
@@ -588,7 +596,7 @@ def resolve_world(
                 "east.warning", "warning", {"kept": mitig}, _credit(s, "east.warning"),
             )
         )
-    luck_e = luck.get("east", 1.0) - 1.0
+    luck_e = zone_luck.get("east", 1.0) - 1.0
     if abs(luck_e) > 0.15 and mitigated_killed["east"] >= 5:
         causes.append(
             Cause("killed.east", round(luck_e * mitigated_killed["east"], 1), "chance", "luck", "luck", {"luck": luck_e}, [])

@@ -51,7 +51,7 @@ def apply_effect(
     s: GameState,
     idx: int,
     env: dict[str, Any],
-    rng: Chance,
+    chance: Chance,
     origin: str,
     log: list[Outcome] | None,
     *,
@@ -89,11 +89,11 @@ def apply_effect(
     elif kind == "chance":
         assert e.chance is not None
         p = float(e.chance(env))
-        hit = rng.random() < p
+        hit = chance.effect(origin, idx) < p
         if log is not None and e.note:
             log.append(Outcome("chance", idx, e.note, hit, p))
         for j in e.then if hit else e.orelse:
-            apply_effect(c, s, j, env, rng, origin, log)
+            apply_effect(c, s, j, env, chance, origin, log)
     elif kind == "damage":
         damage_hospitals(c, s, e.damage_zone, e.damage_count, e.damage_permanent)
     elif kind == "holder":

@@ -9,7 +9,7 @@ from game.engine.compiled import Compiled
 from game.engine.effects import apply_effect
 from game.engine.environment import env_for
 from game.engine.ledger import ledger
-from game.engine.luck import STREAM_OPEN, Chance, LazyRng
+from game.engine.luck import Chance, Luck, code
 from game.model.gamestate import GameState
 from game.model.scenario import CAUSES
 
@@ -47,7 +47,8 @@ def open_week(c: Compiled, s: GameState) -> None:
     s.dilemmas = []
     if s.week >= c.n_weeks:
         return
-    rng = LazyRng(s.seed, s.week, STREAM_OPEN)
+    luck = Luck(s.seed, s.week)
+    rng = Chance(luck, "open")
     env = env_for(c, s)
     for role in c.roles:
         origin = c.income_origin[role]
@@ -63,7 +64,7 @@ def open_week(c: Compiled, s: GameState) -> None:
         ev = c.events[eid]
         if ev.when is not None and not ev.when(env):
             continue
-        if ev.chance is not None and rng.random() >= float(ev.chance(env)):
+        if ev.chance is not None and luck.draws("event", code(eid)).random() >= float(ev.chance(env)):
             continue
         _fire(c, s, eid, env, rng)
     for ev in c.conditional_events:
@@ -72,7 +73,7 @@ def open_week(c: Compiled, s: GameState) -> None:
         assert ev.when is not None
         if not ev.when(env):
             continue
-        if ev.chance is not None and rng.random() >= float(ev.chance(env)):
+        if ev.chance is not None and luck.draws("event", code(ev.id)).random() >= float(ev.chance(env)):
             continue
         _fire(c, s, ev.id, env, rng)
     for did in wk.dilemmas:

@@ -8,19 +8,18 @@
 Every plan a policy makes is legal by the rulebook (`rules`): each policy says what it
 wants, and the rulebook's `fill` keeps what is allowed.
 
-A policy never draws on outside chance: `random` uses the week's policy stream of the
+A policy never draws on outside chance: `random` draws from its own key (`luck`) of the
 state's seed, so a batch run is as reproducible as a single game.
 """
 
 from __future__ import annotations
 
-from _random import Random as _MT
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from game.engine.compiled import Compiled
 from game.engine.environment import env_for
-from game.engine.luck import STREAM_POLICY, week_stream
+from game.engine.luck import Draws, Luck
 from game.engine.rules import can_pay, fill, pay
 from game.model.gamestate import GameState
 from game.model.state import RoleDecision
@@ -93,19 +92,13 @@ def historical(c: Compiled, s: GameState, role: str) -> RoleDecision:
     return _decision(_fill(c, s, role, c.historical_plans[role][s.week], choices), choices)
 
 
-def below(rng: _MT, n: int) -> int:
-    """A whole number in [0, n), n > 0, drawn as `random.Random` draws it: the fewest bits
-    that can hold n - 1, drawn again until the number is below n. `random.Random`'s
-    `shuffle`, `randint(a, b)` and `choice(seq)` are, as below, this and nothing else."""
-    k = n.bit_length()
-    r = rng.getrandbits(k)
-    while r >= n:
-        r = rng.getrandbits(k)
-    return r
+def below(draws: Draws, n: int) -> int:
+    """A whole number in [0, n), n > 0, from the policy's draws (`Draws.below`)."""
+    return draws.below(n)
 
 
 def random_policy(c: Compiled, s: GameState, role: str) -> RoleDecision:
-    rng = week_stream(s.seed, s.week, STREAM_POLICY, salt=c.roles.index(role))
+    rng = Luck(s.seed, s.week).draws("random policy", c.roles.index(role))
     ids = sorted(c.actions[role])
     for i in range(len(ids) - 1, 0, -1):  # random.shuffle
         j = below(rng, i + 1)

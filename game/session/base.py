@@ -99,7 +99,6 @@ class SessionBase:
     notice: str | None
     _sources: dict[str, Source]
     _vars: dict[str, Variable]
-    _counterfactual: Compiled | None
     _prev_cache: tuple[int, GameState] | None
 
     @property

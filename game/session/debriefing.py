@@ -7,7 +7,6 @@ import datetime as dt
 from collections.abc import Callable
 
 from game.engine.batch import measure
-from game.engine.compiled import compile_scenario
 from game.engine.core import new_game, step
 from game.model.state import RoleDecision
 from game.session import histories, review
@@ -168,11 +167,8 @@ class SessionDebrief(SessionViews):
         self._require_finished()
         c = self.compiled
         lucks = [self.seed, *review.other_seeds(self.seed, max(0, samples - 1), MAX_SEED)]
-        if self._counterfactual is None:
-            self._counterfactual = compile_scenario(review.counterfactual_scenario(self.scenario))
         return review.turning_points(
             c,
-            self._counterfactual,
             self.seed,
             self._human_plans(),
             self.roles,

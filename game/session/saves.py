@@ -54,6 +54,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from game import settings
+from game.engine.luck import GENERATOR
 from game.model.scenario import Scenario
 from game.model.state import RoleDecision
 
@@ -156,11 +157,12 @@ _HASHES: dict[int, tuple[Scenario, str]] = {}
 
 def scenario_hash(sc: Scenario) -> str:
     """A hash of a scenario's content (its checked data, not its files' layout or
-    comments): a save made with other content cannot be resumed."""
+    comments) and of the engine's luck (`luck.GENERATOR`): a save made with other
+    content, or under other luck, cannot be resumed as it is (it is played again)."""
     cached = _HASHES.get(id(sc))
     if cached is not None and cached[0] is sc:
         return cached[1]
-    digest = hashlib.sha256(sc.model_dump_json(by_alias=True).encode("utf-8")).hexdigest()
+    digest = hashlib.sha256((GENERATOR + "\n" + sc.model_dump_json(by_alias=True)).encode("utf-8")).hexdigest()
     value = f"sha256:{digest}"
     _HASHES[id(sc)] = (sc, value)
     return value

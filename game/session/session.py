@@ -142,7 +142,6 @@ class Session(SessionDebrief):
         self.notice: str | None = None
         self._sources = {s.id: s for s in scenario.sources}
         self._vars = {v.id: v for v in scenario.variables}
-        self._counterfactual: Compiled | None = None  # built on first use (turning points)
         self._prev_cache: tuple[int, GameState] | None = None
 
     @classmethod
@@ -379,7 +378,6 @@ class Session(SessionDebrief):
         view.autosave = False
         view._lock = None
         view.after_turn = []
-        view._counterfactual = None
         view._prev_cache = None
         view._state = self._state.copy()
         return view

@@ -45,7 +45,7 @@ from game.session.review.replays import (
     replay,
     week_decisions,
 )
-from game.session.review.turning import WITHOUT, counterfactual_scenario, turning_points
+from game.session.review.turning import turning_points
 
 __all__ = [
     "MAX_CHANCE",
@@ -54,7 +54,6 @@ __all__ = [
     "MIN_QUESTIONS",
     "MIN_TURNING_POINTS",
     "RANK_MEASURE",
-    "WITHOUT",
     "AltMeasure",
     "AnswerInfo",
     "Alternatives",
@@ -66,7 +65,6 @@ __all__ = [
     "QuestionInfo",
     "TurningPoint",
     "alternatives",
-    "counterfactual_scenario",
     "distribution",
     "histogram",
     "family_of",

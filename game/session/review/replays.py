@@ -59,7 +59,6 @@ def week_decisions(
     plan: Mapping[str, RoleDecision],
     humans: Sequence[str],
     policy: Policy,
-    policy_compiled: Compiled | None = None,
 ) -> tuple[dict[str, RoleDecision], int]:
     """Every role's decision this week: the humans' `plan` (the part of it that is legal
     under this luck; a human without one does nothing), the policy for the others. Also
@@ -71,7 +70,7 @@ def week_decisions(
             decisions[role], n = legalise(c, s, role, plan.get(role, RoleDecision()))
             dropped += n
         else:
-            decisions[role] = policy(policy_compiled or c, s, role)
+            decisions[role] = policy(c, s, role)
     return decisions, dropped
 
 
@@ -87,15 +86,11 @@ def replay(
     explain: bool = False,
     keep: list[GameState] | None = None,
     reports: list[WeekReport] | None = None,
-    policy_compiled: Compiled | None = None,
 ) -> tuple[GameState, int]:
     """A whole game (or the rest of one, from `start`): the humans' logged decisions,
     made legal under this luck, and the policy for every other role. `override` puts
     another decision for one role in one week. Returns the final state and how many
-    logged decisions were left out. `keep` receives the state before each week.
-    `policy_compiled`: the scenario the policy reads (default `c`; the original when `c`
-    is a counterfactual scenario, whose stand-ins no policy may pick)."""
-    pc = policy_compiled or c
+    logged decisions were left out. `keep` receives the state before each week."""
     s = start if start is not None else new_game(c, seed)
     dropped = 0
     while s.week < c.n_weeks:
@@ -105,7 +100,7 @@ def replay(
         plan: Mapping[str, RoleDecision] = plans[k] if k < len(plans) else {}
         if override is not None and override[0] == k:
             plan = {**plan, override[1]: override[2]}
-        decisions, n = week_decisions(c, s, plan, humans, policy, pc)
+        decisions, n = week_decisions(c, s, plan, humans, policy)
         dropped += n
         s, rep = step(c, s, decisions, check=False, explain=explain)
         if reports is not None:

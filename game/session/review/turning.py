@@ -1,5 +1,9 @@
 """Turning points: the decisions and chance events that changed the number killed
-most, found by paired counterfactual replays on the same luck."""
+most, found by paired counterfactual replays on the same luck.
+
+Every draw of the engine is keyed by what it is for (`game.engine.luck`), so a game
+replayed without one decision meets exactly the same luck: the replay leaves out only
+what that decision did."""
 
 from __future__ import annotations
 
@@ -9,7 +13,6 @@ from dataclasses import dataclass
 from game.engine.compiled import Compiled
 from game.engine.core import WeekReport
 from game.engine.policies import Policy
-from game.model.scenario import Action, DilemmaOption, Effect, Scenario
 from game.model.state import GameState, RoleDecision
 from game.session.review.common import (
     MAX_CHANCE,
@@ -19,73 +22,6 @@ from game.session.review.common import (
     TurningPoint,
 )
 from game.session.review.replays import replay
-
-WITHOUT = "--without"  # suffix of the stand-ins that counterfactual replays use
-
-
-def _draws_only(effects: Sequence[Effect]) -> list[Effect]:
-    """Effects that draw the same chances as `effects` (in the same order, with the same
-    delays) and change nothing."""
-    noop = Effect(add={"attention": 0})
-    out: list[Effect] = []
-    for e in effects:
-        if e.chance is None:
-            continue  # draws nothing
-        if e.then is None:  # a plain effect with a chance: one draw
-            out.append(Effect(chance=e.chance, then=[noop], delay=e.delay))
-            continue
-        rest = _draws_only(e.else_ or [])
-        out.append(
-            Effect(chance=e.chance, then=_draws_only(e.then) or [noop], else_=rest or None, delay=e.delay)
-        )
-    return out
-
-
-def counterfactual_scenario(sc: Scenario) -> Scenario:
-    """The scenario with a stand-in for every action (`<id>--without`) and every dilemma
-    option but the default (`<option>--without`): free, and drawing the same chances
-    as the original while changing nothing (an option's stand-in then does what the
-    default does). In the engine every chance of a week comes from one stream, so
-    taking a decision out would shift the luck of everything after it that week; its
-    stand-in keeps the luck the same and leaves out only what the decision did."""
-    roles = [
-        r.model_copy(
-            update={
-                "actions": [
-                    *r.actions,
-                    *(
-                        Action(
-                            id=a.id + WITHOUT,
-                            name=a.name,
-                            summary=a.summary,
-                            points=a.points,
-                            when=a.when,
-                            effects=_draws_only(a.effects),
-                            uncertainty=a.uncertainty,
-                        )
-                        for a in r.actions
-                    ),
-                ]
-            }
-        )
-        for r in sc.roles
-    ]
-    dilemmas = []
-    for d in sc.dilemmas:
-        default = next(o for o in d.options if o.id == d.default)
-        stand_ins = [
-            DilemmaOption(
-                id=o.id + WITHOUT,
-                label=o.label,
-                text=o.text,
-                effects=[*_draws_only(o.effects), *default.effects],
-                uncertainty=o.uncertainty,
-            )
-            for o in d.options
-            if o.id != d.default
-        ]
-        dilemmas.append(d.model_copy(update={"options": [*d.options, *stand_ins]}))
-    return sc.model_copy(update={"roles": roles, "dilemmas": dilemmas})
 
 
 def _outcome(s: GameState) -> tuple[float, float, float, float]:
@@ -111,7 +47,6 @@ class _Candidate:
 
 
 def turning_points(
-    original: Compiled,
     c: Compiled,
     seed: int,
     plans: Plans,
@@ -123,17 +58,16 @@ def turning_points(
     scale: Callable[[str], float] = lambda var: 1.0,
 ) -> tuple[TurningPoint, ...]:
     """The decisions and chance events that changed the number killed most (three to
-    five). `c`: compiled from `counterfactual_scenario(original.sc)`; every replay here
-    runs on it, so that a decision's stand-in keeps the luck of the rest of its week.
-    `seeds`: the lucks to average decisions' effects over, the game's own first.
-    `week_news(k)`: the events of week k (ids); `scale(var)`: the size a variable's
-    change is measured against (its starting value), to rank the ones most changed."""
+    five): the players' decisions first, then at most `MAX_CHANCE` weeks of chance.
+    A decision's effect: the game against the same game without it (a week's actions
+    left out, or a dilemma answered with its default), from the week it was taken, on
+    each luck of `seeds` (the game's own first). `week_news(k)`: the events of week k
+    (ids); `scale(var)`: the size a variable's change is measured against (its
+    starting value), to rank the ones most changed."""
     # The game itself, with its reports and the state before each week.
     states: list[GameState] = []
     reports: list[WeekReport] = []
-    base, _ = replay(
-        c, seed, plans, humans, policy, explain=True, keep=states, reports=reports, policy_compiled=original
-    )
+    base, _ = replay(c, seed, plans, humans, policy, explain=True, keep=states, reports=reports)
     candidates: list[_Candidate] = []
     for k, plan in enumerate(plans[: c.n_weeks]):
         for role in humans:
@@ -141,17 +75,14 @@ def turning_points(
             if d is None:
                 continue
             if d.actions:
-                stand_in = tuple(a + WITHOUT for a in d.actions)
                 candidates.append(
-                    _Candidate(
-                        "decision", k, role, "actions", "", RoleDecision(actions=stand_in, choices=d.choices)
-                    )
+                    _Candidate("decision", k, role, "actions", "", RoleDecision(actions=(), choices=d.choices))
                 )
             for did, opt in d.choices.items():
                 dl = c.dilemmas.get(did)
                 if dl is None or opt == dl.default:
                     continue
-                rest = {**d.choices, did: opt + WITHOUT}
+                rest = {o: v for o, v in d.choices.items() if o != did}  # the default
                 candidates.append(
                     _Candidate("choice", k, role, did, opt, RoleDecision(actions=d.actions, choices=rest))
                 )
@@ -164,7 +95,7 @@ def turning_points(
             with_states, with_end = states, _outcome(base)
         else:
             with_states = []
-            end_state, _ = replay(c, luck, plans, humans, policy, keep=with_states, policy_compiled=original)
+            end_state, _ = replay(c, luck, plans, humans, policy, keep=with_states)
             with_end = _outcome(end_state)
         for i, cand in enumerate(candidates):
             if cand.week >= len(with_states):
@@ -177,7 +108,6 @@ def turning_points(
                 policy,
                 start=with_states[cand.week],
                 override=(cand.week, cand.role, cand.without),
-                policy_compiled=original,
             )
             without = _outcome(s)
             if j == 0:
