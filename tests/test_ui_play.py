@@ -61,7 +61,7 @@ def test_whole_game_with_keys_save_quit_continue_debrief(home: Path) -> None:
             await app.workers.wait_for_complete()
             await pilot.pause()
             assert isinstance(app.screen, TitleScreen)
-            await pilot.click("#seed")
+            app.screen.query_one("#seed").focus()
             await pilot.press(*"42")
             await pilot.press("ctrl+n")
             await pilot.pause()
