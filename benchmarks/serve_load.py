@@ -118,6 +118,8 @@ async def join(port: int, code: str, n: int) -> WsGame:
         await game.keys(f"Bench {n}", "\r")
         await game.wait_for("Begin", timeout=180)
         await game.keys("\r")
+        await game.wait_for("Who you are", timeout=180)  # the role card opens the game
+        await game.keys("\r")
         await game.wait_for("action points left", timeout=180)
     except BaseException:
         await game.close()

@@ -70,6 +70,8 @@ def test_a_student_plays_in_the_browser(tmp_path: Path) -> None:
 
             press(page, "Enter")
             page.wait_for_text("Week 1 of 20", timeout=60)
+            page.wait_for_text("Who you are", timeout=30)  # the role card opens the game
+            press(page, "Enter")  # play
             page.wait_for_text("2 of 2 action points left", timeout=30)
             press(page, "1")  # stage food at the border
             text = page.wait_for_text("1 of 2 action points left", timeout=30)
