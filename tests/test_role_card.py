@@ -157,6 +157,7 @@ def test_the_card_opens_a_new_game_and_w_brings_it_back() -> None:
     async def go() -> None:
         app = CorridorsApp(blink=False)
         async with app.run_test(size=SIZE) as pilot:
+            await app.workers.wait_for_complete()  # the title has loaded its scenario
             await pilot.pause()
             app.post_message(Play(Session.new(seed=3, autosave=False)))
             await pilot.pause()

@@ -12,6 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual._context import NoActiveAppError
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -222,7 +223,11 @@ class TitleScreen(Screen[None]):
             sc: Scenario | str = open_scenario(ref)
         except SessionError as e:
             sc = str(e)
-        self.app.call_from_thread(self._loaded, ref, sc)
+        try:
+            app = self.app
+        except NoActiveAppError:  # the title has gone (a game began): nothing to show
+            return
+        app.call_from_thread(self._loaded, ref, sc)
 
     def _loaded(self, ref: str, sc: Scenario | str) -> None:
         if ref != self.scenario_id:  # another scenario was chosen meanwhile
