@@ -138,6 +138,7 @@ def test_door_checks_the_store_before_a_server_starts(tmp_path: Path, store: str
 
 def test_join_screen_refuses_then_plays(store: str, code: str) -> None:
     from game.ui.app import CorridorsApp
+    from game.ui.screens.card import RoleCardScreen
     from game.ui.screens.join import JoinScreen
     from game.ui.screens.week import WeekScreen
 
@@ -173,6 +174,9 @@ def test_join_screen_refuses_then_plays(store: str, code: str) -> None:
             assert screen.welcome is not None and "Ann" in screen.welcome.text
             assert str(screen.query_one("#welcome-note").render()).startswith(JOIN_WORDS.content_note.strip())
             assert app.session is None  # nothing is played before Begin
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, RoleCardScreen)  # a new game opens with the role card
             await pilot.press("enter")
             await pilot.pause()
             assert isinstance(app.screen, WeekScreen)
