@@ -22,7 +22,8 @@ import pytest
 from game.engine.compiled import Compiled, compile_scenario
 from game.engine.core import new_game, step
 from game.engine.policies import get_policy, policy_names
-from game.model.scenario import Effect, Scenario
+from game.model.choices import Effect
+from game.model.scenario import Scenario
 from game.scenario.loader import load_scenario
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -14,7 +14,7 @@ import pytest
 from game.engine.compiled import compile_scenario
 from game.engine.core import new_game, step
 from game.engine.policies import get_policy
-from game.model.scenario import FINAL_MEASURES
+from game.model.lesson import FINAL_MEASURES
 from game.model.state import RoleDecision
 from game.plain import LineGame
 from game.present.debrief import turning_point_words
@@ -328,7 +328,7 @@ def test_three_to_five_questions_with_a_general_one(seed: int, plan: Plan | None
 
 
 def test_question_conditions_on_measures_and_expressions(active: Session) -> None:
-    from game.model.scenario import MeasureCondition, Question, QuestionCondition
+    from game.model.lesson import MeasureCondition, Question, QuestionCondition
 
     c = COMPILED
     value = review.measure_value(c, active.state, "final-east-killed")

@@ -39,7 +39,7 @@ from game.engine.core import (
     step,
 )
 from game.engine.policies import get_policy, policy_names
-from game.model.scenario import CAUSES
+from game.model.basics import CAUSES
 from game.model.state import GameState, RoleDecision
 from game.scenario.loader import load_scenario
 

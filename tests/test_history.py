@@ -126,7 +126,7 @@ def test_the_consent_threshold_is_one_parameter(tmp_path: Path) -> None:
     """The threshold the assumption states is the scenario's `consent_threshold`, read by
     every deal's chance as `param.consent_threshold` and shown by a placeholder: lowering
     it below 2016's standing lets a convoy request through where before it had none."""
-    from game.model.scenario import fill
+    from game.model.record import fill
 
     c = compile_scenario(load_scenario(ALEPPO))
     asm = next(a for a in c.sc.assumptions if a.id == "consent")

@@ -12,7 +12,9 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from game.model.scenario import PLACEHOLDER, Effect, Scenario, fill
+from game.model.choices import Effect
+from game.model.record import PLACEHOLDER, fill
+from game.model.scenario import Scenario
 from game.scenario.loader import load_scenario
 from game.scenario.yamlsrc import ScenarioErrors
 from game.session import Session
@@ -295,13 +297,14 @@ def test_graphic_texts_have_gentle_variants(sc: Scenario) -> None:
 
 
 def test_the_schema_has_gentle_fields_for_every_text_that_can_be_graphic() -> None:
-    from game.model import scenario as m
+    from game.model import choices as m
+    from game.model import lesson, record
 
     for model, name in [
-        (m.Claim, "text"), (m.Event, "title"), (m.Event, "text"), (m.Dilemma, "title"),
+        (record.Claim, "text"), (m.Event, "title"), (m.Event, "text"), (m.Dilemma, "title"),
         (m.DilemmaOption, "label"), (m.DilemmaOption, "text"), (m.DilemmaOption, "uncertainty"),
-        (m.Action, "summary"), (m.Action, "uncertainty"), (m.Effect, "note"), (m.EpilogueItem, "text"),
-        (m.Assumption, "text"), (m.Question, "text"),
+        (m.Action, "summary"), (m.Action, "uncertainty"), (m.Effect, "note"), (record.EpilogueItem, "text"),
+        (record.Assumption, "text"), (lesson.Question, "text"),
     ]:
         assert f"{name}_gentle" in model.model_fields, (model.__name__, name)
 

@@ -40,11 +40,12 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-import game.model.scenario as schema
 from game.engine.batch import calibrate, policies_for, run_batch
 from game.engine.compiled import compile_scenario
 from game.engine.core import check_decision, new_game, step
 from game.engine.policies import get_policy, policy_names
+from game.model import basics, choices, lesson, record, world
+from game.model import scenario as scenario_schema
 from game.model.scenario import Scenario
 from game.scenario.loader import load_scenario, load_scenario_text
 from game.scenario.yamlsrc import ScenarioError, ScenarioErrors
@@ -386,9 +387,11 @@ def test_random_bytes_give_only_scenario_errors(data: bytes) -> None:
             pytest.fail("random bytes loaded as a scenario")
 
 
+SCHEMA = (basics, choices, lesson, record, scenario_schema, world)
 FIELD_NAMES = sorted(
     {
         (f.alias or name)
+        for schema in SCHEMA
         for model in vars(schema).values()
         if isinstance(model, type) and issubclass(model, BaseModel) and model is not BaseModel
         for name, f in model.model_fields.items()

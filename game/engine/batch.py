@@ -13,7 +13,7 @@ from game.engine.ledger import ledger
 from game.engine.opening import new_game
 from game.engine.policies import Policy, decide_all, get_policy
 from game.model.gamestate import GameState
-from game.model.scenario import RecordMeasure
+from game.model.record import RecordMeasure
 
 LEDGER_METRICS = ("present", "killed", "injured", "left", "food_days", "hospitals")
 

@@ -17,7 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.model.scenario import Effect, Scenario
+from game.model.choices import Effect
+from game.model.scenario import Scenario
 from game.scenario.contract import (
     OPTIONAL_PARAMETERS,
     PARAMETER_RANGES,

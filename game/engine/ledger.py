@@ -7,8 +7,8 @@ from typing import Any
 
 from game.engine.compiled import Compiled
 from game.engine.environment import hospitals
+from game.model.basics import CAUSES
 from game.model.gamestate import GameState
-from game.model.scenario import CAUSES
 
 ZONES = ("east", "west", "kurdish")
 

@@ -10,8 +10,8 @@ from game.engine.effects import apply_effect
 from game.engine.environment import env_for
 from game.engine.ledger import ledger
 from game.engine.luck import Chance, Luck, code
+from game.model.basics import CAUSES
 from game.model.gamestate import GameState
-from game.model.scenario import CAUSES
 
 
 def new_game(c: Compiled, seed: int, *, record: bool = True) -> GameState:

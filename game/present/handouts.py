@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from game.model.scenario import Role, Scenario
+from game.model.choices import Role
+from game.model.scenario import Scenario
 from game.present.doc import (
     Block,
     Cell,

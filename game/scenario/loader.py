@@ -19,8 +19,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from game.model.choices import Effect
+from game.model.lesson import FINAL_MEASURES, LENGTHS
 from game.model.plaintext import plain_data
-from game.model.scenario import FINAL_MEASURES, LENGTHS, PLACEHOLDER, Effect, Scenario
+from game.model.record import PLACEHOLDER
+from game.model.scenario import Scenario
 from game.scenario.contract import (
     PARAMETER_RANGES,
     REQUIRED_PARAMETERS,

@@ -10,8 +10,10 @@ from typing import Literal
 from game.engine.compiled import Compiled
 from game.engine.core import IllegalDecision, WeekReport, new_game, step
 from game.engine.policies import Policy
-from game.model.scenario import Scenario, Source, Variable
+from game.model.record import Source
+from game.model.scenario import Scenario
 from game.model.state import GameState, RoleDecision
+from game.model.world import Variable
 from game.session.glance import CONTENT_LEVELS as CONTENT_LEVELS
 from game.session.saves import LogEntry
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from game.engine.core import env_for
 from game.engine.rules import affordable
-from game.model.scenario import Claim, Topic, fill
+from game.model.record import Claim, Topic, fill
 from game.model.state import GameState, RoleDecision
 from game.scenario.expr import parse_value
 from game.session.base import SessionError, replay_log
@@ -429,7 +429,7 @@ class SessionViews(SessionPlans):
 
     def assumptions(self) -> list[tuple[str, str]]:
         """The model's assumptions: (title, text), their numbers filled from the
-        scenario (placeholders, game.model.scenario.fill)."""
+        scenario (placeholders, game.model.record.fill)."""
         values = self.scenario.placeholder_values()
         return [(a.title, fill(self._text(a.text, a.text_gentle), values)) for a in self.scenario.assumptions]
 

@@ -27,8 +27,9 @@ from game.engine.compiled import Compiled, compile_scenario
 from game.engine.core import IllegalDecision, WeekReport, new_game, step
 from game.engine.policies import Policy, get_policy, policy_names
 from game.engine.rules import legal_part
+from game.model.record import RecordMeasure
 from game.model.results import LENGTHS
-from game.model.scenario import RecordMeasure, Scenario
+from game.model.scenario import Scenario
 from game.model.state import GameState, RoleDecision, state_from_json, state_to_json
 from game.scenario import registry
 from game.session.base import (

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from game.engine.rules import Problem
-from game.model.scenario import Question
+from game.model.lesson import Question
 from game.model.state import RoleDecision
 from game.session import review
 from game.session.base import SessionBase

@@ -12,7 +12,7 @@ from game.engine.core import (
     env_for,
     hospitals,
 )
-from game.model.scenario import Question
+from game.model.lesson import Question
 from game.model.state import GameState
 from game.scenario.contract import known_names, param_name
 from game.scenario.expr import canonical, parse_value

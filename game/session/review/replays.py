@@ -10,7 +10,7 @@ from game.engine.compiled import Compiled
 from game.engine.core import WeekReport, new_game, step
 from game.engine.policies import Policy
 from game.engine.rules import legal_part
-from game.model.scenario import FINAL_MEASURES
+from game.model.lesson import FINAL_MEASURES
 from game.model.state import GameState, RoleDecision
 from game.session.review.common import Plans
 

@@ -1,0 +1,43 @@
+"""The field types every part of the scenario schema shares: ids, variable names, texts,
+numbers-or-expressions, costs, zones, holders, stances and causes, and `Frozen`, the
+base of every schema model (frozen, no unknown fields)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=64)]
+VarName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$", max_length=80)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+Num = float | str  # a number, or an expression in the scenario language
+Cost = dict[VarName, Annotated[float, Field(ge=0, allow_inf_nan=False)]]
+
+Zone = Literal["east", "west", "kurdish"]
+Holder = Literal["rebels", "government", "kurdish", "contested"]
+Stance = Literal[
+    "international",
+    "monitor",
+    "government",
+    "opposition",
+    "russian-mod",
+    "media",
+    "research",
+    "rebel-faction",
+    "us-government",
+]
+CAUSES = ("air", "shelling", "ground", "hunger", "lack_of_care", "on_route")
+Cause = Literal["air", "shelling", "ground", "hunger", "lack_of_care", "on_route"]
+ZONES: tuple[Zone, ...] = ("east", "west", "kurdish")
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+def probability(value: Num | None) -> Num | None:
+    """A constant chance must be a probability; an expression is checked when parsed."""
+    if isinstance(value, float | int) and not 0 <= value <= 1:  # also false for NaN
+        raise ValueError(f"chance {value} is not a probability between 0 and 1")
+    return value
