@@ -21,7 +21,7 @@ from browser import Chromium, Page, find_chromium
 from test_serve import Serving, mistyped
 
 from game.classroom.classes import new_class
-from game.classroom.store import open_store
+from game.classroom.storeopen import open_store
 from game.session.join import JOIN_WORDS
 
 CHROMIUM = find_chromium()

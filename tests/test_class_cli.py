@@ -21,7 +21,7 @@ from support import run_corridors
 
 from game import cli
 from game.classroom.codes import ALPHABET, parse_code
-from game.classroom.store import open_store
+from game.classroom.storeopen import open_store
 
 ROLE = "coordinator"
 

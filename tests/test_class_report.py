@@ -16,7 +16,7 @@ from support import run_corridors
 
 from game.classroom.classes import new_class
 from game.classroom.report import view_of
-from game.classroom.store import open_store
+from game.classroom.storeopen import open_store
 from game.model.results import ClassSettings, ResultRecord
 from game.present.classreport import class_report_document, render_report
 from game.present.doc import Chart

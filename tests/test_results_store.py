@@ -18,7 +18,8 @@ from pgserver import drop_tables
 
 from game.classroom.errors import StoreError
 from game.classroom.records import record_of
-from game.classroom.store import STORE_FORMAT, Store, now, open_store
+from game.classroom.store import STORE_FORMAT, Store, now
+from game.classroom.storeopen import open_store
 from game.model.results import ClassSettings, ResultRecord
 from game.session import Session
 

@@ -35,7 +35,7 @@ from game import cli, settings
 from game.classroom.classes import new_class
 from game.classroom.join import ClassDoor, JoinRefused
 from game.classroom.serve import check_host, game_command, reach_lines
-from game.classroom.store import open_store
+from game.classroom.storeopen import open_store
 from game.session.join import JOIN_WORDS, Welcome
 
 ROLE = "coordinator"

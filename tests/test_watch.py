@@ -19,7 +19,7 @@ import pytest
 from game import cli
 from game.classroom import classes
 from game.classroom.classes import ResultKeeper, class_session, new_class
-from game.classroom.store import open_store
+from game.classroom.storeopen import open_store
 from game.classroom.watch import Watcher, class_watch
 from game.model.results import ClassSettings, ResultDecision, ResultMeasure, ResultRecord
 from game.present.watch import watch_document

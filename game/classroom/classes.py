@@ -50,7 +50,8 @@ def new_class(
 ) -> tuple[ClassSettings, str]:
     """Make a class and keep it in the store. Returns its settings and the store's name.
     The settings are checked by making (not saving) the class's game."""
-    from game.classroom.store import now, open_store
+    from game.classroom.store import now
+    from game.classroom.storeopen import open_store
 
     size = check_length(length)
     if seed is None:
@@ -85,7 +86,7 @@ def new_class(
 def find_class(store_spec: str | os.PathLike[str] | None, code_text: str) -> tuple[ClassSettings, str]:
     """The class a typed code names: CodeError if the code cannot be right, StoreError if
     the store has no such class."""
-    from game.classroom.store import open_store
+    from game.classroom.storeopen import open_store
 
     code = parse_code(code_text)
     with open_store(store_spec) as store:
@@ -188,7 +189,7 @@ class ResultKeeper:
 
     def _write_turns(self) -> None:
         from game.classroom.records import record_of
-        from game.classroom.store import open_store
+        from game.classroom.storeopen import open_store
 
         assert self.settings is not None
         while True:
@@ -221,7 +222,7 @@ class ResultKeeper:
         """Write the result of the game (if one was made); returns it and the store's
         name. Raises StoreError."""
         from game.classroom.records import record_of
-        from game.classroom.store import open_store
+        from game.classroom.storeopen import open_store
 
         self._stop_writing()
         session = self.session

@@ -38,7 +38,7 @@ class ClassDoor:
     def classes(self) -> tuple[list[ClassSettings], str]:
         """The classes that may be joined and the store's name, checked before a server
         starts: StoreError if the store cannot be used, has no class, or not `only`."""
-        from game.classroom.store import open_store
+        from game.classroom.storeopen import open_store
 
         with open_store(self.store_spec) as store:
             where = store.where
@@ -57,7 +57,7 @@ class ClassDoor:
 
     def join(self, code_text: str, name_text: str) -> Joined:
         """The class's game for this student; JoinRefused says why not."""
-        from game.classroom.store import open_store
+        from game.classroom.storeopen import open_store
 
         w = self.words
         if not code_text.strip():

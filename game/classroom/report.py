@@ -17,7 +17,8 @@ from collections.abc import Callable
 from game.classroom.classes import find_class
 from game.classroom.errors import ClassroomError
 from game.classroom.listing import one_line
-from game.classroom.store import now, open_store
+from game.classroom.store import now
+from game.classroom.storeopen import open_store
 from game.model.results import ClassSettings, ResultRecord
 from game.present.classreport import ClassView, CountView, GameView, MeasureView, SplitView
 from game.session import Session, SessionError

@@ -5,7 +5,8 @@ write lock at once, waiting up to a minute for it, so thirty games ending togeth
 land); PostgreSQL for a school's server (`postgresql://user:password@host/db`). Both go
 through SQLAlchemy Core with the same tables (their names start with `corridors_`, so a
 shared PostgreSQL database keeps its other tables). A file that is not a store of this
-game, or a corrupt one, is refused with one line and never written to.
+game, or a corrupt one, is refused with one line and never written to
+(`game.classroom.storeopen` finds and opens a store; here are its tables and queries).
 """
 
 from __future__ import annotations
@@ -13,14 +14,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import os
-import sqlite3
 import time
 import zlib
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import quote
 
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import (
@@ -34,22 +31,17 @@ from sqlalchemy import (
     String,
     Table,
     Text,
-    create_engine,
-    event,
     select,
     text,
 )
 from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import (
-    ArgumentError,
     DBAPIError,
     IntegrityError,
     OperationalError,
     SQLAlchemyError,
 )
-from sqlalchemy.pool import NullPool
 
 from game import settings
 from game.classroom.errors import StoreError
@@ -65,7 +57,6 @@ STORE_FORMAT = "corridors-results"
 SCHEMA = 1  # the tables' layout; a store of a later layout is refused
 STORE_FILE = settings.RESULTS_FILE
 LOCK_WAIT = 60.0  # seconds a write waits for another game's write to finish
-_SQLITE_HEADER = b"SQLite format 3\x00"
 _LOCK_KEY = zlib.crc32(b"corridors_results") & 0x7FFFFFFF  # PostgreSQL's advisory lock
 
 metadata = MetaData()
@@ -102,58 +93,13 @@ T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
 
 
-def default_store_path() -> Path:
-    """`$CORRIDORS_HOME/results.sqlite` if CORRIDORS_HOME is set, else in the user's data
-    folder (~/.local/share/corridors), beside the saves (game.settings.results_path)."""
-    return settings.results_path()
-
-
-def is_url(spec: str) -> bool:
-    return "://" in spec
-
-
-def _one_line(e: BaseException) -> str:
+def one_line(e: BaseException) -> str:
     orig = getattr(e, "orig", None)
     msg = str(orig if orig is not None else e).strip().splitlines()
     return " ".join(msg[0].split()) if msg else type(e).__name__
 
 
-# ----------------------------------------------------------------------- opening
-
-
-def open_store(spec: str | os.PathLike[str] | None = None) -> Store:
-    """The store `spec` names: None for the default file, a file path, or a
-    postgresql:// address (None: $CORRIDORS_STORE if it is set). Raises StoreError (one
-    line) if it cannot be used."""
-    if spec is None:
-        spec = settings.store()
-    if spec is None:
-        path = default_store_path()
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as e:
-            raise StoreError(f"{path.parent}: cannot create the folder: {e.strerror or e}") from e
-        return _open_sqlite(path)
-    spec_text = os.fspath(spec)
-    if isinstance(spec_text, bytes):
-        spec_text = spec_text.decode(errors="replace")
-    if is_url(spec_text):
-        scheme = spec_text.split("://", 1)[0].lower()
-        if scheme in ("postgresql", "postgres") or scheme.startswith("postgresql+"):
-            return _open_postgres(spec_text)
-        raise StoreError(
-            f"{scheme}://…: not a kind of store this game uses (give a file path, or a"
-            " postgresql:// address)"
-        )
-    path = Path(spec_text).expanduser()
-    if path.is_dir():
-        raise StoreError(f"{path}: is a folder, not a results store file")
-    if not path.parent.is_dir():
-        raise StoreError(f"{path}: no such folder {str(path.parent)!r}")
-    return _open_sqlite(path)
-
-
-def _check_meta(found: dict[str, str], where: str) -> None:
+def check_meta(found: dict[str, str], where: str) -> None:
     if found.get("format") != STORE_FORMAT:
         raise StoreError(
             f"{where}: is not a Corridors results store (its corridors_meta table belongs to"
@@ -168,106 +114,6 @@ def _check_meta(found: dict[str, str], where: str) -> None:
             f"{where}: was made by a newer version of Corridors (store layout {schema}; this"
             f" version reads layout {SCHEMA}); it is left as it is"
         )
-
-
-def _inspect_sqlite(path: Path) -> bool:
-    """Whether `path` already holds a store of this game (False: no file, or an empty
-    one, to be made a store). Raises StoreError for anything else, reading only."""
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        return False
-    except OSError as e:
-        raise StoreError(f"{path}: cannot be read: {e.strerror or e}") from e
-    if size == 0:
-        return False
-    try:
-        with path.open("rb") as f:
-            head = f.read(len(_SQLITE_HEADER))
-    except OSError as e:
-        raise StoreError(f"{path}: cannot be read: {e.strerror or e}") from e
-    if head != _SQLITE_HEADER:
-        raise StoreError(
-            f"{path}: is not a Corridors results store (not an SQLite database); it is left as"
-            " it is (give another file with --store)"
-        )
-    try:
-        con = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True, timeout=LOCK_WAIT)
-        try:
-            names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            if not names:
-                return False
-            if meta_table.name not in names:
-                raise StoreError(
-                    f"{path}: is an SQLite database of something else, not a Corridors results"
-                    " store; it is left as it is (give another file with --store)"
-                )
-            found = {str(k): str(v) for k, v in con.execute("SELECT key, value FROM corridors_meta")}
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as e:
-        raise StoreError(
-            f"{path}: is a corrupt results store or not one ({' '.join(str(e).split())}); it is"
-            " left as it is"
-        ) from e
-    _check_meta(found, str(path))
-    return True
-
-
-def _open_sqlite(path: Path) -> Store:
-    ours = _inspect_sqlite(path)
-    target = str(path)  # given to sqlite3 as it is (no URL: any character may be in it)
-    engine = create_engine(
-        "sqlite://",
-        poolclass=NullPool,
-        creator=lambda: sqlite3.connect(target, timeout=LOCK_WAIT, check_same_thread=False),
-    )
-
-    @event.listens_for(engine, "connect")
-    def _connect(dbapi_con: Any, _record: Any) -> None:
-        dbapi_con.isolation_level = None  # SQLAlchemy's "begin" below opens transactions
-        cur = dbapi_con.cursor()
-        try:
-            cur.execute(f"PRAGMA busy_timeout = {int(LOCK_WAIT * 1000)}")
-            cur.execute("PRAGMA journal_mode = WAL")
-        finally:
-            cur.close()
-
-    @event.listens_for(engine, "begin")
-    def _begin(conn: Connection) -> None:
-        # a write takes the write lock at once (or waits for it), so it never fails
-        # half-way for another game's write; a read takes none
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get("write", True) else "BEGIN")
-
-    store = Store(engine, str(path))
-    if not ours:
-        store._create()  # (a store already checked by _inspect_sqlite needs nothing)
-    return store
-
-
-def _open_postgres(url_text: str) -> Store:
-    try:
-        url = make_url(url_text)
-    except ArgumentError as e:
-        raise StoreError(f"the store address is not a valid address ({_one_line(e)})") from e
-    if url.drivername in ("postgresql", "postgres"):
-        url = url.set(drivername="postgresql+psycopg")
-    where = url.render_as_string(hide_password=True).replace("postgresql+psycopg://", "postgresql://")
-    try:
-        engine = create_engine(url, poolclass=NullPool, connect_args={"connect_timeout": 10})
-    except ImportError as e:
-        raise StoreError(
-            f"{where}: the PostgreSQL driver is not installed ({_one_line(e)}; install it"
-            " with: pip install 'corridors[postgresql]')"
-        ) from e
-    except ArgumentError as e:
-        raise StoreError(f"{where}: cannot be used ({_one_line(e)})") from e
-    store = Store(engine, where)
-    store._create()
-    return store
-
-
-# ----------------------------------------------------------------------- the store
 
 
 class Store:
@@ -306,16 +152,16 @@ class Store:
                 with self._tx(write) as conn:
                     return fn(conn)
             except OperationalError as e:
-                msg = _one_line(e).lower()
+                msg = one_line(e).lower()
                 busy = "locked" in msg or "busy" in msg
                 if busy and time.monotonic() < deadline:
                     time.sleep(0.05)
                     continue
-                raise StoreError(f"{self.where}: {what} failed: {_one_line(e)}") from e
+                raise StoreError(f"{self.where}: {what} failed: {one_line(e)}") from e
             except StoreError:
                 raise
             except (DBAPIError, SQLAlchemyError) as e:
-                raise StoreError(f"{self.where}: {what} failed: {_one_line(e)}") from e
+                raise StoreError(f"{self.where}: {what} failed: {one_line(e)}") from e
 
     def _create(self) -> None:
         """Make the tables if they are not there, mark the store as this game's, and
@@ -328,7 +174,7 @@ class Store:
             ins = self._insert(meta_table)
             for key, value in (("format", STORE_FORMAT), ("schema", str(SCHEMA))):
                 conn.execute(ins.values(key=key, value=value).on_conflict_do_nothing())
-            _check_meta(self._meta(conn), self.where)
+            check_meta(self._meta(conn), self.where)
 
         self._run("opening the store", create)
 

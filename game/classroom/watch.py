@@ -109,7 +109,7 @@ class Watcher:
         self.scenario = _scenario(self.settings)
 
     def __call__(self) -> ClassWatch:
-        from game.classroom.store import open_store
+        from game.classroom.storeopen import open_store
 
         with open_store(self.store_spec) as store:
             records = store.results(self.settings.code)

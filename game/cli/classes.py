@@ -48,7 +48,7 @@ def cmd_class_new(args: argparse.Namespace) -> int:
 def cmd_class_results(args: argparse.Namespace) -> int:
     from game.classroom.classes import find_class
     from game.classroom.listing import results_lines
-    from game.classroom.store import open_store
+    from game.classroom.storeopen import open_store
 
     klass, _ = find_class(args.store, args.code)
     with open_store(args.store) as store:
@@ -61,7 +61,7 @@ def cmd_class_results(args: argparse.Namespace) -> int:
 def cmd_class_export(args: argparse.Namespace) -> int:
     from game.classroom.classes import find_class
     from game.classroom.listing import export
-    from game.classroom.store import open_store
+    from game.classroom.storeopen import open_store
 
     if args.output is not None:
         check_export(args.output, "-o")
@@ -121,7 +121,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """`serve`: the game in the room's browsers, until ctrl+c."""
     from game.classroom.join import ClassDoor
     from game.classroom.serve import Served, ServeError, check_host, reach_lines, serve, url
-    from game.classroom.store import default_store_path, is_url
+    from game.classroom.storeopen import default_store_path, is_url
 
     try:
         host = check_host(args.host)
