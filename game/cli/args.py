@@ -21,7 +21,7 @@ from game.session import (
     fmt_number,
     parse_seed,
 )
-from game.session.saves import file_kind
+from game.session.safefile import file_kind
 
 COMMANDS = ("play", "debrief", "saves", "simulate", "calibrate", "validate", "scenarios", "class", "serve", "handouts")
 

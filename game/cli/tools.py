@@ -33,7 +33,7 @@ from game.session import (
     save_text,
     write_text_atomic,
 )
-from game.session.saves import file_kind
+from game.session.safefile import file_kind
 
 ZONES = ("east", "west", "total")
 

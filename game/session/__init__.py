@@ -5,8 +5,8 @@ finish, and read-only views of the week.
 `base` (errors, limits, the state's properties), `words` (numbers and costs in
 words, for its messages), `plans` (the plan being made), `reading` (the views of the week),
 `debriefing` (the finished game). `views` holds the views' dataclasses, `saves` the save
-file, `resume` the scenario a save needs and a save played again, `review` the debrief's
-analyses.
+file (`safefile` writes files atomically, `savelock` holds a save's lock), `resume` the
+scenario a save needs and a save played again, `review` the debrief's analyses.
 
 Importing this package is cheap: each name is imported from its module when it is first
 used (a title screen can read `game.session.glance` before the engine is imported)."""
@@ -51,18 +51,17 @@ if TYPE_CHECKING:
         QuestionInfo,
         TurningPoint,
     )
+    from game.session.safefile import SaveError, write_text_atomic
     from game.session.saves import (
         CURRENT_VERSION,
         FORMAT,
         MIGRATIONS,
         LogEntry,
-        SaveError,
         SaveFile,
         default_save_dir,
         read_save,
         scenario_hash,
         write_atomic,
-        write_text_atomic,
     )
     from game.session.session import Session
     from game.session.views import (
@@ -125,7 +124,7 @@ _WHERE: dict[str, str] = {
     "RoleGlance": "glance",
     "RoleInfo": "views",
     "RouteInfo": "views",
-    "SaveError": "saves",
+    "SaveError": "safefile",
     "SaveFile": "saves",
     "SaveInfo": "listing",
     "ScenarioGlance": "glance",
@@ -151,7 +150,7 @@ _WHERE: dict[str, str] = {
     "scenario_hash": "saves",
     "scenario_ids": "glance",
     "write_atomic": "saves",
-    "write_text_atomic": "saves",
+    "write_text_atomic": "safefile",
 }
 
 __all__ = [

@@ -14,7 +14,8 @@ from game.scenario import registry
 from game.scenario.errors import ScenarioErrors
 from game.session.base import SessionError
 from game.session.glance import save_files as save_files
-from game.session.saves import SaveError, read_save
+from game.session.safefile import SaveError
+from game.session.saves import read_save
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,11 +11,8 @@ from game.scenario.errors import ScenarioErrors
 from game.session import review
 from game.session.base import SessionError
 from game.session.plans import SessionPlans
-from game.session.saves import (
-    LogEntry,
-    SaveError,
-    SaveFile,
-)
+from game.session.safefile import SaveError
+from game.session.saves import LogEntry, SaveFile
 
 
 def scenario_ref_of(ref: str, sc: Scenario) -> str:

@@ -34,9 +34,9 @@ goes to a temporary file in the target's folder, is flushed and synced to disk, 
 then renamed over the target, so a failed save leaves the previous file as it was. A
 target that is not a regular file is never replaced.
 
-A game that saves to a file holds a lock on it (`SaveLock`: a lock file beside it, released
-when the process ends), so two games continued from the same save never both write it:
-the second is told, and saves to a file of its own.
+A game that saves to a file holds a lock on it (`game.session.savelock`), so two games
+continued from the same save never both write it. Writing a file atomically and telling
+what is at a path are `game.session.safefile`'s.
 """
 
 from __future__ import annotations
@@ -45,8 +45,6 @@ import hashlib
 import json
 import os
 import stat
-import tempfile
-import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
@@ -57,6 +55,7 @@ from game import settings
 from game.engine.luck import GENERATOR
 from game.model.scenario import Scenario
 from game.model.state import RoleDecision
+from game.session.safefile import SaveError, file_kind, mode_kind, write_text_atomic
 
 FORMAT = "corridors-save"
 CURRENT_VERSION = 4
@@ -95,15 +94,6 @@ def _v3_to_v4(data: dict[str, Any]) -> dict[str, Any]:
 
 
 MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
-
-
-class SaveError(Exception):
-    """A save that cannot be read or written. Its message is one line naming the file."""
-
-    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
-        self.path = str(path)
-        self.reason = " ".join(str(reason).split())
-        super().__init__(f"{self.path}: {self.reason}")
 
 
 class LogEntry(BaseModel):
@@ -184,85 +174,7 @@ def write_atomic(path: str | os.PathLike[str], data: dict[str, Any]) -> Path:
     return write_text_atomic(target, text + "\n")
 
 
-def write_text_atomic(path: str | os.PathLike[str], text: str, *, shared: bool = False) -> Path:
-    """Write `text` (UTF-8) to `path` atomically: a temporary file in the same folder,
-    flushed and synced, then renamed over the target. Raises SaveError, leaving any
-    existing file untouched and no temporary file behind. `shared`: readable by others
-    as the umask allows (an export), not only by the owner (a save)."""
-    target = Path(path)
-    folder = target.parent
-    kind = file_kind(target)
-    if kind not in (None, "a file"):
-        raise SaveError(target, f"cannot be saved: it is {kind}, not a regular file")
-    if not folder.is_dir():
-        raise SaveError(target, f"cannot be saved: no such folder {str(folder)!r}")
-    tmp_name: str | None = None
-    try:
-        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-        if shared:
-            mask = os.umask(0)
-            os.umask(mask)
-            os.chmod(tmp_name, 0o666 & ~mask)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp_name, target)
-        tmp_name = None
-        _sync_folder(folder)
-    except OSError as e:
-        raise SaveError(target, f"cannot be saved: {e.strerror or e}") from e
-    finally:
-        if tmp_name is not None:
-            try:
-                os.unlink(tmp_name)
-            except OSError:
-                pass
-    return target
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable where the system allows it (best effort)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 # ---------------------------------------------------------------------- reading
-
-
-def file_kind(p: Path) -> str | None:
-    """What is at `p`, symbolic links followed: None if nothing is (or a part of the
-    path is a file), else "a file" (a regular one), "a folder", "a named pipe", "a
-    device", "a socket" or "a special file"."""
-    try:
-        mode = p.stat().st_mode
-    except (FileNotFoundError, NotADirectoryError):
-        return None
-    except OSError:
-        return "a path that cannot be looked at"
-    return _mode_kind(mode)
-
-
-def _mode_kind(mode: int) -> str:
-    if stat.S_ISREG(mode):
-        return "a file"
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a special file"
 
 
 def _read_regular(p: Path) -> bytes:
@@ -278,7 +190,7 @@ def _read_regular(p: Path) -> bytes:
     with os.fdopen(fd, "rb") as f:
         info = os.fstat(f.fileno())
         if not stat.S_ISREG(info.st_mode):
-            raise SaveError(p, f"is {_mode_kind(info.st_mode)}, not a save file")
+            raise SaveError(p, f"is {mode_kind(info.st_mode)}, not a save file")
         if info.st_size > MAX_SAVE_BYTES:
             raise SaveError(p, f"is too large to be a Corridors save ({info.st_size} bytes)")
         raw = f.read(MAX_SAVE_BYTES + 1)
@@ -361,98 +273,3 @@ def first_problem(e: ValidationError) -> str:
     return f"{where}: {first.get('msg', 'invalid')}{more}"
 
 
-# ------------------------------------------------------------------------ locks
-
-try:
-    import fcntl
-except ImportError:  # not on Windows: games there take no locks
-    fcntl = None  # type: ignore[assignment]
-
-
-def lock_path(target: str | os.PathLike[str]) -> Path:
-    """The lock file of a save: `.NAME.lock` beside it."""
-    p = Path(target)
-    return p.with_name(f".{p.name}.lock")
-
-
-class SaveLock:
-    """A game's hold on the file it saves to: an exclusive lock on the file's lock file,
-    held while this object lives and released by the system when the process ends,
-    however it ends (so a crash never leaves a lock held; the lock file, which is
-    removed on release, may stay, and is used again). Every game of one process that
-    saves to a file shares its lock (a front end may open the same game again)."""
-
-    _held: weakref.WeakValueDictionary[str, SaveLock] = weakref.WeakValueDictionary()
-
-    def __init__(self, target: Path, fd: int) -> None:
-        self.target = target
-        self._fd: int | None = fd
-
-    @classmethod
-    def take(cls, target: str | os.PathLike[str]) -> SaveLock | None:
-        """Lock the file a game saves to. Returns the lock; None where none can be
-        taken (no locks on this system, a folder that cannot be written: saving will
-        say so). Raises SaveError, naming the other process, if a game in another
-        process holds it."""
-        p = Path(target).absolute()
-        held = cls._held.get(str(p))
-        if held is not None and held._fd is not None:
-            return held
-        if fcntl is None:
-            return None
-        for _ in range(5):  # a lock file removed by its holder just now: take the new one
-            try:
-                fd = os.open(lock_path(p), os.O_RDWR | os.O_CREAT, 0o600)
-            except OSError:
-                return None
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError as e:
-                try:
-                    holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
-                except OSError:
-                    holder = ""
-                os.close(fd)
-                if isinstance(e, BlockingIOError):
-                    process = f" (process {holder})" if holder.isdigit() else ""
-                    raise SaveError(p, f"is being played in another game of Corridors{process}") from None
-                return None  # a file system without locks
-            if _same_file(fd, lock_path(p)):
-                break
-            os.close(fd)
-        else:
-            return None
-        try:
-            os.ftruncate(fd, 0)
-            os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
-        except OSError:
-            pass
-        lock = cls(p, fd)
-        cls._held[str(p)] = lock
-        return lock
-
-    def release(self) -> None:
-        """Remove the lock file (while still holding it), then let go."""
-        fd, self._fd = self._fd, None
-        if fd is not None:
-            try:
-                if _same_file(fd, lock_path(self.target)):
-                    os.unlink(lock_path(self.target))
-            except OSError:
-                pass
-            try:
-                os.close(fd)
-            except OSError:
-                pass
-
-    def __del__(self) -> None:
-        self.release()
-
-
-def _same_file(fd: int, path: Path) -> bool:
-    """Whether the open file `fd` is still the file at `path`."""
-    try:
-        a, b = os.fstat(fd), os.stat(path)
-    except OSError:
-        return False
-    return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)

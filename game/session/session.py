@@ -46,13 +46,13 @@ from game.session.base import (
 from game.session.codes import code_seed, parse_seed
 from game.session.debriefing import SessionDebrief
 from game.session.resume import play_again, scenario_for_save, scenario_ref_of
+from game.session.safefile import SaveError
+from game.session.savelock import SaveLock
 from game.session.saves import (
     CURRENT_VERSION,
     FORMAT,
     LogEntry,
-    SaveError,
     SaveFile,
-    SaveLock,
     default_save_dir,
     first_problem,
     read_save,
