@@ -12,7 +12,8 @@ import pytest
 from game.present.charts import PANELS, ChartNames, ledger_charts
 from game.present.debrief import debrief_document
 from game.present.doc import Chart, Series
-from game.present.svg import axis, nice_step, svg, tick_text
+from game.present.svg import svg
+from game.present.svgparts import axis, nice_step, tick_text
 from game.session import Debrief, Session
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -216,7 +216,7 @@ class MapRoute:
 
 @dataclass(frozen=True, slots=True)
 class Map:
-    """A schematic map (drawn by game.present.svg; text formats leave it out, the places
+    """A schematic map (drawn by game.present.svgmap; text formats leave it out, the places
     are also given in a table): places grouped by zone, the front between the west and
     the east, and the routes out of the east. Not to scale, and says so."""
 

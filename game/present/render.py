@@ -24,7 +24,8 @@ from game.present.doc import (
     Spans,
     Table,
 )
-from game.present.svg import map_svg, svg
+from game.present.svg import svg
+from game.present.svgmap import map_svg
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
