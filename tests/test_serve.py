@@ -26,6 +26,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from support import ROOT
@@ -136,6 +137,14 @@ def test_door_checks_the_store_before_a_server_starts(tmp_path: Path, store: str
 # ------------------------------------------------------------------ the join screen
 
 
+def offered(app: Any) -> list[str]:
+    """What the screen's key bar and the command palette offer."""
+    from game.ui.widgets.keybar import KeyBar
+
+    bar = [desc for _, desc, _ in app.screen.query_one(KeyBar)._items()]
+    return bar + [name for name, _, _ in app.palette_commands()]
+
+
 def test_join_screen_refuses_then_plays(store: str, code: str) -> None:
     from game.ui.app import CorridorsApp
     from game.ui.screens.card import RoleCardScreen
@@ -159,6 +168,7 @@ def test_join_screen_refuses_then_plays(store: str, code: str) -> None:
             assert isinstance(screen, JoinScreen)
             text = str(screen.query_one("#join-heading").render())
             assert JOIN_WORDS.heading in text
+            assert "Save" not in offered(app)  # nothing to save before the game
             await pilot.press(*mistyped(code), "enter")  # no name yet: the name box is next
             await pilot.pause()
             await pilot.press(*"Ann", "enter")
@@ -181,6 +191,7 @@ def test_join_screen_refuses_then_plays(store: str, code: str) -> None:
             await pilot.pause()
             assert isinstance(app.screen, WeekScreen)
             assert app.session is not None and app.session.seed == 11
+            assert "Save" in offered(app)
 
     asyncio.run(play())
     assert len(kept) == 1

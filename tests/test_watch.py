@@ -25,6 +25,7 @@ from game.model.results import ClassSettings, ResultDecision, ResultMeasure, Res
 from game.present.watch import watch_document
 from game.ui.app import CorridorsApp
 from game.ui.screens.watch import WatchScreen
+from game.ui.widgets.keybar import KeyBar
 
 CODE = "X6Z-RZR"  # a valid class code
 AT = dt.datetime(2026, 12, 2, 9, 30, tzinfo=dt.UTC)
@@ -109,6 +110,12 @@ def test_the_watch_shows_the_games_and_a_new_one_after_a_refresh(klass: tuple[Cl
             assert "1,950" in shown  # the median of the finished games' killed
             assert "Suspend all convoys 1" in shown and "Keep convoys ready 1" in shown
             assert "Emre" not in shown
+            bar = [desc for _, desc, _ in app.screen.query_one(KeyBar)._items()]
+            palette = [name for name, _, _ in app.palette_commands()]
+            assert "Refresh" in bar and "Save" not in bar + palette  # nothing to save here
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert not app._notifications  # and ctrl+s does nothing
             with open_store(str(store)) as st:
                 st.put_result(record(s, 5, "Emre", finished=False, weeks=1, killed=10, left=0))
             await pilot.press("r")

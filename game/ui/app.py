@@ -330,8 +330,24 @@ class CorridorsApp(App[None]):
             self._quit_armed = True
             self.notify("Press q again to leave without saving.", severity="warning", timeout=8)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Save is not offered on a screen that says it has nothing to save (the class
+        code and name, the teacher's watch): `NOTHING_TO_SAVE` on the screen's class."""
+        if action == "save" and self._nothing_to_save():
+            return False
+        return True
+
+    def _nothing_to_save(self) -> bool:
+        from textual.command import CommandPalette
+
+        for screen in reversed(self.screen_stack):  # the palette asks for the screen below it
+            if not isinstance(screen, CommandPalette):
+                return bool(getattr(screen, "NOTHING_TO_SAVE", False))
+        return False
+
     def palette_commands(self) -> list[Command]:
-        cmds = binding_commands(self, self.BINDINGS, leave_out=["theme", "palette"])
+        leave = ["theme", "palette", *(["save"] if self._nothing_to_save() else [])]
+        cmds = binding_commands(self, self.BINDINGS, leave_out=leave)
         for label, name in THEMES.items():
             cmds.append(
                 (f"Theme: {label}", f"Switch to the {label} theme (t cycles)", self._theme_cb(name))

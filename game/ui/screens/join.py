@@ -41,6 +41,7 @@ class JoinScreen(Screen[None]):
     JoinScreen.-welcome #welcome { display: block; }
     """
     BINDINGS: ClassVar[list[BindingType]] = []
+    NOTHING_TO_SAVE: ClassVar[bool] = True  # no game yet: the app's Save is not offered
 
     def __init__(self, join: Join, *, blink: bool = True) -> None:
         super().__init__()

@@ -34,6 +34,8 @@ class WatchScreen(Screen[None]):
         Binding("r", "refresh_watch", "Refresh", id="watch-refresh", tooltip="read the class's results again now"),
     ]
 
+    NOTHING_TO_SAVE: ClassVar[bool] = True  # a teacher's screen: the app's Save is not offered
+
     def __init__(self, poll: Poll, *, every: float | None = REFRESH_SECONDS) -> None:
         super().__init__()
         self.poll = poll
