@@ -51,6 +51,7 @@ MODULES = {
     "game.scenario.exprcompile": "corridors_exprcompile_native",
     "game.scenario.expr": "corridors_expr_native",
     "game.model.gamestate": "corridors_gamestate_native",
+    "game.engine.forms": "corridors_forms_native",
     "game.engine.compiled": "corridors_compiled_native",
     "game.engine.luck": "corridors_luck_native",
     "game.engine.effects": "corridors_effects_native",

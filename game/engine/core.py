@@ -20,7 +20,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.engine.compiled import Compiled, Week
+from game.engine.compiled import Compiled
 from game.engine.effects import Outcome, apply_effect, clamped, set_var
 from game.engine.environment import (
     env_for,
@@ -30,6 +30,7 @@ from game.engine.environment import (
     rescue_modifiers,
     route_days,
 )
+from game.engine.forms import Week
 from game.engine.ledger import ZONES, ledger
 from game.engine.luck import Chance, Draws, Luck, code
 from game.engine.opening import new_game, open_week

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.engine.bounds import not_finite
-from game.engine.compiled import UNBOUNDED, Compiled
+from game.engine.compiled import Compiled
+from game.engine.forms import UNBOUNDED
 from game.engine.luck import Chance
 from game.model.gamestate import GameState, Pending
 

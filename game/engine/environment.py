@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.engine.compiled import Compiled, Params, Week
+from game.engine.compiled import Compiled
+from game.engine.forms import Params, Week
 from game.model.gamestate import GameState
 
 
