@@ -22,7 +22,7 @@ from test_serve import Serving, mistyped
 
 from game.classroom.classes import new_class
 from game.classroom.storeopen import open_store
-from game.session.join import JOIN_WORDS
+from game.present.join import JOIN_WORDS
 
 CHROMIUM = find_chromium()
 NAME = "Browser Bea"

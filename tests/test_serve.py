@@ -2,7 +2,7 @@
 
 - The join screen (Pilot): a code that opens no game is refused there with its reason;
   the right code and a name show the class, the roles and the content note, then the
-  week. The words come from game.session.join.
+  week. The words come from game.present.join.
 - The door (game.classroom.join): mistyped, unknown or another class's code, a missing
   or long name; a joined game's result is kept under the name.
 - `corridors serve`: a port in use, a bad host, a bad code, a store that cannot be used
@@ -37,7 +37,8 @@ from game.classroom.classes import new_class
 from game.classroom.join import ClassDoor, JoinRefused
 from game.classroom.serve import check_host, game_command, reach_lines
 from game.classroom.storeopen import open_store
-from game.session.join import JOIN_WORDS, Welcome
+from game.present.join import JOIN_WORDS
+from game.session.join import Welcome
 
 ROLE = "coordinator"
 

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from game.present.saves import save_text
 from game.scenario import registry
-from game.session import Session, list_saves, save_text
+from game.session import Session, list_saves
 from game.session.glance import scenario_glance
 from game.ui.app import CorridorsApp
 from game.ui.screens.report import ReportScreen

@@ -15,6 +15,8 @@ import pytest
 from support import run_corridors
 
 from game.plain import LineGame
+from game.present.saves import save_text
+from game.present.words import seed_words
 from game.session import (
     CURRENT_VERSION,
     SaveError,
@@ -24,7 +26,6 @@ from game.session import (
     list_saves,
     parse_seed,
     read_save,
-    save_text,
 )
 from game.ui.app import CorridorsApp
 from game.ui.screens.dilemma import DilemmaScreen
@@ -115,10 +116,11 @@ def test_a_class_code_is_a_seed_and_the_game_keeps_the_word(tmp_path: Path) -> N
             parse_seed(bad)
     s = Session.new(seed="Room 12B", save_dir=tmp_path)
     assert s.seed == code_seed("ROOM 12b") and s.code == "Room 12B"
-    assert '"Room 12B"' in s.seed_text and str(s.seed) in s.seed_text
+    assert '"Room 12B"' in seed_words(s.code, s.seed) and str(s.seed) in seed_words(s.code, s.seed)
     again = Session.load(s.save())
     assert (again.seed, again.code) == (s.seed, "Room 12B")
-    assert Session.new(seed=7, autosave=False).seed_text == "seed 7"
+    seven = Session.new(seed=7, autosave=False)
+    assert seed_words(seven.code, seven.seed) == "seed 7"
 
 
 def test_the_list_of_saves(tmp_path: Path) -> None:

@@ -1,5 +1,5 @@
 """Joining a class in the game: a student gives the class code and a name, and gets the
-class's game, or the reason there is none (worded by `game.session.join`). Without a
+class's game, or the reason there is none (worded by `game.present.join`). Without a
 valid code there is no game. `corridors serve` and `corridors play --join` use it."""
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ from game.classroom.classes import MAX_NAME, ResultKeeper, class_session, clean_
 from game.classroom.codes import parse_code
 from game.classroom.errors import ClassroomError, CodeError, StoreError
 from game.model.results import ClassSettings
+from game.present.join import JOIN_WORDS, JoinWords
 from game.session import Session, SessionError
-from game.session.join import JOIN_WORDS, JoinWords, Welcome
+from game.session.join import Welcome
 
 
 class JoinRefused(ClassroomError):

@@ -32,7 +32,7 @@ from textual_serve.server import Server, to_int
 
 from game import settings
 from game.classroom.errors import ClassroomError
-from game.session.join import JOIN_WORDS
+from game.present.join import JOIN_WORDS
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000

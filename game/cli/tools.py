@@ -24,13 +24,13 @@ from game.engine.batch import LEDGER_METRICS, calibrate, summarise, trace, weekl
 from game.engine.compiled import compile_scenario
 from game.model.scenario import Scenario
 from game.parallel import run_many
+from game.present.saves import save_text
 from game.scenario import registry
 from game.scenario.loader import load_scenario
 from game.scenario.yamlsrc import ScenarioErrors
 from game.session import (
     default_save_dir,
     list_saves,
-    save_text,
     write_text_atomic,
 )
 from game.session.safefile import file_kind

@@ -21,6 +21,7 @@ from game.present.ledger import zone_summary
 from game.present.render import clean
 from game.present.render import to_text as document_text
 from game.present.short import FULL_KEY_LINE, short_debrief_document
+from game.present.sources import WEEK_SOURCES, source_line
 from game.present.turn import (
     comes_words,
     length_intro,
@@ -419,12 +420,7 @@ class LineGame:
 
     def sources(self) -> None:
         s = self.session
-        self.say("Sources of this week's phase, news and dilemmas, with their stance:")
-        for src in s.sources():
-            extra = f" {src.note}" if src.note else ""
-            url = f" {src.url}" if src.url else ""
-            lean = f" Lean: {src.lean}." if src.lean else ""
-            self.say(f"- {src.name}. Stance: {src.stance}.{lean}{extra}{url}")
+        self.say(WEEK_SOURCES, *(source_line(src) for src in s.sources()))
 
     def assumptions(self) -> None:
         self.say("What the model assumes:")

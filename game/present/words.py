@@ -44,6 +44,11 @@ def number(x: float, digits: int | None = None) -> str:
     return f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
+def seed_words(code: str | None, seed: int) -> str:
+    """A game's luck for people: the class code it came from, and its seed."""
+    return f'class code "{code}" (seed {seed})' if code else f"seed {seed}"
+
+
 YES = "(1 = yes)"
 
 

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     )
     from game.session.listing import (
         SaveInfo,
+        Scenario,
         latest_save,
         list_saves,
         open_scenario,
@@ -86,7 +87,7 @@ if TYPE_CHECKING:
         TopicInfo,
         WeekInfo,
     )
-    from game.session.words import fmt_number, save_text
+    from game.session.words import fmt_number
 
 # Each name of the package and the module it comes from.
 _WHERE: dict[str, str] = {
@@ -127,6 +128,7 @@ _WHERE: dict[str, str] = {
     "SaveError": "safefile",
     "SaveFile": "saves",
     "SaveInfo": "listing",
+    "Scenario": "listing",  # the loaded scenario a new game is made from
     "ScenarioGlance": "glance",
     "Session": "session",
     "SessionError": "base",
@@ -144,7 +146,6 @@ _WHERE: dict[str, str] = {
     "read_save": "saves",
     "replay_log": "base",
     "save_files": "glance",
-    "save_text": "words",
     "scenario_choices": "listing",
     "scenario_glance": "glance",
     "scenario_hash": "saves",
@@ -191,6 +192,7 @@ __all__ = [
     "SaveError",
     "SaveFile",
     "SaveInfo",
+    "Scenario",
     "ScenarioGlance",
     "Session",
     "SessionError",
@@ -208,7 +210,6 @@ __all__ = [
     "read_save",
     "replay_log",
     "save_files",
-    "save_text",
     "scenario_choices",
     "scenario_glance",
     "scenario_hash",

@@ -9,7 +9,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.model.scenario import Scenario
+from game.model.scenario import Scenario as Scenario  # the loaded scenario, for front ends
 from game.scenario import registry
 from game.scenario.errors import ScenarioErrors
 from game.session.base import SessionError

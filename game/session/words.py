@@ -10,7 +10,6 @@ from game.model.lesson import Question
 from game.model.state import RoleDecision
 from game.session import review
 from game.session.base import SessionBase
-from game.session.listing import SaveInfo
 
 
 def fmt_number(x: float) -> str:
@@ -53,35 +52,8 @@ def quantity(value: float, unit: str = "", high: float | None = None) -> str:
 WHOLE_UNITS = ("people", "person-days", "rations")
 
 
-def save_text(info: SaveInfo) -> str:
-    """One line about a save, for the list of saves: its roles, its turn and the game's
-    date, whether it is finished, when it was saved, whose it is, its class code, its
-    scenario and file."""
-    if info.problem:
-        return f"{info.path.name}: cannot be read ({info.problem})"
-    when_in_game = f", the week of {info.date.day} {info.date:%B %Y}" if info.date else ""
-    if info.weeks is None:
-        where = f"{info.week} turn{'s' if info.week != 1 else ''} played"
-    elif info.finished:
-        where = f"finished ({info.weeks} turns{when_in_game})"
-    else:
-        where = f"turn {info.week + 1} of {info.weeks} next{when_in_game}"
-    when = info.saved_at or info.modified
-    parts = [", ".join(info.roles), where, f"saved {when:%Y-%m-%d %H:%M}"]
-    if info.player:
-        parts.append(info.player)
-    if info.code:
-        parts.append(f'class code "{info.code}"')
-    return " · ".join(p for p in parts if p) + f" ({info.scenario}; {info.path.name})"
-
-
 class SessionWords(SessionBase):
     """Numbers and costs in words, for the session's messages and views."""
-
-    @property
-    def seed_text(self) -> str:
-        """The game's luck for people: the class code it came from, and its seed."""
-        return f'class code "{self.code}" (seed {self.seed})' if self.code else f"seed {self.seed}"
 
     def cost_text(self, cost: Mapping[str, float]) -> str:
         return "; ".join(self._amount(k, v) for k, v in cost.items())

@@ -1,5 +1,5 @@
 """Joining a class before the game: the class code and the player's name, then the
-class's game and its content note. The words come from `game.session.join`; whether a
+class's game and its content note. The words come from `game.present.join`; whether a
 code opens a game is the `join` function's to say (the command line gives it: the
 classroom's door to the class's store), so without a valid code there is no game."""
 
@@ -20,7 +20,8 @@ from game.ui.text import plain
 from game.ui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
-    from game.session.join import JoinWords, Welcome
+    from game.present.join import JoinWords
+    from game.session.join import Welcome
 
 Join = Callable[[str, str], "Welcome"]
 
@@ -77,7 +78,7 @@ class JoinScreen(Screen[None]):
         self.call_after_refresh(self.run_worker, self._load_words, thread=True, name="join-words")
 
     def _load_words(self) -> None:
-        from game.session.join import JOIN_WORDS
+        from game.present.join import JOIN_WORDS
 
         self.app.call_from_thread(self._show_words, JOIN_WORDS)
 

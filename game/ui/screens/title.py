@@ -41,8 +41,7 @@ if TYPE_CHECKING:
     from rich.text import Text
     from textual.widget import Widget
 
-    from game.model.scenario import Scenario
-    from game.session import SaveInfo
+    from game.session import SaveInfo, Scenario
     from game.session.glance import ScenarioGlance
 
 
@@ -66,7 +65,7 @@ class LoadScreen(ModalScreen[Path | None]):
         self.saves = saves
 
     def compose(self) -> ComposeResult:
-        from game.session import save_text
+        from game.present.saves import save_text
 
         with Vertical(classes="modal"):
             yield Static(plain(("Load a saved game (the latest first)", "bold")))

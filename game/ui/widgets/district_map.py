@@ -1,6 +1,6 @@
-"""The city as a Line-API widget: each district with who holds it, the week's harm and
-working hospitals, then the routes open or shut this week. Meaning is carried by glyphs
-and words as well as colour."""
+"""The city as a Line-API widget: the rows `game.present.city` words (each district with
+who holds it, the week's harm and working hospitals, then the routes open or shut this
+week), coloured by their kind. Meaning is carried by glyphs and words as well as colour."""
 
 from __future__ import annotations
 
@@ -9,43 +9,8 @@ from rich.style import Style
 from textual.strip import Strip
 from textual.widget import Widget
 
-from game.model.plaintext import plain_text as clean
-from game.present.words import number as fmt_number
+from game.present.city import city_rows
 from game.session import DistrictInfo, RouteInfo
-
-HOLDERS: dict[str, tuple[str, str]] = {
-    "rebels": ("■", "rebels"),
-    "government": ("□", "government"),
-    "contested": ("◩", "contested"),
-    "kurdish": ("◆", "Kurdish forces"),
-}
-ZONE_TITLES = {
-    "east": "East (besieged)",
-    "west": "West (government-held)",
-    "kurdish": "Kurdish-held",
-}
-NUMBERS = 18  # width of the numbers' columns: killed, injured, hospitals
-
-
-def harm_glyph(killed: int) -> str:
-    """A bar that grows with the week's dead (the number is shown beside it)."""
-    if killed <= 0:
-        return "·"
-    if killed < 5:
-        return "▂"
-    if killed < 20:
-        return "▄"
-    if killed < 50:
-        return "▆"
-    return "█"
-
-
-def route_line(r: RouteInfo) -> tuple[str, str, str]:
-    """(glyph, words, component class) for a route this week."""
-    if r.open_days <= 0:
-        return "╳", f"{r.name} ({r.kind}): shut", "map--shut"
-    days = fmt_number(round(r.open_days, 1))
-    return "═", f"{r.name} ({r.kind}): open, {days} of 7 days", "map--open"
 
 
 class DistrictMap(Widget):
@@ -96,49 +61,8 @@ class DistrictMap(Widget):
         self.refresh()
 
     def _build(self) -> None:
-        width = max(self.size.width, 40)
-        name_w = max(10, width - 2 - NUMBERS - 1)
-        rows: list[list[tuple[str, str]]] = []
-        rows.append([("Held by: ", "map--dim")])
-        for i, (key, (glyph, word)) in enumerate(HOLDERS.items()):
-            if i == 2 and width < 60:
-                rows.append([("         ", "")])
-            rows[-1].append((f"{glyph} {word}  ", f"map--{key}"))
-        rows.append([("Killed last week (simulated): · none ▂ ▄ ▆ █ most", "map--dim")])
-        for zone, title in ZONE_TITLES.items():
-            members = [d for d in self.districts if d.zone == zone]
-            if not members:
-                continue
-            rows.append([("", "")])
-            rows.append([(title, "map--title")])
-            rows.append(
-                [(f"  {'district':<{name_w}} {'killed':>6} {'injured':>7} {'✚':>3}", "map--heading")]
-            )
-            for d in members:
-                glyph, _ = HOLDERS.get(d.holder, ("?", d.holder))
-                name = clean(d.name)
-                if d.front:
-                    name += " (front)"
-                if len(name) > name_w:
-                    name = name[: name_w - 1] + "…"
-                rows.append(
-                    [
-                        (f"{glyph} ", f"map--{d.holder}" if d.holder in HOLDERS else ""),
-                        (f"{name:<{name_w}} ", ""),
-                        (harm_glyph(d.week_killed), "map--harm"),
-                        (f"{fmt_number(d.week_killed):>5} ", "map--harm" if d.week_killed else ""),
-                        (f"{fmt_number(d.week_injured):>7} ", ""),
-                        (f"{d.hospitals:>3}", ""),
-                    ]
-                )
-        if self.routes:
-            rows.append([("", "")])
-            rows.append([("Routes this week (╳ shut, ═ open)", "map--title")])
-            for r in self.routes:
-                glyph, words, cls = route_line(r)
-                rows.append([(f"{glyph} ", cls), (clean(words), "")])
-        rows.append([("✚ hospitals working now. Figures simulated by the model.", "map--dim")])
-        self._rows = rows
+        rows = city_rows(self.districts, self.routes, self.size.width)
+        self._rows = [[(text, f"map--{kind}" if kind else "") for text, kind in row] for row in rows]
 
     def _style(self, cls: str) -> Style:
         if not cls:
