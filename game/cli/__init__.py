@@ -11,7 +11,7 @@
     corridors calibrate [--scenario ID|PATH] [--runs N] [--seed N] [--profile FILE]
     corridors validate PATH...
     corridors scenarios
-    corridors handouts -o DIR [--scenario ID|PATH]   (printable role cards, timeline, map, glossary)
+    corridors handouts -o DIR [--scenario ID|PATH] [--content LEVEL]   (printable role cards, timeline, map, glossary)
     corridors class new [--scenario ID|PATH] [--roles ROLE[,ROLE...]] [--seed N] [--content LEVEL]
                         [--length lesson|full] [--store PATH|URL]
     corridors class results CODE [--store PATH|URL]

@@ -138,6 +138,7 @@ def build_parser() -> Parser:
     ho = sub.add_parser("handouts", help="printable pages: a role card for each role, a timeline, a map and a glossary")
     ho.add_argument("-o", "--output", metavar="DIR", required=True, help="the folder to write the pages to (made if missing)")
     ho.add_argument("--scenario", metavar="ID|PATH", help=f"scenario id or folder (default: {registry.DEFAULT_SCENARIO})")
+    ho.add_argument("--content", choices=CONTENT_LEVELS, default="standard", help="content level: gentle uses the gentler wording (default: standard)")
     ho.set_defaults(func=cmd_handouts)
 
     sv = sub.add_parser("saves", help="list the saved games, the latest first")

@@ -249,7 +249,8 @@ def cmd_saves(args: argparse.Namespace) -> int:
 
 
 def cmd_handouts(args: argparse.Namespace) -> int:
-    """`handouts -o DIR`: the printable pages, into DIR (made if its parent exists)."""
+    """`handouts -o DIR [--content gentle]`: the printable pages, into DIR (made if its
+    parent exists)."""
     from game.present.handouts import handout_pages
 
     folder = Path(args.output)
@@ -270,7 +271,7 @@ def cmd_handouts(args: argparse.Namespace) -> int:
         settings.writable(settings.Folder(folder, "the folder"))
     except settings.SettingsError as e:
         raise UsageError(f"-o {args.output}: {e}") from None
-    pages = handout_pages(load(args.scenario or registry.DEFAULT_SCENARIO))
+    pages = handout_pages(load(args.scenario or registry.DEFAULT_SCENARIO), args.content)
     for name, text in pages.items():
         write_text_atomic(folder / name, text, shared=True)
     print(f"{len(pages)} handouts written to {folder}: {', '.join(pages)}.", file=sys.stderr)

@@ -4,7 +4,9 @@ rendered as a page with print CSS (`handout_pages`).
 
 Pure functions of the scenario's data: every sentence on them is the scenario's own
 (its roles, phases, events, districts, routes and glossary, written in the project's
-words and checked by the copy test), every fact names its sources.
+words and checked by the copy test), every fact names its sources. At the gentle content level (`content="gentle"`) they
+use the scenario's gentle wording wherever it gives one, as the gentle game does, and
+say so at the top.
 """
 
 from __future__ import annotations
@@ -38,13 +40,25 @@ HOLDERS = {
 }
 
 
+GENTLE_META = ("Wording", "gentle (the content level chosen for a younger or upset class)")
+
+
+def _text(content: str, full: str, gentle: str | None) -> str:
+    return gentle if content == "gentle" and gentle else full
+
+
+def _meta(sc: Scenario, content: str, *, scenario: bool = False) -> tuple[tuple[str, str], ...]:
+    meta = (("Scenario", sc.title),) if scenario else ()
+    return meta + ((GENTLE_META,) if content == "gentle" else ())
+
+
 def _sources(sc: Scenario, ids: Iterable[str]) -> str:
     names = {s.id: s.name for s in sc.sources}
     found = [names.get(i, i) for i in ids]
     return "Sources: " + "; ".join(found) + "." if found else ""
 
 
-def role_card(sc: Scenario, role: Role) -> Document:
+def role_card(sc: Scenario, role: Role, content: str = "standard") -> Document:
     """Who you are, what you can and cannot change, your resources, what to watch, your
     actions and the dilemmas that may come to you."""
     variables = {v.id: v for v in sc.variables}
@@ -68,7 +82,7 @@ def role_card(sc: Scenario, role: Role) -> Document:
     b.append(
         Items(
             tuple(
-                spans((f"{a.name}", "strong"), f" ({a.points} point{'s' if a.points != 1 else ''}): {a.summary}")
+                spans((f"{a.name}", "strong"), f" ({a.points} point{'s' if a.points != 1 else ''}): {_text(content, a.summary, a.summary_gentle)}")
                 for a in role.actions
             )
         )
@@ -78,13 +92,16 @@ def role_card(sc: Scenario, role: Role) -> Document:
         b.append(Heading("Hard choices that may come to you", level=2))
         b.append(
             Items(
-                tuple(spans((d.title, "strong"), f" ({day(d.date)})" if d.date else "") for d in dilemmas)
+                tuple(
+                    spans((_text(content, d.title, d.title_gentle), "strong"), f" ({day(d.date)})" if d.date else "")
+                    for d in dilemmas
+                )
             )
         )
-    return Document(f"Role card: {role.name}", tuple(b), kind="handout", meta=(("Scenario", sc.title),))
+    return Document(f"Role card: {role.name}", tuple(b), kind="handout", meta=_meta(sc, content, scenario=True))
 
 
-def timeline(sc: Scenario) -> Document:
+def timeline(sc: Scenario, content: str = "standard") -> Document:
     """The siege's phases and dated events in order, each with its sources, then what
     happened after the game's last week."""
     b: list[Block] = [
@@ -99,13 +116,17 @@ def timeline(sc: Scenario) -> Document:
     events = sorted((e for e in sc.events if e.date is not None), key=lambda e: e.date or dt.date.min)
     for p in sc.phases:
         b.append(Heading(f"{p.name}: {span(p.start, p.end)}", level=1, id=f"phase:{p.id}"))
-        b.append(Paragraph(spans(p.summary, (" " + _sources(sc, p.sources), "em"))))
+        summary = _text(content, p.summary, p.summary_gentle)
+        b.append(Paragraph(spans(summary, (" " + _sources(sc, p.sources), "em"))))
         inside = [e for e in events if e.date is not None and p.start <= e.date <= p.end]
         if inside:
             b.append(
                 Items(
                     tuple(
-                        spans((f"{day(e.date)}: {e.title}. ", "strong"), (_sources(sc, e.sources), "em"))
+                        spans(
+                            (f"{day(e.date)}: {_text(content, e.title, e.title_gentle)}. ", "strong"),
+                            (_sources(sc, e.sources), "em"),
+                        )
                         for e in inside
                         if e.date is not None
                     )
@@ -115,13 +136,20 @@ def timeline(sc: Scenario) -> Document:
         b.append(Heading("After the game's last week", id="epilogue"))
         b.append(
             Items(
-                tuple(spans((f"{day(e.date)}: ", "strong"), e.text, (" " + _sources(sc, e.sources), "em")) for e in sc.epilogue)
+                tuple(
+                    spans(
+                        (f"{day(e.date)}: ", "strong"),
+                        _text(content, e.text, e.text_gentle),
+                        (" " + _sources(sc, e.sources), "em"),
+                    )
+                    for e in sc.epilogue
+                )
             )
         )
-    return Document(f"Timeline: {sc.title}", tuple(b), kind="handout")
+    return Document(f"Timeline: {sc.title}", tuple(b), kind="handout", meta=_meta(sc, content))
 
 
-def city_map(sc: Scenario) -> Document:
+def city_map(sc: Scenario, content: str = "standard") -> Document:
     """The schematic map, and the same places in a table."""
     names = {d.id: d.name for d in sc.districts}
     places = tuple(
@@ -161,27 +189,27 @@ def city_map(sc: Scenario) -> Document:
         Heading("The routes", level=2),
         Items(tuple(spans((r.name, "strong"), f": {r.text} ", (_sources(sc, r.sources), "em")) for r in sc.routes)),
     ]
-    return Document(f"Map: {sc.title}", tuple(b), kind="handout")
+    return Document(f"Map: {sc.title}", tuple(b), kind="handout", meta=_meta(sc, content))
 
 
-def glossary(sc: Scenario) -> Document:
+def glossary(sc: Scenario, content: str = "standard") -> Document:
     b: list[Block] = []
     for g in sc.glossary:
         b.append(Heading(g.term, level=2, id=f"term:{g.id}"))
         b.append(Paragraph(spans(g.text, (" " + _sources(sc, g.sources), "em") if g.sources else "")))
-    return Document(f"Glossary: {sc.title}", tuple(b), kind="handout")
+    return Document(f"Glossary: {sc.title}", tuple(b), kind="handout", meta=_meta(sc, content))
 
 
-def handout_documents(sc: Scenario) -> dict[str, Document]:
-    """Each handout by the name of its file (without .html)."""
-    out = {f"role-{r.id}": role_card(sc, r) for r in sc.roles}
-    out["timeline"] = timeline(sc)
-    out["map"] = city_map(sc)
+def handout_documents(sc: Scenario, content: str = "standard") -> dict[str, Document]:
+    """Each handout by the name of its file (without .html), at the content level."""
+    out = {f"role-{r.id}": role_card(sc, r, content) for r in sc.roles}
+    out["timeline"] = timeline(sc, content)
+    out["map"] = city_map(sc, content)
     if sc.glossary:
-        out["glossary"] = glossary(sc)
+        out["glossary"] = glossary(sc, content)
     return out
 
 
-def handout_pages(sc: Scenario) -> dict[str, str]:
+def handout_pages(sc: Scenario, content: str = "standard") -> dict[str, str]:
     """Each handout as a printable HTML page, by file name."""
-    return {f"{name}.html": to_html(doc, style="handout") for name, doc in handout_documents(sc).items()}
+    return {f"{name}.html": to_html(doc, style="handout") for name, doc in handout_documents(sc, content).items()}
