@@ -102,6 +102,15 @@ def test_results_and_exports_list_the_runs(played: dict[str, subprocess.Complete
     assert {row["player"]: row["finished"] for row in rows} == {"Ana": "yes", "Ben": "no"}
     assert all(row["class"] == code for row in rows)
     assert float(next(row for row in rows if row["player"] == "Ana")["final-east-killed"]) > 0
+    # a column for each dilemma put: the option each game ended with, marked when left to the default
+    with open_store(store) as s:
+        records = {x.player: x for x in s.results(code)}
+    put = {d.dilemma for x in records.values() for d in x.decisions if d.dilemma and d.by != "computer"}
+    assert put and {h for h in rows[0] if h.startswith("dilemma:")} == {f"dilemma:{d}" for d in put}
+    for row in rows:
+        for d in records[row["player"]].decisions:
+            if d.dilemma and d.by != "computer":
+                assert row[f"dilemma:{d.dilemma}"] == (f"{d.option} (default)" if d.by == "default" else d.option)
     out = tmp_path / "class.json"
     r = run("class", "export", code, "-o", str(out), "--store", store, home=home)
     assert r.returncode == 0, r.stderr

@@ -66,8 +66,17 @@ def test_the_report_in_three_formats(made: tuple[Path, ClassSettings, list[Resul
     md = render_report(v, "md")
     assert "<svg" not in md and "How the class split on each dilemma" in md
     rows = list(csv.reader(io.StringIO(render_report(v, "csv"))))
-    assert len(rows) == 1 + GAMES + 5 and rows[1][0] == "Game 1"
-    assert "final-east-killed" in rows[0] and any(h.startswith("dilemma:") for h in rows[0])
+    assert rows[1][0] == "Game 1" and rows[1 + GAMES + 5] == [] and rows[1 + GAMES + 6] == ["How the class split on each dilemma"]
+    assert "final-east-killed" in rows[0] and [h for h in rows[0] if h.startswith("dilemma:")] == [f"dilemma: {sp.title}" for sp in v.splits]
+    # the second table: each dilemma's answers with their games, adding up to the games it was put to
+    split = rows[1 + GAMES + 8 :]
+    assert rows[1 + GAMES + 7][:4] == ["dilemma", "role", "answer", "games"]
+    for sp in v.splits:
+        mine = {r[2]: int(r[3]) for r in split if r[0] == sp.title}
+        assert mine == {**dict(sp.options), **({"left to the default": sp.defaulted} if sp.defaulted else {})}
+        column = rows[0].index(f"dilemma: {sp.title}")
+        answers = [r[column] for r in rows[1 : 1 + GAMES]]
+        assert sum(1 for a in answers if a.endswith("(left to the default)")) == sp.defaulted
 
 
 def run(*args: str, home: Path) -> tuple[int, str, str]:

@@ -95,17 +95,24 @@ def _cell(value: Any) -> Any:
 
 
 def export_csv(s: ClassSettings, records: list[ResultRecord]) -> str:
-    """One row per game: who, the settings, how far it went, who decided, and every
-    summary measure (simulated) in its own column."""
+    """One row per game: who, the settings, how far it went, who decided, every summary
+    measure (simulated) in its own column, and a column for each dilemma put to the
+    class's players: the option the game ended with, marked "(default)" where nobody
+    answered it (so a spreadsheet's filter or pivot table gives the class's split)."""
     measure_ids: list[str] = []
+    dilemma_ids: list[str] = []
     for r in records:
         for m in r.summary:
             if m.id not in measure_ids:
                 measure_ids.append(m.id)
+        for d in r.decisions:
+            if d.dilemma and d.by != "computer" and d.dilemma not in dilemma_ids:
+                dilemma_ids.append(d.dilemma)
     head = [
         "class", "game", "player", "roles", "scenario", "seed", "content", "length",
         "finished", "weeks_played", "weeks", "written_at",
         "decisions_player", "decisions_computer", "decisions_default", *measure_ids,
+        *(f"dilemma:{did}" for did in dilemma_ids),
     ]
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")
@@ -121,10 +128,19 @@ def export_csv(s: ClassSettings, records: list[ResultRecord]) -> str:
                     r.weeks, r.written_at.isoformat(),
                     by["player"], by["computer"], by["default"],
                     *(_value(r, mid) for mid in measure_ids),
+                    *(_answer(r, did) for did in dilemma_ids),
                 )
             ]
         )
     return out.getvalue()
+
+
+def _answer(r: ResultRecord, dilemma: str) -> str:
+    """The option a game ended with on a dilemma ("" if it was never put)."""
+    for d in reversed(r.decisions):
+        if d.dilemma == dilemma and d.by != "computer" and d.option:
+            return f"{d.option} (default)" if d.by == "default" else d.option
+    return ""
 
 
 def export_json(s: ClassSettings, records: list[ResultRecord]) -> str:

@@ -20,7 +20,7 @@ from game.classroom.listing import one_line
 from game.classroom.store import now
 from game.classroom.storeopen import open_store
 from game.model.results import ClassSettings, ResultRecord
-from game.present.classreport import ClassView, CountView, GameView, MeasureView, SplitView
+from game.present.classview import ClassView, CountView, GameView, MeasureView, SplitView
 from game.session import Session, SessionError
 
 DEFAULT_RUNS = 300
@@ -92,7 +92,9 @@ def view_of(
     games = []
     for i, r in enumerate(records, 1):
         label = (one_line(r.player) or f"Game {i} (no name)") if names else f"Game {i}"
-        options = {d.dilemma: d.option for d in r.decisions if d.dilemma and d.option and d.by != "computer"}
+        answers = [d for d in r.decisions if d.dilemma and d.option and d.by != "computer"]
+        options = {d.dilemma: option_label(d.dilemma, d.option) for d in answers if d.dilemma and d.option}
+        left = frozenset(d.dilemma for d in answers if d.dilemma and d.by == "default")
         games.append(
             GameView(
                 label=label,
@@ -102,6 +104,7 @@ def view_of(
                 values={m.id: m.value for m in r.summary},
                 history=tuple(r.ledger),
                 options=options,
+                defaulted=left,
             )
         )
 

@@ -1,7 +1,7 @@
 """The class report as a document: every game of a class side by side with the record
 and the alternative histories' spread, how the class split on each dilemma, the
 decisions it made most, the turning points that recurred and the questions its choices
-point to; and as CSV, one row per game.
+point to; and as CSV (game.present.classcsv).
 
 A pure function of a `ClassView`, the plain data game.classroom.report gathers from
 the results store (so this layer never reads a store). Games are anonymous ("Game 3")
@@ -11,15 +11,10 @@ of the record names its source.
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import io
 import statistics
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any
 
 from game.present.charts import ChartNames, ledger_charts
+from game.present.classview import ClassView, GameView, _p
 from game.present.doc import (
     Block,
     Cell,
@@ -34,80 +29,11 @@ from game.present.doc import (
 )
 from game.present.render import to_html, to_markdown
 from game.present.words import day, number, percent, signed
-from game.session import RecordMark
 from game.session.review import histogram
 
 FORMATS = ("html", "md", "csv")
 # The charts a class report shows, week by week.
 REPORT_PANELS = ("week:east-killed", "week:west-killed", "week:east-food_days", "week:east-present", "week:east-left")
-
-
-@dataclass(frozen=True, slots=True)
-class GameView:
-    """One game of the class."""
-
-    label: str  # "Game 3", or the player's name with --names
-    finished: bool
-    weeks_played: int
-    weeks: int
-    values: Mapping[str, float]  # summary measure id -> value (simulated)
-    history: tuple[Mapping[str, Any], ...]  # the ledger at the start and after each week
-    options: Mapping[str, str]  # dilemma id -> option id the game ended with
-
-
-@dataclass(frozen=True, slots=True)
-class MeasureView:
-    """One measure: the record's range (if any) and the historical policy's games."""
-
-    id: str
-    label: str
-    band: tuple[float, float] | None
-    record: str  # the record's words ("" if none)
-    historical: tuple[float, ...]  # one value per alternative history (simulated)
-
-
-@dataclass(frozen=True, slots=True)
-class SplitView:
-    """How the class answered one dilemma: games per option, and games that left it to
-    the default."""
-
-    dilemma: str
-    title: str
-    role: str  # the role's name
-    options: tuple[tuple[str, int], ...]  # (option label, games that chose it)
-    defaulted: int  # games where nobody answered (the default applied)
-
-
-@dataclass(frozen=True, slots=True)
-class CountView:
-    label: str  # what it was, in the scenario's words
-    games: int  # games in which it happened
-    times: int = 0  # how often, over all games
-    effect: float | None = None  # turning points: the mean effect on the killed (simulated)
-
-
-@dataclass(frozen=True, slots=True)
-class ClassView:
-    code: str
-    title: str  # the scenario's title
-    roles: tuple[str, ...]  # the names of the roles the students play
-    others: str  # who plays the other roles ("the historical policy")
-    seed: int
-    content: str
-    length: str
-    made: dt.date | None
-    games: tuple[GameView, ...]
-    measures: tuple[MeasureView, ...]
-    runs: int  # alternative histories run (0: none)
-    splits: tuple[SplitView, ...]
-    actions: tuple[CountView, ...]  # the decisions made most, most first
-    turning_points: tuple[CountView, ...]  # the ones that recurred, most first
-    questions: tuple[CountView, ...]  # the questions picked, most first
-    marks: tuple[RecordMark, ...]
-    start_date: dt.date | None
-    routes: Mapping[str, str] = field(default_factory=dict)
-    lines: Mapping[str, str] = field(default_factory=dict)
-    named: bool = False
 
 
 def _n(x: float) -> str:
@@ -134,18 +60,6 @@ def meta_of(v: ClassView) -> tuple[tuple[str, str], ...]:
     if v.made is not None:
         out.append(("Date", day(v.made)))
     return tuple(out)
-
-
-def _p(values: Sequence[float], q: float) -> float:
-    """The `q` quantile (0..1) of `values`; a measure in whole people stays whole."""
-    xs = sorted(values)
-    if not xs:
-        return 0.0
-    k = (len(xs) - 1) * q
-    lo = int(k)
-    hi = min(lo + 1, len(xs) - 1)
-    x = xs[lo] + (xs[hi] - xs[lo]) * (k - lo)
-    return float(round(x)) if all(float(v).is_integer() for v in xs) else x
 
 
 def record_table(v: ClassView) -> Table:
@@ -347,38 +261,11 @@ def class_report_document(v: ClassView, *, pictures: bool = True) -> Document:
     return Document(f"Class report: {v.code}, {v.title}", tuple(b), kind="class-report", meta=meta_of(v))
 
 
-def report_csv(v: ClassView) -> str:
-    """One row per game (every summary measure, simulated, and the option each dilemma
-    ended with), then the record's range and the historical policy's spread."""
-    ids = [m.id for m in v.measures]
-    dilemmas = [sp.dilemma for sp in v.splits]
-    out = io.StringIO()
-    w = csv.writer(out, lineterminator="\n")
-    w.writerow(["row", "status", "weeks_played", *ids, *(f"dilemma:{d}" for d in dilemmas)])
-    for g in v.games:
-        w.writerow(
-            [
-                _cell(g.label), "finished" if g.finished else "stopped", g.weeks_played,
-                *(round(g.values[m], 3) if m in g.values else "" for m in ids),
-                *(g.options.get(d, "") for d in dilemmas),
-            ]
-        )
-    by = {m.id: m for m in v.measures}
-    w.writerow(["record: low", "", "", *(by[m].band[0] if by[m].band else "" for m in ids)])  # type: ignore[index]
-    w.writerow(["record: high", "", "", *(by[m].band[1] if by[m].band else "" for m in ids)])  # type: ignore[index]
-    for q, name in ((0.1, "historical: 10th percentile"), (0.5, "historical: median"), (0.9, "historical: 90th percentile")):
-        w.writerow([name, "", "", *(round(_p(by[m].historical, q), 3) if by[m].historical else "" for m in ids)])
-    return out.getvalue()
-
-
-def _cell(value: str) -> str:
-    """A spreadsheet cell: text that a spreadsheet would read as a formula is quoted."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 def render_report(v: ClassView, fmt: str) -> str:
     """The class report as html (large type, for a projector), md or csv."""
     if fmt == "csv":
+        from game.present.classcsv import report_csv
+
         return report_csv(v)
     if fmt == "md":
         return to_markdown(class_report_document(v, pictures=False))
