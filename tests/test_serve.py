@@ -344,7 +344,7 @@ def test_served_game_over_the_websocket(tmp_path: Path, store: str, code: str) -
                 await game.keys("\r")
                 await game.wait_for("Week 1 of")
 
-        from game.classroom.serve import SERVER_VARIABLES
+        from game.classroom.gameprocess import SERVER_VARIABLES
 
         asyncio.run(student())
         deadline = time.monotonic() + 60
@@ -364,3 +364,76 @@ def test_served_game_over_the_websocket(tmp_path: Path, store: str, code: str) -
         out, err = serving.stop()
     assert serving.proc.returncode == 0, err
     assert "Traceback" not in out + err
+
+
+def test_the_one_private_use_of_textual_serve_still_fits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """textual-serve has no public way to give a process its environment; the game
+    overrides its private AppService._build_environment (game.classroom.gameprocess).
+    If textual-serve renames it, changes its arguments or stops passing what it makes to
+    the process, this fails, instead of the game quietly handing on the teacher's."""
+    import inspect
+
+    from textual_serve.app_service import AppService
+    from textual_serve.download_manager import DownloadManager
+
+    from game.classroom.gameprocess import PRIVATE_CALLER, PRIVATE_HOOK, GameProcess
+
+    hook = getattr(AppService, PRIVATE_HOOK, None)
+    assert callable(hook), f"textual-serve has no AppService.{PRIVATE_HOOK} any more: see game/classroom/gameprocess.py"
+    assert list(inspect.signature(hook).parameters) == ["self", "width", "height"], inspect.signature(hook)
+    caller = inspect.getsource(getattr(AppService, PRIVATE_CALLER))
+    assert f"self.{PRIVATE_HOOK}(" in caller and "env=environment" in caller, caller
+    monkeypatch.setenv("TEACHERS_TOKEN", "secret")
+
+    async def nothing(*_: object) -> None:
+        return None
+
+    game = GameProcess("true", write_bytes=nothing, write_str=nothing, close=nothing,
+                       download_manager=DownloadManager(), extra={"CORRIDORS_STORE": "/s.sqlite"})
+    env = game._build_environment(width=101, height=33)
+    assert env["COLUMNS"] == "101" and env["ROWS"] == "33" and env["TEXTUAL_DRIVER"].endswith(":WebDriver")
+    assert env["CORRIDORS_STORE"] == "/s.sqlite" and "TEACHERS_TOKEN" not in env
+
+
+def test_a_full_server_asks_the_next_student_to_wait(tmp_path: Path, store: str, code: str) -> None:
+    import aiohttp
+
+    from game.present.serving import FULL_TITLE
+
+    serving = Serving(tmp_path / "h", "--class", code, "--store", store, "--max-games", "1")
+    try:
+        assert "At most one game at once" in "\n".join(serving.lines)
+
+        async def get() -> tuple[int, str]:
+            async with aiohttp.ClientSession() as s, s.get(serving.url) as r:
+                return r.status, await r.text()
+
+        async def students() -> None:
+            async with WsGame(serving.port) as first:
+                await first.wait_for("Join your class")
+                status, page = await get()
+                assert status == 503 and FULL_TITLE in page and "one game" in page and "<script" not in page
+                async with WsGame(serving.port) as second:  # a page opened before the place was taken
+                    text = await second.wait_for(FULL_TITLE, timeout=30)
+                    assert "Wait until a classmate's game has ended" in text
+                    deadline = time.monotonic() + 10
+                    while not second.closed and time.monotonic() < deadline:
+                        await asyncio.sleep(0.1)
+                    assert second.closed and len(serving.games()) == 1
+            deadline = time.monotonic() + 30
+            while serving.games() and time.monotonic() < deadline:
+                await asyncio.sleep(0.2)
+            status, page = await get()  # the place is free again
+            assert status == 200 and "textual.js" in page
+
+        asyncio.run(students())
+    finally:
+        out, err = serving.stop()
+    assert serving.proc.returncode == 0, err
+    assert "Traceback" not in out + err
+
+
+def test_max_games_must_be_a_positive_whole_number(tmp_path: Path, store: str, code: str) -> None:
+    for bad in ("0", "lots", "-3"):
+        r = run("serve", "--class", code, "--store", store, "--max-games", bad, home=tmp_path)
+        assert "--max-games" in one_line_error(r) and "whole number" in r.stderr

@@ -24,25 +24,20 @@ import socket
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from aiohttp import web
-from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
-from game import settings
 from game.classroom.errors import ClassroomError
+from game.classroom.gameprocess import GameProcess
 from game.present.join import JOIN_WORDS
+from game.present.serving import full_page, full_terminal, max_games_line, page_start
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
+DEFAULT_MAX_GAMES = 60  # games at once: about 4 GiB of the machine's memory (docs/teachers.md)
 STOP_WAIT = 10.0  # seconds a game has to keep its result when the server stops
 
-# What textual-serve itself sets for a game process: how to draw into the page.
-SERVER_VARIABLES = (
-    "TEXTUAL_DRIVER", "TEXTUAL_FPS", "TEXTUAL_COLOR_SYSTEM",
-    "TERM_PROGRAM", "TERM_PROGRAM_VERSION", "COLUMNS", "ROWS",
-)
 _LABEL = re.compile(r"^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$")
 
 log = logging.getLogger("corridors.serve")
@@ -141,44 +136,6 @@ def game_command(only: str | None = None, python: str | None = None) -> str:
     return "exec " + shlex.join(argv)
 
 
-class GameProcess(AppService):
-    """One browser tab's game: textual-serve's process, with an environment made from
-    the allow-list instead of a copy of the server's."""
-
-    def __init__(self, *args: Any, extra: dict[str, str], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.extra = extra
-
-    def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
-        served = super()._build_environment(width=width, height=height)
-        own = {name: served[name] for name in SERVER_VARIABLES if name in served}
-        return settings.game_process_environment({**self.extra, **own})
-
-    @property
-    def pid(self) -> int | None:
-        return self._process.pid if self._process is not None else None
-
-    async def end(self, wait: float) -> None:
-        """Ask the game to stop and wait for it to leave (it keeps its result after
-        its screen has closed), then end it if it has not."""
-        process = self._process
-
-        async def stopped() -> None:
-            await self.stop()
-            if process is not None:
-                await process.wait()
-
-        try:
-            await asyncio.wait_for(stopped(), wait)
-        except TimeoutError:
-            pass
-        if process is not None and process.returncode is None:
-            try:
-                process.kill()
-            except ProcessLookupError:
-                pass
-
-
 @dataclass
 class Served:
     """What the teacher asked for: where to listen, which class, which store."""
@@ -188,7 +145,13 @@ class Served:
     only: str | None = None
     store: str | None = None
     python: str | None = None
+    max_games: int = DEFAULT_MAX_GAMES
     games: set[GameProcess] = field(default_factory=set)
+
+    def full(self) -> bool:
+        """As many games run as the server may hold (a tab's game counts from the moment
+        it is let in, before its process has started)."""
+        return len(self.games) >= self.max_games
 
 
 class GameServer(Server):
@@ -224,6 +187,9 @@ class GameServer(Server):
         base = f"{request.scheme}://{request.host}"
         ws = f"{scheme}://{request.host}{request.app.router['websocket'].url_for()}"
         font = max(8, min(40, to_int(request.query.get("fontsize", "16"), 16)))
+        if self.served.full():  # no game would start: say so instead of a page that waits
+            text = full_page(self.served.max_games)
+            return web.Response(text=text, status=503, content_type="text/html", charset="utf-8")
         return web.Response(text=page(base + "/static/", ws, font), content_type="text/html", charset="utf-8")
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
@@ -234,6 +200,10 @@ class GameServer(Server):
         game: GameProcess | None = None
         try:
             await websocket.prepare(request)
+            if self.served.full():  # a tab opened as the last place was taken
+                await websocket.send_bytes(full_terminal(self.served.max_games))
+                await websocket.close()
+                return websocket
             game = GameProcess(
                 self.command,
                 write_bytes=websocket.send_bytes,
@@ -311,7 +281,9 @@ def serve(served: Served, announce: Callable[[str, int], None]) -> int:
 # ------------------------------------------------------------------ what is printed
 
 
-def reach_lines(host: str, port: int, only: str | None, codes: list[str], where: str) -> list[str]:
+def reach_lines(
+    host: str, port: int, only: str | None, codes: list[str], where: str, max_games: int = DEFAULT_MAX_GAMES
+) -> list[str]:
     """What the teacher reads once the server listens: the address students type, the
     class code, who can reach the page, how to stop."""
     lines: list[str] = []
@@ -339,6 +311,7 @@ def reach_lines(host: str, port: int, only: str | None, codes: list[str], where:
     else:
         shown = ", ".join(codes[:8]) + (f" and {len(codes) - 8} more" if len(codes) > 8 else "")
         lines.append(f"Class codes: any class of the store ({shown}); students type one, and their name, before they play")
+    lines.append(max_games_line(max_games))
     lines.append(f"Results are kept in {where}; see them with: corridors class results CODE")
     lines.append("Stop the server with ctrl+c (every open game keeps its result).")
     return lines
@@ -348,13 +321,7 @@ def page(static: str, websocket: str, font_size: int) -> str:
     """The page a student opens: the game's terminal, drawn by textual-serve's script."""
     w = JOIN_WORDS
     e = html.escape
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{e(w.page_title)}</title>
-<link rel="stylesheet" href="{e(static)}css/xterm.css">
+    return page_start(w.page_title) + f"""<link rel="stylesheet" href="{e(static)}css/xterm.css">
 <script src="{e(static)}js/textual.js"></script>
 <style>
 @font-face {{ font-family: "Roboto Mono"; src: url("{e(static)}fonts/RobotoMono-VariableFont_wght.ttf"); font-weight: 100 700; }}

@@ -19,7 +19,7 @@
     corridors class report CODE [--format html|md|csv] [-o FILE] [--names] [--alternatives N] [--store PATH|URL]
     corridors play --class CODE --name NAME [--store PATH|URL] [--plain] ...
     corridors play --join [--class CODE] [--store PATH|URL]   (the class code and name asked in the game)
-    corridors serve [--host 127.0.0.1] [--port 8000] [--class CODE] [--store PATH|URL]
+    corridors serve [--host 127.0.0.1] [--port 8000] [--class CODE] [--max-games N] [--store PATH|URL]
 
 Every game keeps a result record in the results store when it ends or is stopped (an
 SQLite file in the user's data folder unless --store names another file, or a

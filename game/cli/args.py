@@ -88,6 +88,10 @@ def port_type(text: str) -> int:
     return _whole(text, 0, 65535, "the port")
 
 
+def max_games_type(text: str) -> int:
+    return _whole(text, 1, 1000, "the number of games")
+
+
 def runs_type(text: str) -> int:
     return _whole(text, 1, MAX_RUNS, "the number of runs")
 

@@ -135,12 +135,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
         spec = str(default_store_path())
     elif not is_url(spec):
         spec = str(Path(spec).expanduser().resolve())
-    served = Served(host=host, port=args.port, only=door.only, store=spec)
+    served = Served(host=host, port=args.port, only=door.only, store=spec, max_games=args.max_games)
     codes = [c.code for c in classes]
 
     def announce(bound_host: str, port: int) -> None:
         print(f"Corridors is being served (listening on {url(bound_host, port)}).")
-        for line in reach_lines(bound_host, port, door.only, codes, where):
+        for line in reach_lines(bound_host, port, door.only, codes, where, args.max_games):
             print(line)
         sys.stdout.flush()
 

@@ -13,6 +13,7 @@ from game.cli.args import (
     add_store,
     alternatives_type,
     code_type,
+    max_games_type,
     port_type,
     runs_type,
     seed_type,
@@ -156,6 +157,13 @@ def build_parser() -> Parser:
     )
     srv.add_argument("--port", type=port_type, default=8000, metavar="N", help="the port (default: 8000; 0: any free port)")
     srv.add_argument("--class", dest="class_code", metavar="CODE", help="only this class plays here (default: any class of the store)")
+    srv.add_argument(
+        "--max-games",
+        type=max_games_type,
+        default=60,
+        metavar="N",
+        help="at most N games at once; a tab beyond that is asked to wait (default: 60, about 4 GiB of memory)",
+    )
     add_store(srv)
     srv.set_defaults(func=cmd_serve)
     return p
