@@ -9,6 +9,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from game import settings
+from game.streams import safe_streams
 
 if TYPE_CHECKING:
     from game.session import Session
@@ -23,7 +24,7 @@ def main() -> int:
         from game.cli import main as cli_main
 
         return cli_main()
-    _safe_streams()
+    safe_streams()
     try:
         settings.check(saves=True)
     except settings.SettingsError as e:
@@ -47,7 +48,7 @@ def play(argv: list[str]) -> int:
     """`corridors play ARGS` in a terminal: the app's first frame comes first; the command
     line is parsed and the game made after it, and any error is reported as the command
     line reports it once the app has closed."""
-    _safe_streams()
+    safe_streams()
     try:
         settings.check(saves=True)
     except settings.SettingsError as e:
@@ -72,17 +73,6 @@ def play(argv: list[str]) -> int:
 
     kept = keep_results()
     return code or kept
-
-
-def _safe_streams() -> None:
-    """Characters the output's encoding cannot hold are replaced, never an error."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            try:
-                reconfigure(errors="replace")
-            except (ValueError, OSError):
-                pass
 
 
 if __name__ == "__main__":

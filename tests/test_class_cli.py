@@ -111,6 +111,12 @@ def test_results_and_exports_list_the_runs(played: dict[str, subprocess.Complete
         for d in records[row["player"]].decisions:
             if d.dilemma and d.by != "computer":
                 assert row[f"dilemma:{d.dilemma}"] == (f"{d.option} (default)" if d.by == "default" else d.option)
+    # "-o -" is standard output, as no -o is: no file named "-" is made
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(tmp_path)
+        dash = run("class", "export", code, "--format", "csv", "-o", "-", "--store", store, home=home)
+    assert dash.returncode == 0, dash.stderr
+    assert dash.stdout == r.stdout and not (tmp_path / "-").exists()
     out = tmp_path / "class.json"
     r = run("class", "export", code, "-o", str(out), "--store", store, home=home)
     assert r.returncode == 0, r.stderr

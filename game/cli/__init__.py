@@ -39,11 +39,12 @@ from collections.abc import Sequence
 
 from game import settings
 from game.classroom.errors import ClassroomError
-from game.cli.args import COMMANDS, UsageError, check_export, err, is_terminal, safe_streams
+from game.cli.args import COMMANDS, UsageError, check_export, err, is_terminal
 from game.cli.parser import build_parser
 from game.cli.play import keep_results, play_session
 from game.scenario.yamlsrc import ScenarioErrors
 from game.session import SaveError, Session, SessionError
+from game.streams import safe_streams
 
 __all__ = ["failure", "keep_results", "main", "play_in_app"]
 

@@ -21,7 +21,7 @@ from game.session import (
     fmt_number,
     parse_seed,
 )
-from game.session.safefile import file_kind
+from game.session.safefile import file_kind, write_text_atomic
 
 COMMANDS = ("play", "debrief", "saves", "simulate", "calibrate", "validate", "scenarios", "class", "serve", "handouts")
 
@@ -182,7 +182,7 @@ def check_export(path: str | None, option: str = "--export") -> None:
     """Refuse an export file that could never be written, before the game starts: a
     folder or any other thing that is not a regular file (a named pipe, a device, a
     socket) in its place, a folder that is missing, is a file or cannot be written."""
-    if path is None:
+    if path is None or path == "-":
         return
     p = Path(path)
     try:
@@ -200,22 +200,26 @@ def check_export(path: str | None, option: str = "--export") -> None:
         raise UsageError(f"{option} {path}: cannot be written: {e.strerror or e}") from None
 
 
+def write_out(text: str, path: str | None) -> Path | None:
+    """`text` to standard output when there is no `path` or it is "-" (returns None),
+    else to the file, atomically and readable as an export is (returns the file). A file
+    that cannot be written raises SaveError: one line naming it, exit 1."""
+    if path is None or path == "-":
+        sys.stdout.write(text)
+        return None
+    return write_text_atomic(path, text, shared=True)
+
+
+def first_given(*options: tuple[str, object]) -> str | None:
+    """The first option, of (option, value) pairs, that was given (its value is set),
+    or None: what a command names when options it fixes itself were given as well."""
+    return next((option for option, given in options if given), None)
+
+
 def is_terminal() -> bool:
     """Whether the full-screen game can run: input and output are both a terminal, and
     not TERM=dumb."""
     return settings.full_screen()
-
-
-def safe_streams() -> None:
-    """Never fail on odd bytes in or on characters out that the streams' encoding
-    cannot hold (LANG=C, PYTHONIOENCODING=ascii): they are replaced."""
-    for stream in (sys.stdin, sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            try:
-                reconfigure(errors="replace")
-            except (ValueError, OSError):
-                pass
 
 
 def utf8_out() -> bool:

@@ -8,12 +8,9 @@ from pathlib import Path
 
 from game import settings
 from game.classroom.errors import ClassroomError
-from game.cli.args import UsageError, check_export, load
+from game.cli.args import UsageError, check_export, load, write_out
 from game.cli.play import checked_roles
 from game.scenario import registry
-from game.session import (
-    write_text_atomic,
-)
 
 
 def cmd_class_missing(args: argparse.Namespace) -> int:
@@ -69,12 +66,9 @@ def cmd_class_export(args: argparse.Namespace) -> int:
     klass, _ = find_class(args.store, args.code)
     with open_store(args.store) as store:
         records = store.results(klass.code)
-    text = export(klass, records, fmt)
-    if args.output is None:
-        sys.stdout.write(text)
-        return 0
-    where = write_text_atomic(args.output, text, shared=True)
-    print(f"{len(records)} result{'s' if len(records) != 1 else ''} of class {klass.code} written to {where}.", file=sys.stderr)
+    where = write_out(export(klass, records, fmt), args.output)
+    if where is not None:
+        print(f"{len(records)} result{'s' if len(records) != 1 else ''} of class {klass.code} written to {where}.", file=sys.stderr)
     return 0
 
 
@@ -107,13 +101,10 @@ def cmd_class_report(args: argparse.Namespace) -> int:
         check_export(args.output, "-o")
     fmt = args.format or REPORT_FORMATS.get(Path(args.output or "").suffix.lower(), "md")
     view = class_view(args.store, args.code, names=args.names, runs=args.alternatives)
-    text = render_report(view, fmt)
-    if args.output is None:
-        sys.stdout.write(text)
-        return 0
-    where = write_text_atomic(args.output, text, shared=True)
-    n = len(view.games)
-    print(f"The report on class {view.code} ({n} game{'s' if n != 1 else ''}) is written to {where}.", file=sys.stderr)
+    where = write_out(render_report(view, fmt), args.output)
+    if where is not None:
+        n = len(view.games)
+        print(f"The report on class {view.code} ({n} game{'s' if n != 1 else ''}) is written to {where}.", file=sys.stderr)
     return 0
 
 

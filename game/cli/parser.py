@@ -105,7 +105,7 @@ def build_parser() -> Parser:
     deb = sub.add_parser("debrief", help="the debrief of a game, from its save (unfinished: of the weeks played)")
     deb.add_argument("save", metavar="SAVE", help="a game's save file")
     deb.add_argument("--format", choices=FORMATS, help="md, html, txt or json (default: from -o's extension, else md)")
-    deb.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: print)")
+    deb.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default, or -: print)")
     add_alternatives(deb)
     deb.set_defaults(func=cmd_debrief)
 
@@ -204,7 +204,7 @@ def add_class_commands(sub: Any) -> None:
     exp = csub.add_parser("export", help="a class's results as CSV or JSON")
     exp.add_argument("code", metavar="CODE")
     exp.add_argument("--format", choices=EXPORT_FORMATS, help="csv or json (default: from -o's extension, else csv)")
-    exp.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: print)")
+    exp.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default, or -: print)")
     add_store(exp)
     exp.set_defaults(func=cmd_class_export)
 
@@ -221,7 +221,7 @@ def add_class_commands(sub: Any) -> None:
     )
     rep.add_argument("code", metavar="CODE")
     rep.add_argument("--format", choices=("html", "md", "csv"), help="html, md or csv (default: from -o's extension, else md)")
-    rep.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: print)")
+    rep.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default, or -: print)")
     rep.add_argument("--names", action="store_true", help="show the players' names (default: Game 1, Game 2, ...)")
     rep.add_argument(
         "--alternatives",

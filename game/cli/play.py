@@ -15,20 +15,18 @@ from game.cli.args import (
     MAX_HUMAN_ROLES,
     UsageError,
     check_export,
+    first_given,
     is_terminal,
     load,
     policy_or_usage,
     split_roles,
+    write_out,
 )
 from game.engine.compiled import compile_scenario
 from game.model.scenario import Scenario
 from game.present.export import format_for, render
 from game.scenario import registry
-from game.session import (
-    SaveError,
-    Session,
-    write_text_atomic,
-)
+from game.session import SaveError, Session
 
 # The games `play` made in this process, whose results are kept when they end.
 _KEEPERS: list[Any] = []
@@ -118,25 +116,25 @@ def play_session(args: argparse.Namespace) -> Session:
     return session
 
 
+def _fixed_by_class(args: argparse.Namespace) -> tuple[tuple[str, object], ...]:
+    """The options of `play` that a class game's settings fix, with what was given."""
+    return (
+        ("--load", args.load),
+        ("--scenario", args.scenario),
+        ("--role", args.role),
+        ("--seed", args.seed is not None),
+        ("--others", args.others),
+    )
+
+
 def class_play_session(args: argparse.Namespace, name: str | None) -> tuple[Session, Any]:
     """`play --class CODE --name NAME`: a new game with the class's settings."""
     from game.classroom.classes import ResultKeeper, class_session, find_class
 
-    fixed = [
-        opt
-        for opt, given in (
-            ("--load", args.load),
-            ("--scenario", args.scenario),
-            ("--role", args.role),
-            ("--seed", args.seed is not None),
-            ("--others", args.others),
-            ("--length", args.length),
-        )
-        if given
-    ]
+    fixed = first_given(*_fixed_by_class(args), ("--length", args.length))
     if fixed:
         raise UsageError(
-            f"--class fixes the game's scenario, roles, seed, length and the other roles' players: leave out {fixed[0]}"
+            f"--class fixes the game's scenario, roles, seed, length and the other roles' players: leave out {fixed}"
         )
     if name is None:
         raise UsageError("--class needs --name NAME (the player's or the team's name)")
@@ -152,22 +150,11 @@ def play_joined(args: argparse.Namespace) -> int:
     from game.session.join import Welcome
     from game.ui import run_app
 
-    fixed = [
-        opt
-        for opt, given in (
-            ("--load", args.load),
-            ("--scenario", args.scenario),
-            ("--role", args.role),
-            ("--seed", args.seed is not None),
-            ("--others", args.others),
-            ("--name", args.name is not None),
-            ("--content", args.content),
-            ("--plain", args.plain),
-        )
-        if given
-    ]
+    fixed = first_given(
+        *_fixed_by_class(args), ("--name", args.name is not None), ("--content", args.content), ("--plain", args.plain)
+    )
     if fixed:
-        raise UsageError(f"--join asks the class code and the name in the game, which fixes the rest: leave out {fixed[0]}")
+        raise UsageError(f"--join asks the class code and the name in the game, which fixes the rest: leave out {fixed}")
     if not is_terminal():
         raise UsageError(
             "--join needs the full-screen game (a terminal, or a browser tab of corridors serve);"
@@ -249,10 +236,7 @@ def cmd_debrief(args: argparse.Namespace) -> int:
         session = session.ended_now()
     debrief = session.finish()
     alt = session.alternatives(args.alternatives) if args.alternatives > 0 else None
-    text = render(debrief, alt, fmt)
-    if args.output is None:
-        sys.stdout.write(text)
-        return 0
-    where = write_text_atomic(args.output, text, shared=True)
-    print(f"The debrief is written to {where}.", file=sys.stderr)
+    where = write_out(render(debrief, alt, fmt), args.output)
+    if where is not None:
+        print(f"The debrief is written to {where}.", file=sys.stderr)
     return 0
