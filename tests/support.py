@@ -42,3 +42,19 @@ def strings_in(node: Any) -> Iterator[str]:
     elif isinstance(node, list):
         for value in node:
             yield from strings_in(value)
+
+
+def screen_text(screen: Any) -> str:
+    """The text of every Static widget on a Textual screen, as a 200-column console
+    prints it (no colour)."""
+    import io
+
+    from rich.console import Console
+    from rich.text import Text
+    from textual.widgets import Static
+
+    console = Console(width=200, record=True, file=io.StringIO(), color_system=None)
+    for w in screen.query(Static):
+        content = w.content
+        console.print(content if not isinstance(content, str) else Text(content))
+    return console.export_text()

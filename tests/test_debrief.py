@@ -245,7 +245,12 @@ def test_turning_points_name_the_players_decisions(active: Session) -> None:
     d = active.finish()
     tps = d.turning_points
     assert 3 <= len(tps) <= 5
-    assert [t.week for t in tps] == sorted(t.week for t in tps)
+    # the players' decisions first, week by week, then chance apart, week by week
+    kinds = [t.kind == "chance" for t in tps]
+    assert kinds == sorted(kinds)
+    for group in (False, True):
+        weeks = [t.week for t in tps if (t.kind == "chance") == group]
+        assert weeks == sorted(weeks)
     decisions = [t for t in tps if t.kind in ("decision", "choice")]
     assert decisions, tps
     for t in decisions:

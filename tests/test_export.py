@@ -118,7 +118,7 @@ def test_json_has_the_documented_structure(debrief: Debrief, alt: Alternatives, 
     assert data == json.loads(json.dumps(to_json(debrief, alt)))
     assert data["format"] == "corridors-debrief" and data["version"] == 1
     assert set(data) == {
-        "format", "version", "scenario", "seed", "weeks", "content", "roles", "ledger", "final",
+        "format", "version", "scenario", "seed", "weeks", "content", "roles", "ledger", "changed", "final",
         "choices", "turning_points", "turning_points_ranked_by", "questions", "epilogue", "alternatives",
     }
     assert data["scenario"]["id"] == "aleppo-2016" and data["seed"] == 6 and data["weeks"] == 20

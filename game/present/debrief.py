@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from game.present.causes import cause_text, outcomes_text
+from game.present.changed import what_you_changed_section
 from game.present.charts import SUMMARY_PANELS, ChartNames, ledger_charts, spread_series
 from game.present.doc import (
     Block,
@@ -22,69 +22,22 @@ from game.present.doc import (
     Heading,
     Items,
     Paragraph,
-    Spans,
     Table,
     spans,
 )
 from game.present.ledger import ledger_table
 from game.present.names import Names
+from game.present.turning import turning_point_words, turning_points_section
 from game.present.words import day, number, plural, signed, source_names, sources_text, topics
-from game.session import Alternatives, Debrief, TurningPoint
+from game.session import Alternatives, Debrief
 
 # Section ids, in order (a front end may show them apart: see game.ui.screens.debrief)
-SECTIONS = ("intro", "record", "final", "turning-points", "answers", "questions", "alternatives", "epilogue")
+SECTIONS = ("intro", "changed", "record", "final", "turning-points", "answers", "questions", "alternatives", "epilogue")
 # and, in the HTML page only, "summary" (first) and "week-by-week" (after "final")
 
 
 def _n(x: float, digits: int = 1) -> str:
     return number(x, digits)
-
-
-def turning_point_words(tp: TurningPoint, names: Names) -> tuple[str, tuple[str, ...]]:
-    """A turning point's title and explanations, in words."""
-    why: list[str] = []
-    if tp.kind == "chance":
-        heavier = tp.effect_killed > 0
-        what = "attacks" if names.gentle else "bombardment"
-        title = f"Chance: a {'heavier' if heavier else 'lighter'} week of {what}"
-        if tp.cause is not None:
-            why.append(cause_text(tp.cause, names))
-        if tp.news:
-            why.append("News that week: " + "; ".join(names.event(e) for e in tp.news) + ".")
-        return title, tuple(why)
-    role = names.role(tp.role)
-    if tp.kind == "choice":
-        title = f"{role}: “{names.option(tp.ref, tp.option)}” in “{names.dilemma(tp.ref)}”"
-        why.append(f"Compared with the default, “{names.option(tp.ref, tp.default)}”.")
-    else:
-        title = f"{role}: " + ", ".join(names.action(tp.role, a) for a, _ in tp.actions)
-        why.append("Compared with taking no action that week.")
-        for a, outcomes in tp.actions:
-            if outcomes:
-                why.append(f"{names.action(tp.role, a)}: {outcomes_text(outcomes, names)}.")
-    shown = [f"{names.labels[k]} {signed(v, 2)}" for k, v in tp.changes if k in names.labels][:3]
-    if shown:
-        why.append("By the end of the game, with it rather than without (simulated): " + "; ".join(shown) + ".")
-    return title, tuple(why)
-
-
-def turning_point_effect(tp: TurningPoint) -> str:
-    effect = f"{signed(tp.effect_killed, 0)} killed"
-    if tp.kind != "chance":
-        effect += (
-            f", {signed(tp.effect_injured, 0)} injured, {signed(tp.effect_left, 0)} left the east,"
-            f" {signed(tp.effect_food_days)} days of food at the end"
-            f" (mean of {tp.samples} paired replays on different luck)"
-        )
-    return effect
-
-
-def turning_point_item(tp: TurningPoint, names: Names) -> Spans:
-    title, why = turning_point_words(tp, names)
-    return spans(
-        (f"Week {tp.week + 1}: {title}.", "strong"),
-        f" Effect by the end (simulated): {turning_point_effect(tp)}. " + " ".join(why),
-    )
 
 
 def answer_text(by: str, role_name: str, policy: str, n_people: int) -> str:
@@ -246,29 +199,6 @@ def spread_chart(
     )
 
 
-def turning_points_section(d: Debrief, points: Sequence[TurningPoint] | None = None) -> tuple[Block, ...]:
-    """`points`: the turning points (default: the debrief's); None while they are still
-    being worked out is shown as such by `pending=True` front ends."""
-    tps = d.turning_points if points is None else points
-    names = Names.of_debrief(d)
-    return (
-        Heading("Turning points", id="turning-points"),
-        Paragraph(
-            spans(
-                f"The decisions and events of chance that changed the outcome most, ranked by {d.rank_measure}."
-                " A decision's effect compares replays with and without it on the same luck"
-                " (averaged over several lucks); all figures are simulated."
-            ),
-            note=True,
-        ),
-        Items(
-            tuple(turning_point_item(tp, names) for tp in tps)
-            or (spans("No single decision or event stood out: the outcome was shaped by many small ones."),),
-            id="turning-point-items",
-        ),
-    )
-
-
 def answers_section(d: Debrief) -> tuple[Block, ...]:
     if not d.answers:
         return ()
@@ -422,6 +352,7 @@ def debrief_document(d: Debrief, alt: Alternatives | None, *, pictures: bool = F
         *(summary_section(d, alt) if pictures else ()),
         *((Heading("The full debrief", id="full"),) if pictures else ()),
         *intro(d),
+        *what_you_changed_section(d.changed, Names.of_debrief(d)),
         *record_section(d),
         *final_section(d),
         *(week_by_week_section(d) if pictures else ()),

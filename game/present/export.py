@@ -43,6 +43,7 @@ import json
 import re
 from typing import Any
 
+from game.present.changed import changed_json
 from game.present.debrief import debrief_document, turning_point_words
 from game.present.names import Names
 from game.present.render import to_html, to_markdown, to_text
@@ -129,6 +130,7 @@ def to_json(d: Debrief, alt: Alternatives | None) -> dict[str, Any]:
             }
             for line in d.ledger
         ],
+        "changed": changed_json(d.changed, names),
         "final": {z: d.final[z] for z in ("east", "west", "total")},
         "choices": [
             {"dilemma": a.dilemma, "title": a.title, "option": a.option, "label": a.label,

@@ -3,6 +3,7 @@ the full debrief (`debrief_document`) a key away; and the words of a game ended 
 
 from __future__ import annotations
 
+from game.present.changed import what_you_changed_section
 from game.present.debrief import _n, ended_early, seed_words, turning_point_words
 from game.present.doc import Block, Cell, Document, Heading, Items, Paragraph, Table, spans
 from game.present.ledger import ledger_table
@@ -31,6 +32,7 @@ def short_debrief_document(d: Debrief) -> Document:
             ),
             id="intro",
         ),
+        *what_you_changed_section(d.changed, Names.of_debrief(d), table=False),
         Heading("Where your game ended", id="final"),
         ledger_table(d.final, "Civilian ledger at the end (simulated)", id="final-table"),
     ]

@@ -8,10 +8,11 @@ import datetime as dt
 from collections.abc import Sequence
 
 from game.engine.core import WeekReport
-from game.present.causes import cause_text, outcomes_text
+from game.present.causes import outcomes_text
+from game.present.changed import decision_lines, your_part_blocks
 from game.present.doc import Block, Document, Heading, Items, Paragraph, spans
 from game.present.names import Names
-from game.present.week import METRICS, ZONES, answer_words, change_cell, week_report
+from game.present.week import METRICS, ZONES, answer_words, change_cell, week_report, why_lines
 from game.present.words import day, plural, span
 from game.session import Session, WeekInfo
 from game.session.spans import join_causes, news_during
@@ -147,10 +148,13 @@ def turn_report(session: Session, reports: Sequence[WeekReport], first: WeekRepo
             if cell.text != "–":
                 parts.append(f"{label} {cell.text}")
         blocks.append(Paragraph(spans((f"{name} (simulated): ", "strong"), "; ".join(parts) + "."), id=f"changes:{zone}"))
+    part = session.your_part(reports[0].week)
+    blocks.extend(your_part_blocks(part, names, "turn"))
     blocks.append(Heading("Why, biggest first (simulated)", 2, id="why"))
-    causes = join_causes([c for r in reports for c in r.causes])[:MAX_TURN_CAUSES]
-    if causes:
-        blocks.append(Items(tuple(spans(cause_text(c, names)) for c in causes), ordered=True, id="causes"))
+    causes = join_causes([c for r in reports for c in r.causes])
+    lines = decision_lines(part, names) + why_lines(causes, first.before, first.after, names, MAX_TURN_CAUSES)
+    if lines:
+        blocks.append(Items(tuple(spans(x) for x in lines), ordered=True, id="causes"))
     else:
         blocks.append(Paragraph(spans("Nothing large changed this turn."), id="causes"))
     return Document(f"Turn played ({span(start, end)}, {plural(n, 'week')}): what changed and why", tuple(blocks), kind="week-report")

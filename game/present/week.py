@@ -5,12 +5,15 @@ largest causes first."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from typing import Any
 
-from game.engine.core import WeekReport
+from game.engine.core import Cause, WeekReport
 from game.present.causes import cause_text, outcomes_text
+from game.present.changed import decision_lines, your_part_blocks
 from game.present.doc import Block, Cell, Document, Heading, Items, Paragraph, Table, spans
 from game.present.names import Names
-from game.present.words import number, signed, week_span
+from game.present.words import number, plural, signed, week_span
 from game.session import Session
 
 MAX_CAUSES = 8
@@ -80,15 +83,78 @@ def week_report(session: Session, r: WeekReport) -> Document:
             id="changes",
         )
     )
+    part = session.your_part(r.week)
+    blocks.extend(your_part_blocks(part, names))
     blocks.append(Heading("Why, biggest first (simulated)", 2, id="why"))
-    causes = sorted(r.causes, key=lambda x: -abs(x.amount))[:MAX_CAUSES]
-    if causes:
-        blocks.append(Items(tuple(spans(cause_text(c, names)) for c in causes), ordered=True, id="causes"))
+    lines = decision_lines(part, names) + why_lines(r.causes, r.before, r.after, names, MAX_CAUSES)
+    if lines:
+        blocks.append(Items(tuple(spans(x) for x in lines), ordered=True, id="causes"))
     else:
         blocks.append(Paragraph(spans("Nothing large changed this week."), id="causes"))
     return Document(
         f"Week {r.week + 1} played ({week_span(start)}): what changed and why", tuple(blocks), kind="week-report"
     )
+
+
+def moved_rows(before: dict[str, Any], after: dict[str, Any]) -> list[tuple[str, str, float]]:
+    """The change table's rows that moved: (zone, metric, change), people present left
+    out (it moves by the killed and the departures, each a row of its own)."""
+    out = []
+    for metric, _ in METRICS:
+        for zone, _ in ZONES:
+            cell = change_cell(before, after, zone, metric)
+            if metric != "present" and isinstance(cell.value, float | int) and cell.value != 0:
+                out.append((zone, metric, float(cell.value)))
+    return out
+
+
+def row_clause(zone: str, metric: str, d: float, names: Names) -> str:
+    """A row of the change table that moved with no cause the engine reports for it,
+    as a clause: "225 injured in the east"."""
+    where = "the east" if zone == "east" else "the west"
+    n = number(abs(d), 1 if metric in FRACTIONAL else 0)
+    if metric == "injured":
+        return f"{n} {'hurt' if names.gentle else 'injured'} in {where}"
+    if metric == "killed":
+        return f"{n} {'lives lost' if names.gentle else 'killed'} in {where}"
+    if metric == "left":
+        return f"{n} left {where}"
+    if metric == "food_days":
+        return f"{n} days of food eaten in {where}" if d < 0 else f"{n} more days of food in {where}"
+    if metric == "hospitals":
+        return f"{plural(abs(d), 'more hospital' if d > 0 else 'fewer hospital')} working in {where}" + (" (repairs)" if d > 0 else "")
+    return f"{metric.replace('_', ' ')} {signed(d)} in {where}"
+
+
+ROWS_HEAD = "Also, with no single cause"
+
+
+def why_lines(causes: Sequence[Cause], before: dict[str, Any], after: dict[str, Any], names: Names, most: int) -> list[str]:
+    """The causes, biggest first: at least one for every row of the change table that
+    moved (the biggest the engine reported for it, or the change itself where it
+    reported none), then the biggest others, up to `most` (more if the rows need it)."""
+    ranked = sorted(causes, key=lambda x: -abs(x.amount))
+    chosen: list[Cause] = []
+    extra: list[str] = []
+    last = ""
+    for zone, metric, d in moved_rows(before, after):
+        own = [c for c in ranked if c.measure == f"{metric}.{zone}"]
+        if not own:
+            clause = row_clause(zone, metric, d, names)
+            if metric == last and metric in ("injured", "killed"):  # "...; 267 in the west"
+                clause = f"{number(abs(d))} in {'the east' if zone == 'east' else 'the west'}"
+            extra.append(clause)
+            last = metric
+        elif not any(c in chosen for c in own):
+            chosen.append(own[0])
+    for c in ranked:
+        if len(chosen) + bool(extra) >= most:
+            break
+        if c not in chosen:
+            chosen.append(c)
+    chosen.sort(key=lambda x: -abs(x.amount))
+    rows = [f"{ROWS_HEAD}: {'; '.join(extra)}."] if extra else []
+    return [cause_text(c, names) for c in chosen] + rows
 
 
 def causes_texts(session: Session, r: WeekReport) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from game.engine.compiled import Compiled
 from game.engine.core import IllegalDecision, WeekReport, new_game, step
@@ -16,6 +16,9 @@ from game.model.state import GameState, RoleDecision
 from game.model.world import Variable
 from game.session.glance import CONTENT_LEVELS as CONTENT_LEVELS
 from game.session.saves import LogEntry
+
+if TYPE_CHECKING:
+    from game.session.review.changed import YourPart
 
 ContentLevel = Literal["standard", "gentle"]
 Length = Literal["lesson", "full"]
@@ -102,6 +105,8 @@ class SessionBase:
     _sources: dict[str, Source]
     _vars: dict[str, Variable]
     _prev_cache: tuple[int, GameState] | None
+    _turn_start: tuple[int, GameState] | None
+    _parts: dict[tuple[int, int], YourPart]
 
     @property
     def state(self) -> GameState:

@@ -8,9 +8,10 @@ from collections.abc import Callable
 
 from game.engine.batch import measure
 from game.engine.core import new_game, step
-from game.model.state import RoleDecision
+from game.engine.policies import Policy, get_policy
+from game.model.state import GameState, RoleDecision
 from game.session import histories, review
-from game.session.base import MAX_SEED, TURNING_POINT_SAMPLES, SessionError
+from game.session.base import MAX_SEED, TURNING_POINT_SAMPLES, SessionError, replay_log
 from game.session.reading import SessionViews
 from game.session.review import (
     Alternatives,
@@ -18,7 +19,9 @@ from game.session.review import (
     HistoricalFamily,
     QuestionInfo,
     TurningPoint,
+    changed,
 )
+from game.session.review.changed import YourPart
 from game.session.views import (
     Debrief,
     EpilogueEntry,
@@ -116,6 +119,7 @@ class SessionDebrief(SessionViews):
             start_date=sc.start,
             player=str(getattr(self, "player_name", "") or ""),
             made=dt.datetime.now(dt.UTC).date(),
+            changed=self.what_you_changed(),
         )
 
     def answer_by(self, week: int, role: str, dilemma: str, option: str) -> str:
@@ -237,6 +241,69 @@ class SessionDebrief(SessionViews):
         c = self.compiled
         seeds = review.other_seeds(self.seed, runs, MAX_SEED)
         return review.family_of(c, seeds, histories.historical_rows(c, seeds, progress))
+
+    def your_part(self, first: int | None = None) -> YourPart | None:
+        """What the people's decisions changed in the turn that began at week `first`
+        (0-based; default: the last turn played), against the historical policy's
+        decisions for their roles on the same luck, and each of their actions and
+        answers against the turn without it: exact replays of the turn from the state
+        before it (see `review.changed`). None if that turn has not been played. Worked
+        out once per turn and kept."""
+        c = self.compiled
+        played = self._state.week
+        if first is None:
+            if self._turn_start is not None:
+                first = self._turn_start[0]
+            elif played:
+                first = self._span_of_week(played - 1)
+            else:
+                return None
+        if not 0 <= first < played:
+            return None
+        stop = min(self._span_at(first)[1], played)
+        key = (first, len(self._log))
+        if key not in self._parts:
+            if self._turn_start is not None and self._turn_start[0] == first:
+                start = self._turn_start[1]
+            else:
+                start = replay_log(c, self.seed, self._log[:first])
+            logged = [e.decisions for e in self._log[first:stop]]
+            plans = changed.turn_plans(logged, self.roles)
+            end = self._state if stop == played else replay_log(c, self.seed, self._log[:stop])
+            self._parts[key] = changed.your_part(c, start, end, plans, self.roles, self._policy, self._historical())
+        return self._parts[key]
+
+    def what_you_changed(self) -> tuple[changed.WhatYouChanged, changed.WhatYouChanged]:
+        """The game so far against the same luck with the historical policy's decisions
+        for the people's roles, and with none at all, measure by measure (exact)."""
+        c = self.compiled
+        hist = self._historical()
+        same = all(
+            e.decisions.get(r) is not None and e.decisions[r] == hist(c, s, r)
+            for e, s in zip(self._log, self._states(), strict=False)
+            for r in self.roles
+        )
+        return changed.game_changed(c, new_game(c, self.seed), self._state, self.roles, self._policy, hist, same_policy=same)
+
+    def _states(self) -> list[GameState]:
+        """The state before each week played."""
+        c = self.compiled
+        s = new_game(c, self.seed)
+        out = []
+        for e in self._log:
+            out.append(s)
+            s, _ = step(c, s, dict(e.decisions), check=False, explain=False)
+        return out
+
+    def _historical(self) -> Policy:
+        return get_policy(self.compiled, "historical")
+
+    def _span_of_week(self, week: int) -> int:
+        """The first week of the turn that holds `week`."""
+        for a, b in self._spans:
+            if a <= week < b:
+                return a
+        return week
 
     def _require_finished(self) -> None:
         if not self.finished:

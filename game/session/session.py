@@ -26,7 +26,6 @@ from pydantic import ValidationError
 from game.engine.compiled import Compiled, compile_scenario
 from game.engine.core import IllegalDecision, WeekReport, new_game, step
 from game.engine.policies import Policy, get_policy, policy_names
-from game.engine.rules import legal_part
 from game.model.record import RecordMeasure
 from game.model.results import LENGTHS
 from game.model.scenario import Scenario
@@ -46,6 +45,7 @@ from game.session.base import (
 from game.session.codes import code_seed, parse_seed
 from game.session.debriefing import SessionDebrief
 from game.session.resume import play_again, scenario_for_save, scenario_ref_of
+from game.session.review.changed import YourPart, week_decisions
 from game.session.safefile import SaveError
 from game.session.savelock import SaveLock
 from game.session.saves import (
@@ -144,6 +144,10 @@ class Session(SessionDebrief):
         self._sources = {s.id: s for s in scenario.sources}
         self._vars = {v.id: v for v in scenario.variables}
         self._prev_cache: tuple[int, GameState] | None = None
+        # The state before the last turn played (its first week), and the players'
+        # part in each turn once worked out, by (its first week, weeks played).
+        self._turn_start: tuple[int, GameState] | None = None
+        self._parts: dict[tuple[int, int], YourPart] = {}
 
     @classmethod
     def new(
@@ -321,6 +325,7 @@ class Session(SessionDebrief):
             raise SessionError("the game is over: every week has been played")
         first, stop = self.span
         plans = dict(self._plans)
+        self._turn_start = (first, self._state)  # for `your_part`
         reports = [self._play_week(plans, week == first) for week in range(first, stop)]
         self._plans = {}
         self._turn = 0
@@ -335,17 +340,9 @@ class Session(SessionDebrief):
     def _play_week(self, plans: dict[str, RoleDecision], first: bool) -> WeekReport:
         """Step one week of the turn at hand (see `advance`)."""
         c, s = self.compiled, self._state
-        decisions: dict[str, RoleDecision] = {}
-        for role in c.roles:
-            if role not in self.roles:
-                decisions[role] = self._policy(c, s, role)
-                continue
-            plan = plans.get(role, RoleDecision())
-            now = {did: opt for did, opt in plan.choices.items() if did in s.dilemmas}
-            d = RoleDecision(actions=plan.actions, choices=now)
-            # The first week's plan was checked as it was made; a later week takes the
-            # part of it the rules allow then.
-            decisions[role] = d if first else legal_part(c, s, role, d)[0]
+        # The first week's plan was checked as it was made; a later week takes the part
+        # of it the rules allow then (the replays of "your part" play a turn the same way).
+        decisions = week_decisions(c, s, plans, self.roles, self._policy, first)
         try:
             new_state, report = step(c, s, decisions, check=True, explain=True)
         except IllegalDecision as e:
@@ -380,6 +377,7 @@ class Session(SessionDebrief):
         view._lock = None
         view.after_turn = []
         view._prev_cache = None
+        view._parts = {}
         view._state = self._state.copy()
         return view
 

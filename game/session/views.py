@@ -10,6 +10,7 @@ from typing import Any
 
 from game.session import review
 from game.session.review import AnswerInfo, QuestionInfo, TurningPoint
+from game.session.review.changed import WhatYouChanged
 
 
 @dataclass(frozen=True, slots=True)
@@ -418,3 +419,6 @@ class Debrief:
     start_date: dt.date | None = None
     player: str = ""  # the player's or team's name, where one was given
     made: dt.date | None = None  # the day the debrief was made
+    # What the people's choices changed: the game against the same luck with the
+    # historical policy's decisions for their roles, then with none (exact replays).
+    changed: tuple[WhatYouChanged, ...] = ()

@@ -58,7 +58,8 @@ def turning_points(
     scale: Callable[[str], float] = lambda var: 1.0,
 ) -> tuple[TurningPoint, ...]:
     """The decisions and chance events that changed the number killed most (three to
-    five): the players' decisions first, then at most `MAX_CHANCE` weeks of chance.
+    five): the players' decisions first (by week), then at most `MAX_CHANCE` weeks of
+    chance (by week).
     A decision's effect: the game against the same game without it (a week's actions
     left out, or a dilemma answered with its default), from the week it was taken, on
     each luck of `seeds` (the game's own first). `week_news(k)`: the events of week k
@@ -179,5 +180,6 @@ def turning_points(
         if len(top) >= MIN_TURNING_POINTS:
             break
         top.append(p)
-    return tuple(sorted(top, key=lambda p: (p.week, p.kind)))
+    # The players' own decisions first, week by week, and chance apart after them.
+    return tuple(sorted(top, key=lambda p: (p.kind == "chance", p.week, p.kind)))
 

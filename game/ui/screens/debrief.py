@@ -56,6 +56,7 @@ def section(screen: DebriefScreen, name: str) -> Iterable[Widget]:
 
 def section_record(screen: DebriefScreen) -> Iterable[Widget]:
     yield from section(screen, "intro")
+    yield from section(screen, "changed")
     yield from section(screen, "record")
 
 

@@ -1,0 +1,222 @@
+"""What your choices changed: "your part" in every week report and the debrief's
+opening are exact replays on the same luck. The historical plan replayed gives no
+change; a plan that differs changes what an independent second game, played through
+the session with the other decisions, says it changes; and the words reach the line
+mode, the full-screen game and the exports."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from support import screen_text
+
+from game.engine.policies import get_policy
+from game.model.state import RoleDecision
+from game.plain.line import LineGame
+from game.present.changed import part_line
+from game.present.debrief import debrief_document
+from game.present.export import render
+from game.present.names import Names
+from game.present.render import to_text
+from game.present.short import short_debrief_document
+from game.present.turn import turn_report
+from game.session import Session
+from game.session.review.changed import measure_of, part_measures, play_turn, turn_plans
+
+ROLES = ("coordinator", "civil-defence", "household", "envoy")
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("CORRIDORS_HOME", str(tmp_path))
+    return tmp_path
+
+
+def historical_plan(s: Session, role: str) -> RoleDecision:
+    return get_policy(s.compiled, "historical")(s.compiled, s.state, role)
+
+
+def twin(s: Session) -> Session:
+    return Session.new(roles=list(s.roles), seed=s.seed, length=s.length, autosave=False)
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("length", ["full", "lesson"])
+def test_the_historical_plan_replayed_changes_nothing(role: str, length: str) -> None:
+    s = Session.new(roles=[role], seed=5, length=length, autosave=False)
+    while not s.finished:
+        first, stop = s.span
+        plan = historical_plan(s, role)
+        s.decide(role, list(plan.actions), dict(plan.choices))
+        start = s.state
+        s.advance()
+        part = s.your_part()
+        assert part is not None and (part.first, part.stop) == (first, stop)
+        if stop - first == 1:
+            assert part.historical.same
+        # one week played by the policy is the plan: nothing differs
+        if stop - first == 1:
+            assert not part.historical.moved
+        # the turn replayed with the logged plan is the game itself, exactly
+        plans = turn_plans([e.decisions for e in s.log[first:stop]], s.roles)
+        assert play_turn(s.compiled, start, stop, plans, s.roles, s._policy) == s.state
+    if length == "full":
+        h, _ = s.finish(samples=0).changed
+        assert h.same and not h.moved
+
+
+def test_a_plan_that_differs_changes_what_a_second_game_shows() -> None:
+    """Each turn, doing nothing where the historical policy acts: your part is the
+    difference between this game and a second one given the historical decisions
+    that turn, measure by measure, and each action's line is the difference with the
+    game without it."""
+    role = "coordinator"
+    s = Session.new(roles=[role], seed=8, autosave=False)
+    moved_any = False
+    while not s.finished and s.week < 10:
+        plan = historical_plan(s, role)
+        mine = list(plan.actions[:1])  # the first historical action only
+        s.decide(role, mine, {})
+        s.advance()
+        part = s.your_part()
+        assert part is not None
+        other = twin(s)
+        play_log_to(s, other, part.first)
+        other.decide(role, list(plan.actions), dict(plan.choices))
+        other.advance()
+        for ch in part.historical.changes:
+            assert ch.yours == measure_of(s.state, ch.id, ch.kind)
+            assert ch.other == measure_of(other.state, ch.id, ch.kind)
+        moved_any = moved_any or bool(part.historical.moved)
+        for p in part.decisions:
+            without = twin(s)
+            play_log_to(s, without, part.first)
+            without.decide(role, [a for a in mine if a != p.ref], {})
+            without.advance()
+            expect = {
+                mid: measure_of(s.state, mid, kind) - measure_of(without.state, mid, kind)
+                for mid, kind in part_measures(s.compiled, s.roles)
+                if abs(measure_of(s.state, mid, kind) - measure_of(without.state, mid, kind)) > 1e-6
+            }
+            assert {ch.id: ch.delta for ch in p.changes} == pytest.approx(expect)
+    assert moved_any, "ten weeks with half the historical plan changed nothing: the test tests nothing"
+
+
+def play_log_to(s: Session, other: Session, week: int) -> None:
+    for e in s.log[:week]:
+        for role in s.roles:
+            d = e.decisions[role]
+            other.decide(role, list(d.actions), dict(d.choices))
+        other.advance()
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    role=st.sampled_from(ROLES),
+    seed=st.integers(0, 10_000),
+    length=st.sampled_from(["full", "lesson"]),
+    picks=st.lists(st.integers(0, 7), min_size=6, max_size=6),
+)
+def test_the_game_against_no_decisions_is_a_second_game_with_none(role: str, seed: int, length: str, picks: list[int]) -> None:
+    s = Session.new(roles=[role], seed=seed, autosave=False, length=length)
+    for k in picks:
+        if s.finished:
+            break
+        offered = [a.id for a in s.actions(role) if a.available and a.affordable]
+        if offered:
+            s.decide(role, [offered[k % len(offered)]], {})
+        s.advance()
+    h, n = s.what_you_changed()
+    none = twin(s)
+    hist = twin(s)
+    while none.week < s.week:
+        none.advance()
+    while hist.week < s.week:
+        plan = historical_plan(hist, role)
+        hist.decide(role, list(plan.actions), dict(plan.choices))
+        hist.advance()
+    for ch in n.changes:
+        assert ch.other == measure_of(none.state, ch.id, ch.kind)
+        assert ch.yours == measure_of(s.state, ch.id, ch.kind)
+    if s.length == "full":  # a lesson turn repeats the first week's plan; the policy does not
+        for ch in h.changes:
+            assert ch.other == measure_of(hist.state, ch.id, ch.kind)
+
+
+def test_the_measures_are_the_roles_own() -> None:
+    s = Session.new(roles=["coordinator"], seed=1, autosave=False)
+    ids = [m for m, _ in part_measures(s.compiled, ["coordinator"])]
+    assert "coordinator.convoys" in ids and "east.clinics" in ids and "east.killed" in ids
+    assert "coordinator.money" not in ids  # what it spends is not what it changed
+    cd = [m for m, _ in part_measures(s.compiled, ["civil-defence"])]
+    assert "east.rescued" in cd and "east.rescuers_lost" in cd
+    hh = [m for m, _ in part_measures(s.compiled, ["household"])]
+    assert "household.health" in hh and "household.left" in hh
+    envoy = [m for m, _ in part_measures(s.compiled, ["envoy"])]
+    assert "envoy.pauses" in envoy
+
+
+def played(role: str = "coordinator", seed: int = 4) -> Session:
+    s = Session.new(roles=[role], seed=seed, autosave=False)
+    while not s.finished:
+        offered = [a.id for a in s.actions(role) if a.available and a.affordable]
+        s.decide(role, offered[-1:], {})
+        s.advance()
+    return s
+
+
+def test_your_part_is_in_the_line_mode_and_the_documents() -> None:
+    s = Session.new(roles=["coordinator"], seed=4, autosave=False)
+    out = io.StringIO()
+    game = LineGame(s, io.StringIO(), out, alternatives=0)
+    s.advance()  # no decisions: the historical ones would have done something
+    game.report(s.last_report)
+    text = " ".join(out.getvalue().split())
+    part = s.your_part()
+    assert part is not None
+    line = part_line(part, Names.of_session(s))
+    assert line in text
+    assert "Your part" in to_text(turn_report(s, s.last_reports, s.last_report))
+
+
+def test_the_debrief_opens_with_what_you_changed_in_every_export() -> None:
+    s = played()
+    d = s.finish(samples=0)
+    h, n = d.changed
+    assert h.moved and n.moved  # this game differs from both
+    doc = debrief_document(d, None)
+    heads = [getattr(b, "id", "") for b in doc.blocks]
+    assert heads.index("changed") < heads.index("record")
+    for fmt in ("md", "html", "txt", "json"):
+        out = render(d, None, fmt)
+        assert "What your choices changed" in out, fmt
+        assert "Against no decisions at all" in out, fmt
+    assert "What your choices changed" in to_text(short_debrief_document(d))
+
+
+def test_the_full_screen_report_shows_your_part() -> None:
+    from game.ui.app import CorridorsApp
+    from game.ui.screens.report import ReportScreen
+
+    s = Session.new(roles=["coordinator"], seed=4, autosave=False)
+    s.advance()
+    part = s.your_part()
+    assert part is not None
+    want = part_line(part, Names.of_session(s))
+
+    async def run() -> str:
+        app = CorridorsApp(s, blink=False)
+        async with app.run_test(size=(120, 60)) as pilot:
+            await pilot.pause()
+            await app.push_screen(ReportScreen(s, s.last_report))
+            await pilot.pause()
+            return screen_text(app.screen)
+
+    text = " ".join(asyncio.run(run()).split())
+    assert " ".join(want.split()) in text
+
