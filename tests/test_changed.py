@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -21,11 +22,13 @@ from game.plain.line import LineGame
 from game.present.changed import part_line
 from game.present.debrief import debrief_document
 from game.present.export import render
+from game.present.histories import SAID, count_words
 from game.present.names import Names
 from game.present.render import to_text
 from game.present.short import short_debrief_document
 from game.present.turn import turn_report
 from game.session import Session
+from game.session.review.alternatives import distribution
 from game.session.review.changed import measure_of, part_measures, play_turn, turn_plans
 
 ROLES = ("coordinator", "civil-defence", "household", "envoy")
@@ -220,3 +223,49 @@ def test_the_full_screen_report_shows_your_part() -> None:
     text = " ".join(asyncio.run(run()).split())
     assert " ".join(want.split()) in text
 
+
+
+# ------------------------------------------------ plain words, no internal names
+
+INTERNAL = re.compile(r"\b[a-z]+\.[a-z_]+\b|>=|<=|==|!=|\b[a-z]+_[a-z_]+\b")
+
+
+@given(values=st.lists(st.integers(0, 30), min_size=1, max_size=60), value=st.integers(0, 30))
+def test_the_counts_of_other_games_are_exact(values: list[int], value: int) -> None:
+    d = distribution([float(v) for v in values], float(value))
+    assert d.below == sum(v < value for v in values)
+    assert d.above == sum(v > value for v in values)
+    line = count_words(d, "fewer deaths in the east", "more", "other luck", "deaths in the east")
+    if d.below or d.above:
+        assert f"{d.below:,} had fewer deaths in the east than yours, {d.above:,} more" in line
+    else:
+        assert line == f"All {len(values):,} games with other luck ended with the same deaths in the east as yours."
+
+
+def test_the_alternative_histories_are_said_in_plain_words() -> None:
+    s = played()
+    alt = s.alternatives(12)
+    text = " ".join(to_text(debrief_document(s.finish(samples=0), alt)).split())
+    killed = next(m for m in alt.measures if m.id == "final-east-killed")
+    assert count_words(killed.same_decisions, *SAID["final-east-killed"][:2], "your decisions and other luck", "") in text
+
+
+def test_no_internal_name_reaches_a_player() -> None:
+    """Every question's reason, for every condition in the bank, and a whole game's
+    reports and debrief, name measures by their labels, never by their ids."""
+    role = "coordinator"
+    s = Session.new(roles=[role], seed=2, autosave=False)
+    texts = []
+    while not s.finished:
+        offered = [a.id for a in s.actions(role) if a.available and a.affordable]
+        s.decide(role, offered[-1:], {})
+        s.advance()
+        texts.append(to_text(turn_report(s, s.last_reports, s.last_report)))
+    for q in s.scenario.questions:
+        if q.when:
+            reason = s._question_reason(q)
+            assert not INTERNAL.search(reason), (q.id, reason)
+    texts.append(to_text(debrief_document(s.finish(samples=2), s.alternatives(8))))
+    for text in texts:
+        found = [m.group(0) for m in INTERNAL.finditer(re.sub("=+", "", text))]
+        assert not found, found[:5]

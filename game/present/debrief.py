@@ -25,6 +25,7 @@ from game.present.doc import (
     Table,
     spans,
 )
+from game.present.histories import plain_lines
 from game.present.ledger import ledger_table
 from game.present.names import Names
 from game.present.turning import turning_point_words, turning_points_section
@@ -140,6 +141,9 @@ def alternatives_section(
             )
         )
     )
+    said = plain_lines(alt)
+    if said:
+        b.append(Items(tuple(spans(x) for x in said), id="alt-plain"))
     if alt.dropped_decisions:
         b.append(
             Paragraph(

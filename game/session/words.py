@@ -117,5 +117,6 @@ class SessionWords(SessionBase):
                 value = review.measure_value(self.compiled, self._state, cond.measure.id)
                 parts.append(f"{review.measure_label(self.compiled, cond.measure.id)}: {fmt_number(round(value, 1))} (simulated)")
             elif cond.expr is not None:
-                parts.append(f"at the end: {cond.expr}")
+                said = review.expr_reason(self.compiled, self._state, cond.expr)
+                parts.append(f"at the end, {said} (simulated)" if said else "how your game ended")
         return "; ".join(parts)

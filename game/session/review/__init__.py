@@ -34,7 +34,7 @@ from game.session.review.common import (
     QuestionInfo,
     TurningPoint,
 )
-from game.session.review.questions import question_env, select_questions
+from game.session.review.questions import expr_reason, question_env, select_questions
 from game.session.review.replays import (
     legalise,
     measure_ids,
@@ -76,6 +76,7 @@ __all__ = [
     "measure_row",
     "measure_value",
     "other_seeds",
+    "expr_reason",
     "question_env",
     "replay",
     "same_decisions_row",

@@ -45,7 +45,10 @@ def distribution(values: list[float], value: float) -> Distribution:
         return float(math.floor(x + 0.5)) if whole else x
 
     counts, span = histogram(values)
-    return Distribution(runs=n, median=q(50), p10=q(10), p90=q(90), rank=rank, counts=counts, span=span)
+    above = n - below - equal
+    return Distribution(
+        runs=n, median=q(50), p10=q(10), p90=q(90), rank=rank, counts=counts, span=span, below=below, above=above
+    )
 
 
 HISTOGRAM_BINS = 24

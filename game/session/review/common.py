@@ -90,6 +90,10 @@ class Distribution:
     # span[0] to span[1] (a measure in whole numbers gets a bin per number where few).
     counts: tuple[int, ...] = ()
     span: tuple[float, float] = (0.0, 0.0)
+    # How many of the runs ended below this game's value, and how many above (the rest
+    # equal it): what "280 had fewer deaths than yours" counts.
+    below: int = 0
+    above: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -129,3 +129,35 @@ def select_questions(
         QuestionInfo(id=q.id, text=text(q), tied=bool(q.when), why=explain(q) if q.when else "")
         for q in picked
     )
+
+
+NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*")
+LEDGER_NAMES = {
+    "killed.east": "Civilians killed in the east",
+    "killed.west": "Civilians killed in the west",
+    "hospitals.east": "Hospitals working in the east",
+}
+
+
+def expr_reason(c: Compiled, s: GameState, expr: str) -> str:
+    """A condition on the end of a game in words: the measures it reads, each with its
+    label and its value in this game ("Underground clinics in the east: 5"), never the
+    scenario's internal names. "" if it reads none a player would know."""
+    labels = {v.id: v.label for v in c.sc.variables} | LEDGER_NAMES
+    env = question_env(c, s)
+    parts: list[str] = []
+    for name in dict.fromkeys(NAME.findall(expr)):
+        key = canonical(name)
+        label = labels.get(key) or labels.get(name)
+        if label is None or key not in env:
+            continue
+        value = float(env[key])
+        if label.endswith("(1 = yes)"):  # a flag: yes or no
+            label, shown = label.removesuffix("(1 = yes)").rstrip(), "yes" if value >= 0.5 else "no"
+        elif abs(value - round(value)) < 1e-9:
+            shown = f"{round(value):,}"
+        else:
+            shown = f"{value:,.2f}".rstrip("0").rstrip(".")
+        parts.append(f"{label}: {shown}")
+    return "; ".join(parts)
+
