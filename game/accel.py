@@ -59,6 +59,8 @@ MODULES = {
     "game.engine.ledger": "corridors_ledger_native",
     "game.engine.rules": "corridors_rules_native",
     "game.engine.opening": "corridors_opening_native",
+    "game.engine.report": "corridors_report_native",
+    "game.engine.world": "corridors_world_native",
     "game.engine.core": "corridors_core_native",
     "game.engine.policies": "corridors_policies_native",
     "game.engine.batch": "corridors_batch_native",

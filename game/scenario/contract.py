@@ -95,7 +95,7 @@ PARAMETER_RANGES: dict[str, tuple[float, float]] = {
 
 # Parameters the engine reads if a scenario gives them, with the value it uses when one
 # does not: each tunes an optional hook (see `rescue_modifiers` in engine/environment.py
-# and `rescuer_losses` in engine/core.py), and at its default the hook changes nothing.
+# and `rescuer_losses` in engine/world.py), and at its default the hook changes nothing.
 OPTIONAL_PARAMETERS: dict[str, float] = {
     "fatigue_effect": 0.0,  # share of rescue capacity lost when crews are exhausted
     "wait_rescue_cost": 0.0,  # share of rescue capacity lost at the longest wait
