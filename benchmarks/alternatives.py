@@ -52,7 +52,7 @@ def main() -> None:
             s = Session.new(seed=args.seed, autosave=False)
             while not s.finished:
                 for role in s.roles:
-                    can = [a.id for a in s.actions(role) if not a.reason and not a.planned]
+                    can = [a.id for a in s.actions(role) if a.available and a.problem is None and not a.planned]
                     s.decide(role, actions=[] if idle else can[:1])
                 s.advance()
             return s

@@ -64,7 +64,7 @@ def every_week(*actions: str, weeks: range | None = None) -> Plan:
             return
         for a in actions:
             info = next(x for x in s.actions(ROLE) if x.id == a)
-            if not info.planned and not info.reason:
+            if not info.planned and info.available and info.problem is None:
                 s.toggle(ROLE, a)
 
     return plan

@@ -19,7 +19,7 @@ def lesson() -> Session:
     s = Session.new(seed=12, roles=ROLE, length="lesson", autosave=False)
     s.plans_made = []  # type: ignore[attr-defined]
     while not s.finished:
-        acts = [a.id for a in s.actions(ROLE) if a.available and not a.reason][:2]
+        acts = [a.id for a in s.actions(ROLE) if a.available and a.problem is None][:2]
         answers = {d.id: d.options[-1].id for d in s.dilemmas(ROLE)}
         s.decide(ROLE, acts, answers)
         s.plans_made.append((s.span, s.plan(ROLE)))  # type: ignore[attr-defined]

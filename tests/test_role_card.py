@@ -15,6 +15,8 @@ import pytest
 from support import ROOT
 
 from game.plain.line import LineGame
+from game.present.card import role_card
+from game.present.plan import end_turn_warning
 from game.scenario.loader import load_scenario
 from game.scenario.yamlsrc import ScenarioErrors
 from game.session import Session
@@ -59,7 +61,7 @@ def card_text(screen: RoleCardScreen) -> str:
 def test_every_role_has_a_card_with_all_its_parts() -> None:
     s = Session.new(seed=1, roles=["coordinator", "civil-defence", "envoy", "household"], autosave=False)
     for role in s.roles:
-        card = s.role_card(role)
+        card = role_card(s, role)
         info = s.role_info(role)
         assert card.title == f"Who you are: {info.name}" and info.summary in card.intro
         assert "composite" in card.intro  # a fictional composite, and it says so
@@ -78,7 +80,7 @@ def test_a_household_that_leaves_gets_its_epilogue_and_the_offer() -> None:
     assert any("Ramouseh" in line for line in gone.says)
     assert sum("hurt" in line for line in gone.says) == 1  # how the road was, one way or the other
     assert not any("crossing announced for a pause" in line for line in gone.says)
-    card = s.role_card("household")
+    card = role_card(s, "household")
     assert card.gone and card.title == gone.title and card.offer
     # the week no longer offers the life the family left: only what is still possible
     assert [a.id for a in s.actions("household")] == ["speak_out"]
@@ -94,7 +96,7 @@ def test_in_hot_seat_the_offer_waits_for_every_player() -> None:
     s.toggle("household", "leave_ramouseh")
     s.advance()
     assert s.leaving("household") is not None and s.leaving("coordinator") is None
-    assert not s.players_gone and not s.role_card("household").offer
+    assert not s.players_gone and not role_card(s, "household").offer
 
 
 def test_the_end_of_turn_warning_names_points_and_unanswered_dilemmas() -> None:
@@ -104,12 +106,12 @@ def test_the_end_of_turn_warning_names_points_and_unanswered_dilemmas() -> None:
         s.advance()
     d = s.dilemmas(role)[0]
     default = next(o.label for o in d.options if o.is_default)
-    warning = s.end_turn_warning(role)
+    warning = end_turn_warning(s, role)
     assert "action points left" in warning and f'no answer to the dilemma "{d.title}"' in warning
     assert f'(with no answer: "{default}")' in warning and warning.endswith("End your turn anyway?")
     assert [x.id for x in s.unanswered(role)] == [d.id]
     s.choose(role, d.id, d.options[-1].id)
-    assert s.unanswered(role) == [] and "dilemma" not in s.end_turn_warning(role)
+    assert s.unanswered(role) == [] and "dilemma" not in end_turn_warning(s, role)
 
 
 # ---------------------------------------------------------------------- the loader

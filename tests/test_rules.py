@@ -29,6 +29,7 @@ from game.engine.opening import new_game
 from game.engine.policies import Policy, decide_all, fixed, get_policy, policy_names
 from game.engine.rules import IllegalDecision, Problem, legal_part, problems
 from game.model.state import GameState, RoleDecision
+from game.present.plan import problem_text, refusal
 from game.scenario.loader import load_scenario
 from game.session import DecisionError, Session, review
 
@@ -178,7 +179,8 @@ def test_the_session_refuses_what_the_rulebook_refuses_in_its_words(data: st.Dat
         return
     with pytest.raises(DecisionError) as refused:
         session.decide(role, d.actions, d.choices)
-    assert str(refused.value) == " ".join(session.problem_text(found[0]).split())
+    assert refused.value.problem == found[0]
+    assert refusal(session, refused.value) == " ".join(problem_text(session, found[0]).split())
     assert session.plan(role) == RoleDecision(), "a refused plan was kept"
 
 

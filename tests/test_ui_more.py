@@ -90,7 +90,7 @@ def played() -> Session:
     s = Session.new(seed=3, autosave=False)
     while not s.finished:
         for a in s.actions("coordinator"):
-            if s.points_left("coordinator") >= a.points and a.available and a.affordable and not a.reason:
+            if s.points_left("coordinator") >= a.points and a.available and a.affordable and a.problem is None:
                 s.toggle("coordinator", a.id)
         s.advance()
     return s

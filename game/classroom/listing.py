@@ -11,7 +11,7 @@ from typing import Any
 
 from game.model.plaintext import plain_text
 from game.model.results import ClassSettings, ResultRecord
-from game.session import fmt_number
+from game.present.words import number as fmt_number
 
 EXPORT_FORMATS = ("csv", "json")
 # The measures the list shows, as (measure id, column heading).

@@ -17,7 +17,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from game.model.scenario import Scenario
-from game.session import fmt_number
+from game.present.words import number as fmt_number
 
 WIDTH, PANEL_H, TOP, LEFT, RIGHT, GAP = 1000, 250, 140, 70, 20, 70
 NOTE_CHARS = 165  # a line of the notes under the chart (10-point type)

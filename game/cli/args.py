@@ -14,11 +14,11 @@ from game.engine.compiled import Compiled
 from game.engine.policies import policy_names
 from game.model.scenario import Scenario
 from game.plain.line import DEFAULT_ALTERNATIVES
+from game.present.words import number as fmt_number
 from game.scenario import registry
 from game.scenario.yamlsrc import ScenarioErrors
 from game.session import (
     SessionError,
-    fmt_number,
     parse_seed,
 )
 from game.session.safefile import file_kind, write_text_atomic

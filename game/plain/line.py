@@ -16,8 +16,10 @@ import sys
 from typing import TextIO
 
 from game.present import WeekReport
+from game.present.card import card_lines, role_card
 from game.present.export import format_for, render
 from game.present.ledger import zone_summary
+from game.present.plan import action_reason, cost_text, not_possible, refusal, unanswered_said
 from game.present.render import clean
 from game.present.render import to_text as document_text
 from game.present.short import FULL_KEY_LINE, short_debrief_document
@@ -147,14 +149,7 @@ class LineGame:
 
     def card(self, role: str) -> None:
         """The role card, as lines."""
-        c = self.session.role_card(role)
-        info = self.session.role_info(role)
-        self.say(f"You play: {info.name}{' (a fictional composite)' if info.fictional else ''}.")
-        self.say(f"{c.title}.", c.intro)
-        for section in c.sections:
-            self.say(f"{section.title}:", *(f"- {line}" for line in section.lines))
-        if c.offer:
-            self.say(f"{c.offer}: type finish. Or keep playing: type end each week.")
+        self.say(*card_lines(role_card(self.session, role)))
         self.blank()
 
     def week_start(self) -> None:
@@ -275,7 +270,7 @@ class LineGame:
 
     def action_line(self, a: ActionInfo) -> str:
         parts = [a.name + "."]
-        cost = a.cost_text
+        cost = cost_text(self.session, a.cost)
         pts = f"{a.points} action point{'s' if a.points != 1 else ''}"
         parts.append(f"Cost: {cost}; {pts}." if cost else f"Cost: {pts}.")
         verdict = certainty(a.uncertainty)
@@ -291,8 +286,9 @@ class LineGame:
 
     def option_line(self, o: OptionInfo) -> str:
         parts = [f"{o.label}: {o.text}"]
-        if o.cost_text:
-            parts.append(f"Cost: {o.cost_text}.")
+        cost = cost_text(self.session, o.cost)
+        if cost:
+            parts.append(f"Cost: {cost}.")
         parts.append(o.uncertainty)
         if o.is_default:
             parts.append("(What happens if you choose nothing.)")
@@ -373,7 +369,7 @@ class LineGame:
                     s.choose(role, dilemma, ident)
                     self.say(f'Chosen for "{d.title}": {label}.')
         except DecisionError as e:
-            self.say(f"Not possible: {e}.")
+            self.say(not_possible(s, e))
         self.plan_line()
 
     def plan_line(self) -> None:
@@ -396,8 +392,9 @@ class LineGame:
             self.say(f"{n}. {a.name}", f"  {a.summary}", f"  How sure: {a.uncertainty}")
             if a.sources:
                 self.say(f"  Sources: {source_names(a.sources)}.")
-            if a.reason:
-                self.say(f"  Now: {a.reason}.")
+            reason = action_reason(s, a)
+            if reason:
+                self.say(f"  Now: {reason}.")
         else:
             d: DilemmaInfo = next(x for x in s.dilemmas(self.role) if x.id == dilemma)
             o = next(x for x in d.options if x.id == ident)
@@ -475,17 +472,16 @@ class LineGame:
 
     def end_turn(self) -> bool:
         s = self.session
-        warning = s.end_turn_warning(self.role)
-        unanswered = s.unanswered(self.role)
-        if unanswered:  # said before the turn ends (points left are shown with the plan)
-            self.say(warning.replace(" End your turn anyway?", " The turn ends so."))
+        said = unanswered_said(s, self.role)
+        if said:  # said before the turn ends (points left are shown with the plan)
+            self.say(said)
         if s.end_turn():
             self.turn_start()
             return False
         try:
             report = s.advance()
         except SessionError as e:
-            self.say(f"The week cannot be played: {e}")
+            self.say(f"The week cannot be played: {refusal(s, e)}")
             return False
         self.report(report)
         if s.autosave_error:

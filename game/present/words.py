@@ -15,8 +15,6 @@ from typing import Protocol
 from game.present.doc import ClaimLine, Topic
 from game.session import ClaimInfo
 from game.session.views import topics_of
-from game.session.words import count as count  # the session words its costs the same way
-from game.session.words import quantity as quantity
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -42,6 +40,38 @@ def number(x: float, digits: int | None = None) -> str:
     if abs(x - round(x)) < 1e-9:
         return f"{round(x):,}"
     return f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def count(x: float, noun: str = "") -> str:
+    """A large amount in words people read at a glance: "3 million rations", "2.5 million
+    person-days", "290,000 people", "12 trucks" (whole below a million, one decimal at
+    most above)."""
+    x = float(x)
+    text = f"{number(round(x / 1e6, 1))} million" if abs(x) >= 1e6 else number(round(x))
+    return f"{text} {noun}" if noun else text
+
+
+WHOLE_UNITS = ("people", "person-days", "rations")
+
+
+def quantity(value: float, unit: str = "", high: float | None = None) -> str:
+    """A resource's value with its unit, as a person reads it: a unit counted in
+    thousands or millions is said in full ("3 million rations", not "3,000 thousand
+    rations"; "USD 13.04 million"), people in whole numbers, a 0-1 scale as "0.40 of 1",
+    a 0-100 scale in whole numbers ("35 of 100")."""
+    value = float(value)
+    if unit.startswith("thousand "):
+        return count(value * 1000, unit.removeprefix("thousand "))
+    if unit.startswith("USD million"):
+        return f"USD {number(round(value, 2))} million"
+    if unit in WHOLE_UNITS:
+        return count(value, unit)
+    if not unit and high == 1:
+        return ("1" if value >= 1 else "0" if value <= 0 else f"{value:.2f}") + " of 1"
+    if not unit and high == 100:
+        return f"{number(round(value))} of 100"
+    text = count(value) if abs(value) >= 1e6 else number(round(value, 2))
+    return f"{text} {unit}" if unit else text
 
 
 def seed_words(code: str | None, seed: int) -> str:

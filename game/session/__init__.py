@@ -67,7 +67,6 @@ if TYPE_CHECKING:
     from game.session.session import Session
     from game.session.views import (
         ActionInfo,
-        CardSection,
         ClaimInfo,
         Debrief,
         DilemmaInfo,
@@ -80,14 +79,12 @@ if TYPE_CHECKING:
         RecordMark,
         RecordResult,
         ResourceInfo,
-        RoleCard,
         RoleInfo,
         RouteInfo,
         SourceInfo,
         TopicInfo,
         WeekInfo,
     )
-    from game.session.words import fmt_number
 
 # Each name of the package and the module it comes from.
 _WHERE: dict[str, str] = {
@@ -97,7 +94,6 @@ _WHERE: dict[str, str] = {
     "AnswerInfo": "review",
     "CONTENT_LEVELS": "glance",
     "CURRENT_VERSION": "saves",
-    "CardSection": "views",
     "ClaimInfo": "views",
     "ContentLevel": "base",
     "DEFAULT_POLICY": "base",
@@ -121,7 +117,6 @@ _WHERE: dict[str, str] = {
     "RecordMark": "views",
     "RecordResult": "views",
     "ResourceInfo": "views",
-    "RoleCard": "views",
     "RoleGlance": "glance",
     "RoleInfo": "views",
     "RouteInfo": "views",
@@ -138,7 +133,6 @@ _WHERE: dict[str, str] = {
     "WeekInfo": "views",
     "code_seed": "codes",
     "default_save_dir": "saves",
-    "fmt_number": "words",
     "latest_save": "listing",
     "list_saves": "listing",
     "open_scenario": "listing",
@@ -161,7 +155,6 @@ __all__ = [
     "AnswerInfo",
     "CONTENT_LEVELS",
     "CURRENT_VERSION",
-    "CardSection",
     "ClaimInfo",
     "ContentLevel",
     "DEFAULT_POLICY",
@@ -185,7 +178,6 @@ __all__ = [
     "RecordMark",
     "RecordResult",
     "ResourceInfo",
-    "RoleCard",
     "RoleGlance",
     "RoleInfo",
     "RouteInfo",
@@ -202,7 +194,6 @@ __all__ = [
     "WeekInfo",
     "code_seed",
     "default_save_dir",
-    "fmt_number",
     "latest_save",
     "list_saves",
     "open_scenario",

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Literal
 from game.engine.compiled import Compiled
 from game.engine.core import IllegalDecision, WeekReport, new_game, step
 from game.engine.policies import Policy
+from game.engine.rules import Problem, describe
 from game.model.record import Source
 from game.model.scenario import Scenario
 from game.model.state import GameState, RoleDecision
@@ -36,7 +37,17 @@ class SessionError(Exception):
 
 
 class DecisionError(SessionError, ValueError):
-    """A plan the rules do not allow this week."""
+    """A plan the rules do not allow this week. `problem` is the rulebook's problem with
+    it, when it names one (`game.present.plan.refusal` words it for the player); the
+    message is the engine's description, in ids."""
+
+    def __init__(self, message: str, problem: Problem | None = None) -> None:
+        super().__init__(message)
+        self.problem = problem
+
+    @classmethod
+    def of(cls, problem: Problem) -> DecisionError:
+        return cls(describe(problem), problem)
 
 
 def replay_log(c: Compiled, seed: int, log: Sequence[LogEntry]) -> GameState:

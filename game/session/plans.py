@@ -36,8 +36,8 @@ class SessionPlans(SessionWords):
             raise DecisionError("the game is over: every week has been played")
         d = RoleDecision(actions=tuple(actions), choices=dict(choices or {}))
         problem = self._problem(role, d)
-        if problem:
-            raise DecisionError(problem)
+        if problem is not None:
+            raise DecisionError.of(problem)
         self._plans[role] = d
         return d
 
@@ -127,16 +127,16 @@ class SessionPlans(SessionWords):
                 out.append((did, week))
         return out
 
-    def _problem(self, role: str, d: RoleDecision) -> str | None:
-        """Why a plan is not allowed, in words (None if it is): the rulebook's first
-        problem with it, worded by `problem_text`. An answer to a dilemma coming later
-        in the turn is checked when it comes; here only that it names an option."""
+    def _problem(self, role: str, d: RoleDecision) -> Problem | None:
+        """Why a plan is not allowed (None if it is): the rulebook's first problem with
+        it (`game.present.plan` words it). An answer to a dilemma coming later in the
+        turn is checked when it comes; here only that it names an option."""
         coming = {did for did, _ in self.coming(role)} if d.choices else set()
         now = {k: v for k, v in d.choices.items() if k not in coming}
         if len(now) < len(d.choices):
             for did, opt in d.choices.items():
                 if did in coming and opt not in self.compiled.dilemmas[did].options:
-                    return self.problem_text(Problem("option", role, dilemma=did, option=opt))
+                    return Problem("option", role, dilemma=did, option=opt)
             d = RoleDecision(actions=d.actions, choices=now)
         found = problems(self.compiled, self._state, role, d)
-        return self.problem_text(found[0]) if found else None
+        return found[0] if found else None

@@ -16,7 +16,6 @@ from game.session.base import SessionError, replay_log
 from game.session.plans import SessionPlans
 from game.session.views import (
     ActionInfo,
-    CardSection,
     ClaimInfo,
     DilemmaInfo,
     DistrictInfo,
@@ -25,14 +24,12 @@ from game.session.views import (
     OptionInfo,
     RecordMark,
     ResourceInfo,
-    RoleCard,
     RoleInfo,
     RouteInfo,
     SourceInfo,
     WeekInfo,
     disputes,
 )
-from game.session.words import fmt_number
 
 
 class SessionViews(SessionPlans):
@@ -175,7 +172,6 @@ class SessionViews(SessionPlans):
                     label=self._text(o.label, o.label_gentle),
                     text=self._text(o.text, o.text_gentle),
                     cost=dict(o.cost),
-                    cost_text=self.cost_text(o.cost),
                     affordable=affordable(self._state, o.cost),
                     uncertainty=self._text(o.uncertainty, o.uncertainty_gentle),
                     is_default=o.id == d.default,
@@ -201,56 +197,6 @@ class SessionViews(SessionPlans):
             )
         return out
 
-    def role_card(self, role: str) -> RoleCard:
-        """The role card: who you are (a fictional composite, if so), what you can and
-        cannot change, your resources and points, what to watch; once the role's life
-        in the game has ended, its epilogue first, and the offer to play on to the
-        debrief when every player's role has."""
-        info = self.role_info(role)
-        gone = self.leaving(role)
-        told = "composite" in info.summary.lower()
-        composite = " A fictional composite: no real person is portrayed." if info.fictional and not told else ""
-        sections: list[CardSection] = []
-        if gone is not None:  # the epilogue first, then who the role was
-            sections.append(CardSection(f"Who you are: {info.name}", (info.summary + composite,)))
-        if info.can:
-            sections.append(CardSection("What you can change", info.can))
-        if info.cannot:
-            sections.append(CardSection("What you cannot change", info.cannot))
-        resources = tuple(r.text for r in self.resources(role))
-        points = f"{info.budget} action point{'s' if info.budget != 1 else ''} a week to spend on actions."
-        sections.append(CardSection("Your resources", (points, *resources)))
-        if info.watch:
-            sections.append(CardSection("What to watch", info.watch))
-        offer = ""
-        if gone is not None and self.players_gone:
-            offer = "Play the remaining weeks without you and go to the debrief"
-        return RoleCard(
-            role=role,
-            title=gone.title if gone is not None else f"Who you are: {info.name}",
-            intro=" ".join(gone.says) if gone is not None else info.summary + composite,
-            sections=tuple(sections),
-            gone=gone is not None,
-            offer=offer,
-        )
-
-    def end_turn_warning(self, role: str) -> str:
-        """What ending the turn now leaves undone (action points left, dilemmas not
-        answered, each with what then happens), as a question; "" if nothing."""
-        left = self.points_left(role)
-        open_: list[DilemmaInfo] = self.unanswered(role)
-        parts = []
-        if left > 0:
-            parts.append(f"{left} action point{'s' if left != 1 else ''} left")
-        for d in open_:
-            default = next((o.label for o in d.options if o.is_default), "")
-            then = f' (with no answer: "{default}")' if default else ""
-            parts.append(f'no answer to the dilemma "{d.title}"{then}')
-        if not parts:
-            return ""
-        listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-        return f"You have {listed}. End your turn anyway?"
-
     def unanswered(self, role: str) -> list[DilemmaInfo]:
         """The dilemmas put to a role this week that its plan has not answered (their
         default is taken if the turn ends so)."""
@@ -270,31 +216,20 @@ class SessionViews(SessionPlans):
             ca = c.actions[role][a.id]
             available = env is not None and (ca.when is None or bool(ca.when(env)))
             planned = a.id in plan.actions
-            reason = ""
-            if not planned:
-                if self.finished:
-                    reason = "the game is over"
-                elif not available:
-                    reason = "not possible this week"
-                else:
-                    reason = (
-                        self._problem(
-                            role, RoleDecision(actions=(*plan.actions, a.id), choices=plan.choices)
-                        )
-                        or ""
-                    )
+            problem = None
+            if available and not planned:
+                problem = self._problem(role, RoleDecision(actions=(*plan.actions, a.id), choices=plan.choices))
             out.append(
                 ActionInfo(
                     id=a.id,
                     name=a.name,
                     summary=a.summary,
                     cost=dict(a.cost),
-                    cost_text=self.cost_text(a.cost),
                     points=a.points,
                     available=available,
                     affordable=affordable(s, a.cost),
                     planned=planned,
-                    reason=reason,
+                    problem=problem,
                     uncertainty=a.uncertainty,
                     sources=self._source_infos(a.sources),
                 )
@@ -472,5 +407,4 @@ class SessionViews(SessionPlans):
     def _resource(self, var: str) -> ResourceInfo:
         v = self._vars[var]
         value = float(self._state.vars.get(var, v.initial))
-        unit = f" {v.unit}" if v.unit else ""
-        return ResourceInfo(var, v.label, value, v.unit, f"{v.label}: {fmt_number(value)}{unit}", v.min, v.max)
+        return ResourceInfo(var, v.label, value, v.unit, v.min, v.max)

@@ -346,7 +346,7 @@ class Session(SessionDebrief):
         try:
             new_state, report = step(c, s, decisions, check=True, explain=True)
         except IllegalDecision as e:
-            raise DecisionError(self.problem_text(e.problems[0]) if e.problems else str(e)) from e
+            raise (DecisionError.of(e.problems[0]) if e.problems else DecisionError(str(e))) from e
         self._log.append(LogEntry(week=s.week, decisions=decisions))
         self._state = new_state
         return report

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from game.engine.rules import Problem
 from game.session import review
 from game.session.review import AnswerInfo, QuestionInfo, TurningPoint
 from game.session.review.changed import WhatYouChanged
@@ -135,13 +136,14 @@ class ActionInfo:
     id: str
     name: str
     summary: str
-    cost: dict[str, float]
-    cost_text: str  # e.g. "Funds USD 1 million" ("" if free)
+    cost: dict[str, float]  # variable -> amount (worded by game.present.plan.cost_text)
     points: int
     available: bool  # its condition holds this week
     affordable: bool  # the role can pay for it alone, with what it has now
     planned: bool  # in the role's plan for this week
-    reason: str  # why it cannot be added to the plan now ("" if it can, or is planned)
+    # the rulebook's problem with adding it to the plan now (None if it can be added, or
+    # is planned, or is not possible this week); game.present.plan.action_reason words it
+    problem: Problem | None
     uncertainty: str
     sources: tuple[SourceInfo, ...]
 
@@ -154,7 +156,6 @@ class OptionInfo:
     label: str
     text: str
     cost: dict[str, float]
-    cost_text: str
     affordable: bool
     uncertainty: str
     is_default: bool
@@ -192,7 +193,6 @@ class ResourceInfo:
     label: str
     value: float
     unit: str
-    text: str  # e.g. "Funds: 5 USD million"
     low: float | None = None  # the variable's bounds, where the scenario gives them
     high: float | None = None
 
@@ -212,26 +212,6 @@ class RoleInfo:
     can: tuple[str, ...] = ()
     cannot: tuple[str, ...] = ()
     watch: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class CardSection:
-    title: str
-    lines: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class RoleCard:
-    """A role card in words: who you are (`intro`), then its sections (what you can
-    change, what you cannot, your resources, what to watch); for a role whose life in
-    the game has ended, its epilogue first and the offer to go to the debrief."""
-
-    role: str
-    title: str
-    intro: str
-    sections: tuple[CardSection, ...]
-    gone: bool = False  # the role has left the game's story (its epilogue comes first)
-    offer: str = ""  # what the front end offers then (to play on to the debrief)
 
 
 @dataclass(frozen=True, slots=True)

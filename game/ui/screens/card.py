@@ -1,5 +1,5 @@
 """The role card: who you are, what you can and cannot change, your resources and what
-to watch (worded by the session: `Session.role_card`). It opens the game and `w` brings
+to watch (worded by `game.present.card.role_card`). It opens the game and `w` brings
 it back. For a role whose life in the game has ended (a family that has left), its
 epilogue comes first, with the offer to play on to the debrief."""
 
@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from game.session import RoleCard
+from game.present.card import RoleCard
 from game.ui.text import plain
 from game.ui.widgets.keybar import KeyBar
 

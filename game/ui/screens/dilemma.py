@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.present.plan import cost_text, not_possible
 from game.present.turn import comes_words
 from game.present.words import sources_text, topics
 from game.session import DecisionError, DilemmaInfo, OptionInfo, Session
@@ -22,7 +23,7 @@ from game.ui.widgets.claims import Topics
 from game.ui.widgets.keybar import KeyBar
 
 
-def option_prompt(n: int, o: OptionInfo) -> Text:
+def option_prompt(n: int, o: OptionInfo, cost: str) -> Text:
     mark = "(•)" if o.chosen else "( )"
     tags = []
     if o.is_default:
@@ -30,8 +31,8 @@ def option_prompt(n: int, o: OptionInfo) -> Text:
     if not o.affordable:
         tags.append("cannot afford")
     lines = plain((f"{n}. {mark} {o.label}", "bold"), f"\n   {o.text}")
-    if o.cost_text:
-        lines.append_text(plain(f"\n   Cost: {o.cost_text}."))
+    if cost:
+        lines.append_text(plain(f"\n   Cost: {cost}."))
     lines.append_text(plain(f"\n   How sure: {o.uncertainty}"))
     if tags:
         lines.append_text(plain(f"\n   [{'; '.join(tags)}]", style="italic"))
@@ -68,7 +69,7 @@ class DilemmaScreen(ModalScreen[None]):
                     yield Static(Topics(topics(d.claims)))
                 yield Static(plain(sources_text(d.sources)), classes="note")
             yield OptionList(
-                *(Option(option_prompt(i + 1, o), id=o.id) for i, o in enumerate(d.options)),
+                *(Option(option_prompt(i + 1, o, cost_text(self.session, o.cost)), id=o.id) for i, o in enumerate(d.options)),
                 id="options",
             )
         yield KeyBar()
@@ -84,7 +85,7 @@ class DilemmaScreen(ModalScreen[None]):
         try:
             self.session.choose(self.role, self.dilemma.id, opts[n - 1].id)
         except DecisionError as e:
-            self.notify(f"Not possible: {e}.", severity="warning", timeout=6)
+            self.notify(not_possible(self.session, e), severity="warning", timeout=6)
             return
         self.notify(f"Chosen for “{self.dilemma.title}”: {opts[n - 1].label}.", timeout=3)
         self.dismiss(None)

@@ -16,6 +16,8 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
+from game.present.card import role_card
+from game.present.plan import action_reason, cost_text, end_turn_warning, not_possible, refusal
 from game.present.turn import (
     NOTHING_TO_DEBRIEF,
     debrief_now_question,
@@ -37,10 +39,10 @@ from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.ledger import ledger_table
 
 
-def action_prompt(n: int, a: ActionInfo) -> Text:
+def action_prompt(n: int, a: ActionInfo, cost_words: str) -> Text:
     mark = "[x]" if a.planned else "[ ]"
     pts = f"{a.points} pt{'s' if a.points != 1 else ''}"
-    cost = f"{a.cost_text}; {pts}" if a.cost_text else pts
+    cost = f"{cost_words}; {pts}" if cost_words else pts
     verdict = certainty(a.uncertainty)
     line2 = f"\n    {cost}" + (f" · {verdict}" if verdict else "")
     if a.planned:
@@ -212,7 +214,7 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         keep = ol.highlighted
         acts = self.session.actions(self.role)
         ol.clear_options()
-        ol.add_options([Option(action_prompt(i + 1, a), id=a.id) for i, a in enumerate(acts)])
+        ol.add_options([Option(action_prompt(i + 1, a, cost_text(self.session, a.cost)), id=a.id) for i, a in enumerate(acts)])
         if acts:
             ol.highlighted = min(keep or 0, len(acts) - 1)
         self.show_detail()
@@ -228,8 +230,9 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         parts = [plain(a.summary), plain(("How sure: ", "bold"), a.uncertainty)]
         if a.sources:
             parts.append(plain(sources_text(a.sources), style="italic"))
-        if a.reason:
-            parts.append(plain(("Now: ", "bold"), a.reason))
+        reason = action_reason(self.session, a)
+        if reason:
+            parts.append(plain(("Now: ", "bold"), reason))
         self.query_one("#detail", Static).update(Group(*parts))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -249,7 +252,7 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         try:
             added = s.toggle(self.role, a.id)
         except DecisionError as e:
-            self.notify(f"Not possible: {e}.", severity="warning", timeout=6)
+            self.notify(not_possible(s, e), severity="warning", timeout=6)
             return
         self.query_one("#actions", OptionList).highlighted = n - 1
         self.notify(f"{'Added to' if added else 'Taken out of'} your plan: {a.name}.", timeout=2)
@@ -283,7 +286,7 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         self.open_dilemmas()
 
     def action_end_turn(self) -> None:
-        warning = self.session.end_turn_warning(self.role)
+        warning = end_turn_warning(self.session, self.role)
         if warning:
             self.post_message(
                 Navigate("confirm", warning, yes="End the turn", no="Go back", done=self._confirmed)
@@ -294,7 +297,7 @@ class WeekScreen(ReferenceScreens, Screen[None]):
     def action_card(self) -> None:
         """The role card (for a role that has left the game's story, its epilogue first,
         with the offer to play on to the debrief)."""
-        self.post_message(Navigate("card", self.session.role_card(self.role), done=self._after_card))
+        self.post_message(Navigate("card", role_card(self.session, self.role), done=self._after_card))
 
     def _after_card(self, finish: bool | None) -> None:
         if finish:
@@ -344,7 +347,7 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         try:
             s.advance()
         except SessionError as e:
-            self.notify(f"The week cannot be played: {e}", severity="error", timeout=8)
+            self.notify(f"The week cannot be played: {refusal(s, e)}", severity="error", timeout=8)
             return
         if s.autosave_error:
             self.notify(f"The game could not be saved: {s.autosave_error}", severity="error")
@@ -399,5 +402,5 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         cmds = binding_commands(self, self.BINDINGS, leave_out=["pick"])
         for i, a in enumerate(self.session.actions(self.role)):
             verb = "Take out" if a.planned else "Plan"
-            cmds.append((f"{verb}: {a.name}", f"Action {i + 1}: {a.cost_text or 'no cost'}", partial(self.action_pick, i + 1)))
+            cmds.append((f"{verb}: {a.name}", f"Action {i + 1}: {cost_text(self.session, a.cost) or 'no cost'}", partial(self.action_pick, i + 1)))
         return cmds
