@@ -1,6 +1,6 @@
 """The Textual game's speed and memory, measured (never asserted in tests).
 
-    .venv/bin/python benchmarks/ui.py [--repeats N] [--size 80x24] [--before DIR] [--no-play]
+    .venv/bin/python benchmarks/ui.py [--repeats N] [--size 80x24] [--before DIR] [--no-play] [--no-bytecode]
 
 - Launch to the first frame a person can read: each app is started in a fresh process on
   a pseudo-terminal, and the time runs from the spawn to the moment the terminal has been
@@ -13,6 +13,14 @@
   `--before DIR`: a checkout of an earlier version (say `git worktree add /tmp/base
   main`) launched in the same rounds, so that before and after are measured side by side
   on the same machine at the same moment.
+- CPU: beside each median time, the median CPU time the process had used by then (user
+  and system, all its threads), against the minimal app's: on a machine shared with other
+  work, waiting for a core inflates the times but hardly the CPU seconds.
+- Bytecode: each launch reads the modules' compiled bytecode, as an installed game does
+  (pip compiles it; a game run from its source writes it on its first start), kept in a
+  folder of this run's own (PYTHONPYCACHEPREFIX; the first, warming round writes it), even
+  where PYTHONDONTWRITEBYTECODE is set. `--no-bytecode`: every module compiled afresh at
+  each launch instead.
 - Peak memory: the maximum resident set size of each launched process (at its readable
   frame), and of a process that then plays the whole game with keys to the debrief.
 - End week: a whole game played on a pseudo-terminal (the app sends itself the keys),
@@ -48,7 +56,7 @@ else:
     from game.ui.app import CorridorsApp as Base
 def tell(what):
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    os.write(fd, f"{{what}} {{time.perf_counter()}} {{rss}}\n".encode())
+    os.write(fd, f"{{what}} {{time.perf_counter()}} {{rss}} {{time.process_time()}}\n".encode())
 class Timed(Base):
     def on_ready(self):  # the Ready event: the first frame is on screen, input is taken
         tell("ready")    # the benchmark ends the process once the readable frame is out
@@ -58,7 +66,10 @@ def make():
 if which.startswith("cli"):  # the `corridors` command itself (or `corridors play`)
     import game.ui.app
     game.ui.app.CorridorsApp = Timed
-    from game.launch import main
+    try:
+        from game.launch import main
+    except ImportError:  # an earlier checkout kept it in game.ui
+        from game.ui.launch import main
     sys.argv[1:] = ["play", "--seed", "1"] if which == "cli-play" else []
     main()
 else:
@@ -67,6 +78,9 @@ else:
 """
 
 # Escape sequences (CSI, OSC, and two-character ones), removed before looking for words.
+# The environment of every launch: where compiled bytecode is kept (set by main).
+BYTECODE: dict[str, str] = {}
+
 ESCAPES = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]")
 
 
@@ -93,11 +107,12 @@ def markers() -> dict[str, str]:
 def run_child(
     script: str, argv: list[str], size: tuple[int, int], *, marker: str | None = None,
     env_extra: dict[str, str] | None = None,
-) -> tuple[str, float | None, float | None]:
+) -> tuple[str, float | None, float | None, float | None]:
     """Runs `script` in a fresh Python on a pseudo-terminal of `size`. Returns what it
     wrote to the pipe whose descriptor it gets as its first argument, and, with `marker`,
-    when (perf_counter) the terminal was first sent those words and the process's peak
-    RSS (MiB) then; the process is ended once it has sent them and said it is ready."""
+    when (perf_counter) the terminal was first sent those words, the process's peak RSS
+    (MiB) and the CPU seconds it had used then; the process is ended once it has sent
+    them and said it is ready."""
     import fcntl
     import struct
     import termios
@@ -105,8 +120,12 @@ def run_child(
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
     r, w = os.pipe()
-    env = dict(os.environ, TERM="xterm-256color", CORRIDORS_HOME=tempfile.mkdtemp(), **(env_extra or {}))
+    env = dict(os.environ, TERM="xterm-256color", CORRIDORS_HOME=tempfile.mkdtemp(), **BYTECODE, **(env_extra or {}))
+    if "PYTHONPYCACHEPREFIX" in BYTECODE:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
     seen: list[float] = []
+    cpu: list[float | None] = []
+    procs: list[subprocess.Popen[bytes]] = []
     found = threading.Event()
     wanted = marker.encode() if marker else None
 
@@ -123,6 +142,7 @@ def run_child(
                 screen += chunk
                 if wanted in ESCAPES.sub(b"", screen):
                     seen.append(time.perf_counter())
+                    cpu.append(cpu_seconds(procs[0].pid) if procs else None)
                     found.set()
 
     threading.Thread(target=drain, daemon=True).start()
@@ -130,6 +150,7 @@ def run_child(
         [sys.executable, "-c", script, str(w), *argv],
         stdin=slave, stdout=slave, stderr=slave, pass_fds=(w,), env=env, close_fds=True,
     )
+    procs.append(proc)
     os.close(w)
     data = b""
     rss: float | None = None
@@ -150,7 +171,16 @@ def run_child(
     os.close(r)
     os.close(slave)
     os.close(master)
-    return data.decode(), (seen[0] if seen else None), rss
+    return data.decode(), (seen[0] if seen else None), rss, (cpu[0] if cpu else None)
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """The user and system CPU time a process has used so far, if Linux says it."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
 
 
 def peak_rss(pid: int) -> float | None:
@@ -164,20 +194,20 @@ def peak_rss(pid: int) -> float | None:
     return None
 
 
-def launch(which: str, size: tuple[int, int], root: Path = ROOT) -> dict[str, tuple[float, float]]:
-    """{event: (seconds from spawn, peak RSS in MiB)} for "ready" (the app's first
+def launch(which: str, size: tuple[int, int], root: Path = ROOT) -> dict[str, tuple[float, float, float]]:
+    """{event: (seconds from spawn, peak RSS in MiB, CPU seconds)} for "ready" (the app's first
     frame) and "readable" (the first frame a person can read), launching the game of
     the checkout at `root`."""
     env = {"CORRIDORS_SCENARIOS": str(root / "scenarios")} if root != ROOT else {}
     t0 = time.perf_counter()  # perf_counter is system-wide (CLOCK_MONOTONIC) on Linux
     script = CHILD.format(root=str(root), bench=str(ROOT / "benchmarks"))
-    data, seen, rss = run_child(script, [which], size, marker=markers()[which], env_extra=env)
+    data, seen, rss, cpu = run_child(script, [which], size, marker=markers()[which], env_extra=env)
     out = {}
     for line in data.splitlines():
-        what, when, ready_rss = line.split()
-        out[what] = (float(when) - t0, int(ready_rss) / 1024)
-    if seen is not None:
-        out["readable"] = (seen - t0, rss or 0.0)
+        what, when, ready_rss, ready_cpu = line.split()
+        out[what] = (float(when) - t0, int(ready_rss) / 1024, float(ready_cpu))
+    if seen is not None and cpu is not None:
+        out["readable"] = (seen - t0, rss or 0.0, cpu)
     return out
 
 
@@ -248,7 +278,7 @@ def end_week_times(size: tuple[int, int]) -> tuple[list[float], float]:
     the milliseconds from the key that plays each week to the first frame written with
     the week's report, and the process's peak RSS (MiB) after the debrief's 1,000
     alternative histories."""
-    out, _, _ = run_child(PLAY_CHILD.format(root=str(ROOT)), [], size)
+    out, _, _, _ = run_child(PLAY_CHILD.format(root=str(ROOT)), [], size)
     rss, *times = out.split()
     return [float(t) for t in times], int(rss) / 1024
 
@@ -259,19 +289,26 @@ def main() -> None:
     ap.add_argument("--size", default="80x24")
     ap.add_argument("--before", type=Path, help="an earlier checkout, launched in the same rounds")
     ap.add_argument("--no-play", action="store_true", help="launches only, no whole game")
+    ap.add_argument("--no-bytecode", action="store_true", help="compile every module afresh at each launch")
     args = ap.parse_args()
+    if args.no_bytecode:
+        BYTECODE["PYTHONDONTWRITEBYTECODE"] = "1"
+    else:
+        BYTECODE["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="corridors-bytecode-")
     w, h = (int(x) for x in args.size.split("x"))
-    print(f"Python {sys.version.split()[0]}, terminal {w}x{h}, {args.repeats} launches each, interleaved")
+    print(f"Python {sys.version.split()[0]}, terminal {w}x{h}, {args.repeats} launches each, interleaved,"
+          f" {'no bytecode kept' if args.no_bytecode else 'bytecode kept'}")
     trees = [("", ROOT)] + ([("before: ", args.before.resolve())] if args.before else [])
     kinds = ("minimal", "title", "cli", "week", "cli-play")
     runs = [(tag, root, k) for k in kinds for tag, root in trees if k != "minimal" or not tag]
-    results: dict[tuple[str, str], list[dict[str, tuple[float, float]]]] = {(t, k): [] for t, _, k in runs}
+    results: dict[tuple[str, str], list[dict[str, tuple[float, float, float]]]] = {(t, k): [] for t, _, k in runs}
     for _tag, root, which in runs:  # warm the file cache once
         launch(which, (w, h), root)
     for _ in range(args.repeats):
         for tag, root, which in runs:
             results[tag, which].append(launch(which, (w, h), root))
     base = statistics.median(r["readable"][0] for r in results["", "minimal"])
+    base_cpu = statistics.median(r["readable"][2] for r in results["", "minimal"] if "readable" in r)
     rows = [
         ("minimal", "readable", "minimal app (Header, DataTable, Log, Footer), its row readable"),
         ("title", "ready", "title (the app), first frame"),
@@ -288,13 +325,14 @@ def main() -> None:
             got = [r[event] for r in results.get((tag, which), []) if event in r]
             if not got:
                 continue
-            med = statistics.median(t for t, _ in got)
-            rss = max(m for _, m in got)
+            med = statistics.median(t for t, _, _ in got)
+            rss = max(m for _, m, _ in got)
+            cpu = statistics.median(c for _, _, c in got)
             missed = len(results[tag, which]) - len(got)
             note = f" ({missed} never)" if missed else ""
             print(
                 f"launch: {tag + label:72} median {med * 1000:5.0f} ms ({med / base:.2f}x minimal),"
-                f" peak RSS {rss:5.1f} MiB{note}"
+                f" CPU {cpu * 1000:5.0f} ms ({cpu / base_cpu:.2f}x), peak RSS {rss:5.1f} MiB{note}"
             )
     if args.no_play:
         return

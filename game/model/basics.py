@@ -33,7 +33,8 @@ ZONES: tuple[Zone, ...] = ("east", "west", "kurdish")
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    # defer_build: the validators are built when first used, not when the module is imported
+    model_config = ConfigDict(defer_build=True, frozen=True, extra="forbid", populate_by_name=True)
 
 
 def probability(value: Num | None) -> Num | None:

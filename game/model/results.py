@@ -25,7 +25,7 @@ DecidedBy = Literal["player", "computer", "default"]
 class ClassSettings(BaseModel):
     """What a class code fixes, so that every game of the class meets the same luck."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(defer_build=True, frozen=True, extra="forbid")
 
     format: Literal["corridors-class"] = CLASS_FORMAT
     version: Literal[1] = CLASS_VERSION
@@ -46,7 +46,7 @@ class ResultDecision(BaseModel):
     the player (a role people play, chosen by them), the computer (a role a policy
     plays) or the default (a dilemma put to people that they left unanswered)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(defer_build=True, frozen=True, extra="forbid")
 
     week: int = Field(ge=1)  # 1-based
     role: str
@@ -60,7 +60,7 @@ class ResultMeasure(BaseModel):
     """One of the debrief's summary measures, as this game left it (simulated), and the
     record's range where there is one."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(defer_build=True, frozen=True, extra="forbid")
 
     id: str
     label: str
@@ -74,7 +74,7 @@ class ResultTurningPoint(BaseModel):
     """One of the debrief's turning points, as data (the class report counts the ones
     that recur): a decision (a week's actions), a dilemma's option, or chance."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(defer_build=True, frozen=True, extra="forbid")
 
     kind: Literal["decision", "choice", "chance"]
     week: int = Field(ge=1)  # 1-based
@@ -89,7 +89,7 @@ class ResultRecord(BaseModel):
     """One game's result, written when it ends or is stopped (and again, replacing it,
     when a stopped game is resumed and stopped or finished)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(defer_build=True, frozen=True, extra="forbid")
 
     format: Literal["corridors-result"] = RESULT_FORMAT
     version: Literal[2] = RESULT_VERSION

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, NotRequired
 
-from pydantic import BaseModel, ConfigDict, TypeAdapter
+from pydantic import BaseModel, ConfigDict, TypeAdapter, with_config
 from typing_extensions import TypedDict  # on Python 3.11 pydantic reads only this TypedDict
 
 from game.model.gamestate import GameState, Pending
@@ -32,7 +32,7 @@ class RoleDecision(BaseModel):
     """What one role decides in one week: actions in order, and a choice for each
     dilemma the week put to it."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(defer_build=True, frozen=True, extra="forbid")
 
     actions: tuple[str, ...] = ()
     choices: dict[str, str] = {}
@@ -47,6 +47,7 @@ class SavedPending(TypedDict):
     origin: str
 
 
+@with_config(ConfigDict(defer_build=True))  # its validator is built when a save is first read or written
 class SavedState(TypedDict):
     """A `GameState` as a save holds it: the same fields, with the same types."""
 
@@ -73,7 +74,9 @@ class SavedState(TypedDict):
 
 
 saved_state_adapter: TypeAdapter[SavedState] = TypeAdapter(SavedState)
-decisions_adapter: TypeAdapter[dict[str, RoleDecision]] = TypeAdapter(dict[str, RoleDecision])
+decisions_adapter: TypeAdapter[dict[str, RoleDecision]] = TypeAdapter(
+    dict[str, RoleDecision], config=ConfigDict(defer_build=True)
+)
 
 
 def state_to_json(state: GameState) -> dict[str, Any]:

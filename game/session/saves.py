@@ -99,7 +99,7 @@ MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 class LogEntry(BaseModel):
     """One week of the decision log: what every role decided."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     week: int = Field(ge=0)
     decisions: dict[str, RoleDecision]
@@ -108,7 +108,7 @@ class LogEntry(BaseModel):
 class SaveFile(BaseModel):
     """The checked shape of a save (after migration to the current version)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     format: Literal["corridors-save"]
     version: int
