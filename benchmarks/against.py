@@ -4,8 +4,11 @@
     .venv/bin/python benchmarks/against.py main --pure   # both as plain Python
 
 The other commit's sources are exported (`git archive`) into a temporary folder and its
-compiled engine built there as this tree's is (`python -m game.accel build`: the cache is
-keyed by the sources, so the two builds live side by side). Then child processes, each
+compiled engine built there as this tree's is (`python -m game.accel build`), into an
+accel cache folder of its own (`CORRIDORS_ACCEL_DIR` in the temporary folder), so that it
+never loads this tree's build, whatever either tree's cache keys; each child says which
+compiled module it loaded, and a child of one tree that ran the other's sources or
+build stops the benchmark. Then child processes, each
 pinned to one core where the OS allows, take turns, one tree after the other, round after
 round, so that both meet the same load on a shared machine; each times the median step of
 whole games under the historical policy, as a game in play takes it (decisions checked,
@@ -41,7 +44,8 @@ from game.scenario.loader import load_scenario
 
 c = compile_scenario(load_scenario(sys.argv[1]))
 pol = get_policy(c, "historical")
-out = {"file": game.__file__, "native": bool(NATIVE)}
+native_file = getattr(sys.modules.get("corridors_core_native"), "__file__", "") or ""
+out = {"file": game.__file__, "native": bool(NATIVE), "native_file": native_file}
 for label, interactive in (("play", True), ("batch", False)):
     ts = []
     for g in range(int(sys.argv[2])):
@@ -67,8 +71,17 @@ def export(ref: str, into: Path) -> Path:
     return tree
 
 
-def run_child(tree: Path, scenario: Path, games: int, runs: int, pure: bool) -> dict[str, float]:
+def tree_env(tree: Path, accel: Path | None) -> dict[str, str]:
+    """The environment a tree's processes run in: its sources first on the path, and
+    (`accel`) its own compiled-engine cache."""
     env = dict(os.environ, PYTHONPATH=str(tree))
+    if accel is not None:
+        env["CORRIDORS_ACCEL_DIR"] = str(accel)
+    return env
+
+
+def run_child(tree: Path, accel: Path | None, scenario: Path, games: int, runs: int, pure: bool) -> dict[str, float]:
+    env = tree_env(tree, accel)
     env.pop("CORRIDORS_PURE", None)
     if pure:
         env["CORRIDORS_PURE"] = "1"
@@ -79,6 +92,8 @@ def run_child(tree: Path, scenario: Path, games: int, runs: int, pure: bool) -> 
     out = json.loads(done.stdout.strip().splitlines()[-1])
     if Path(out["file"]).resolve().parent.parent != tree.resolve():
         raise SystemExit(f"the child ran {out['file']}, not the tree {tree}")
+    if accel is not None and out["native_file"] and accel.resolve() not in Path(out["native_file"]).resolve().parents:
+        raise SystemExit(f"the child of {tree} loaded {out['native_file']}, not a build from {accel}")
     return out
 
 
@@ -92,18 +107,19 @@ def main() -> None:
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="corridors-against-") as tmp:
         other = export(args.ref, Path(tmp))
-        trees = {"this tree": ROOT, args.ref: other}
+        # this tree keeps its cache (None: as configured); the other gets one of its own
+        trees: dict[str, tuple[Path, Path | None]] = {"this tree": (ROOT, None), args.ref: (other, Path(tmp) / "accel")}
         if not args.pure:
-            for tree in trees.values():
+            for tree, accel in trees.values():
                 subprocess.run(
                     [sys.executable, "-m", "game.accel", "build", "--quiet"],
-                    cwd=tree, env=dict(os.environ, PYTHONPATH=str(tree)), check=True,
+                    cwd=tree, env=tree_env(tree, accel), check=True,
                 )
         results: dict[str, list[dict[str, float]]] = {name: [] for name in trees}
         for _ in range(args.rounds):
-            for name, tree in trees.items():
+            for name, (tree, accel) in trees.items():
                 scenario = tree / "scenarios" / "aleppo-2016"
-                results[name].append(run_child(tree, scenario, args.games, args.runs, args.pure))
+                results[name].append(run_child(tree, accel, scenario, args.games, args.runs, args.pure))
         print(f"one step, median of {args.games} games x {args.rounds} rounds (median over rounds)")
         print(f"{'':12} {'engine':14} {'in play':>10} {'in a batch':>11} {'games/s':>9}")
         for name, rs in results.items():
