@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/serve_load.py [--max-games 60] [--step 5] [--keys 12]
                                               [--key tick|move] [--time-limit 900] [--json FILE]
+                                              [--before DIR]
 
 A real server on a free loopback port (127.0.0.1 only: nothing leaves this machine),
 with a class made for it in a temporary store. Scripted students connect over the same
@@ -18,6 +19,12 @@ at --max-games, or when --time-limit seconds have passed, then stops the server.
 Memory: after each level, the proportional set size (PSS: shared pages split between
 the processes that share them) and the resident set size of every game process, from
 /proc (Linux), and the server's own; "memory per game" is the mean PSS of the games.
+
+`--before DIR`: an earlier checkout (say `git archive main | tar -x -C /tmp/base`), served
+by a second server in the same run: at each level as many students join each server,
+and the keys are played in alternating rounds (this tree, then the other, then the
+other way round), so before and after meet the same load; only this tree's figures
+decide whether a level holds.
 
 The machine is shared (the load average before and during each level is printed), so
 the figures are this machine's on this day, not a property of the game.
@@ -76,12 +83,13 @@ def p95(values: list[float]) -> float:
 
 
 class Server:
-    def __init__(self, home: Path, store: str, code: str) -> None:
+    def __init__(self, home: Path, store: str, code: str, root: Path = ROOT, max_games: int = 60) -> None:
         env = {**os.environ, "CORRIDORS_HOME": str(home)}
         env.pop("CORRIDORS_DEBUG", None)
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "game", "serve", "--host", "127.0.0.1", "--port", "0", "--class", code, "--store", store],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env,
+            [sys.executable, "-m", "game", "serve", "--host", "127.0.0.1", "--port", "0", "--class", code, "--store", store,
+             *(["--max-games", str(max_games)] if max_games > 60 else [])],  # the server's own limit is 60
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=root, env=env,
         )
         assert self.proc.stdout is not None
         lines = []
@@ -143,30 +151,68 @@ async def play(game: WsGame, keys: int, rng: random.Random, which: str) -> list[
     return out
 
 
+def figures(flat: list[float], server: Server, joined_in: float, load_before: float, games: int) -> dict[str, Any]:
+    missing = sum(1 for a in flat if a == float("inf"))
+    finite = [a for a in flat if a != float("inf")]
+    pids = children(server.proc.pid)
+    mem = [memory(p) for p in pids]
+    return {
+        "games": games,
+        "processes": len(pids),
+        "joined_in_s": round(joined_in, 1),
+        "answers": len(flat),
+        "unanswered": missing,
+        "p50_ms": round(statistics.median(finite) * 1000, 1) if finite else None,
+        "p95_ms": round(p95(flat) * 1000, 1) if not missing else None,
+        "max_ms": round(max(finite) * 1000, 1) if finite else None,
+        "pss_per_game_mib": round(statistics.mean(m[0] for m in mem) / 1024, 1) if mem else None,
+        "rss_per_game_mib": round(statistics.mean(m[1] for m in mem) / 1024, 1) if mem else None,
+        "pss_all_games_mib": round(sum(m[0] for m in mem) / 1024, 1),
+        "server_pss_mib": round(memory(server.proc.pid)[0] / 1024, 1),
+        "load_before": round(load_before, 2),
+        "load_after": round(os.getloadavg()[0], 2),
+        "holds": not missing and p95(flat) <= BUDGET,
+    }
+
+
+def line(name: str, level: dict[str, Any]) -> str:
+    return (
+        f"{name}{level['games']:3d} games: p50 {level['p50_ms']} ms, p95 {level['p95_ms']} ms, max {level['max_ms']} ms,"
+        f" unanswered {level['unanswered']}; PSS {level['pss_per_game_mib']} MiB a game (RSS {level['rss_per_game_mib']}),"
+        f" server {level['server_pss_mib']} MiB; joined in {level['joined_in_s']} s; load {level['load_before']}"
+        f" -> {level['load_after']} {'holds' if level['holds'] else 'DOES NOT HOLD'}"
+    )
+
+
 async def run(args: argparse.Namespace) -> dict[str, Any]:
     from game.classroom.classes import new_class
 
     work = Path(tempfile.mkdtemp(prefix="corridors-load-"))
     store = str(work / "class.sqlite")
     klass, _ = new_class(store, "aleppo-2016", ["coordinator"], seed=3)
-    server = Server(work / "home", store, klass.code)
+    trees = [("", ROOT)] + ([("before: ", args.before.resolve())] if args.before else [])
+    servers = [Server(work / f"home{i}", store, klass.code, root, args.max_games) for i, (_, root) in enumerate(trees)]
     started = time.monotonic()
-    games: list[WsGame] = []
+    games: list[list[WsGame]] = [[] for _ in trees]
     levels: list[dict[str, Any]] = []
     rng = random.Random(1)
     held = 0
     stop_reason = f"reached --max-games {args.max_games}"
     try:
-        while len(games) < args.max_games:
+        while len(games[0]) < args.max_games:
             if time.monotonic() - started > args.time_limit:
                 stop_reason = f"--time-limit {args.time_limit:.0f} s"
                 break
-            target = min(args.max_games, len(games) + args.step if games else max(1, args.step))
+            have = len(games[0])
+            target = min(args.max_games, have + args.step if have else max(1, args.step))
             t0 = time.monotonic()
             tries = await asyncio.gather(
-                *(join(server.port, klass.code, len(games) + i) for i in range(target - len(games))), return_exceptions=True
+                *(join(server.port, klass.code, have + i) for server in servers for i in range(target - have)),
+                return_exceptions=True,
             )
-            games.extend(g for g in tries if isinstance(g, WsGame))
+            per = target - have
+            for t in range(len(trees)):
+                games[t].extend(g for g in tries[t * per : (t + 1) * per] if isinstance(g, WsGame))
             failed = [e for e in tries if not isinstance(e, WsGame)]
             if failed:
                 stop_reason = f"games could not join at {target}: {' '.join(str(failed[0]).split())[:200]}"
@@ -174,50 +220,34 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             joined_in = time.monotonic() - t0
             await asyncio.sleep(2.0)
             load_before = os.getloadavg()[0]
-            answers = await asyncio.gather(*(play(g, args.keys, random.Random(rng.random()), args.key) for g in games))
-            flat = [a for per in answers for a in per]
-            missing = sum(1 for a in flat if a == float("inf"))
-            finite = [a for a in flat if a != float("inf")]
-            pids = children(server.proc.pid)
-            mem = [memory(p) for p in pids]
-            level = {
-                "games": len(games),
-                "processes": len(pids),
-                "joined_in_s": round(joined_in, 1),
-                "answers": len(flat),
-                "unanswered": missing,
-                "p50_ms": round(statistics.median(finite) * 1000, 1) if finite else None,
-                "p95_ms": round(p95(flat) * 1000, 1) if not missing else None,
-                "max_ms": round(max(finite) * 1000, 1) if finite else None,
-                "pss_per_game_mib": round(statistics.mean(m[0] for m in mem) / 1024, 1) if mem else None,
-                "rss_per_game_mib": round(statistics.mean(m[1] for m in mem) / 1024, 1) if mem else None,
-                "pss_all_games_mib": round(sum(m[0] for m in mem) / 1024, 1),
-                "server_pss_mib": round(memory(server.proc.pid)[0] / 1024, 1),
-                "load_before": round(load_before, 2),
-                "load_after": round(os.getloadavg()[0], 2),
-            }
+            flat: list[list[float]] = [[] for _ in trees]
+            rounds = 2 if len(trees) > 1 else 1
+            for r in range(rounds):  # alternating: this tree first, then the other first
+                order = list(range(len(trees)))[:: 1 if r % 2 == 0 else -1]
+                for t in order:
+                    keys = args.keys // rounds + (args.keys % rounds if r == 0 else 0)
+                    answers = await asyncio.gather(*(play(g, keys, random.Random(rng.random()), args.key) for g in games[t]))
+                    flat[t].extend(a for one in answers for a in one)
+            level = {"games": target}
+            for t, (name, _) in enumerate(trees):
+                level[name.rstrip(": ") or "this"] = fig = figures(flat[t], servers[t], joined_in, load_before, target)
+                print(line(name, fig), flush=True)
             levels.append(level)
-            ok = not missing and p95(flat) <= BUDGET
-            print(
-                f"{level['games']:3d} games: p50 {level['p50_ms']} ms, p95 {level['p95_ms']} ms, max {level['max_ms']} ms,"
-                f" unanswered {missing}; PSS {level['pss_per_game_mib']} MiB a game (RSS {level['rss_per_game_mib']}),"
-                f" server {level['server_pss_mib']} MiB; joined in {level['joined_in_s']} s; load {level['load_before']}"
-                f" -> {level['load_after']} {'holds' if ok else 'DOES NOT HOLD'}",
-                flush=True,
-            )
-            if not ok:
-                stop_reason = f"p95 above {BUDGET * 1000:.0f} ms or a key unanswered at {len(games)} games"
+            if not level["this"]["holds"]:
+                stop_reason = f"p95 above {BUDGET * 1000:.0f} ms or a key unanswered at {target} games"
                 break
-            held = len(games)
+            held = target
     finally:
-        await asyncio.gather(*(g.close() for g in games), return_exceptions=True)
-        server.stop()
+        await asyncio.gather(*(g.close() for tree in games for g in tree), return_exceptions=True)
+        for server in servers:
+            server.stop()
     return {
         "key": args.key,
         "budget_ms": BUDGET * 1000,
         "held": held,
         "stopped": stop_reason,
         "levels": levels,
+        "before": str(args.before) if args.before else None,
         "cores": os.cpu_count(),
         "seconds": round(time.monotonic() - started),
     }
@@ -231,6 +261,7 @@ def main() -> int:
     ap.add_argument("--time-limit", type=float, default=900.0, help="seconds; no new level starts after it")
     ap.add_argument("--key", choices=sorted(KEYS), default="tick", help="the key every game answers (default: tick)")
     ap.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    ap.add_argument("--before", type=Path, metavar="DIR", help="an earlier checkout, served side by side in the same run")
     args = ap.parse_args()
     if not 1 <= args.max_games <= 200 or not 1 <= args.step <= 50 or not 1 <= args.keys <= 100:
         ap.error("--max-games 1..200, --step 1..50, --keys 1..100")

@@ -10,13 +10,14 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from game.present.doc import Block
 from game.present.watch import ClassWatch, watch_document
 from game.ui.text import plain
-from game.ui.widgets.document import document_widgets
+from game.ui.widgets.document import widgets
 from game.ui.widgets.keybar import KeyBar
 
 Poll = Callable[[], ClassWatch]
@@ -29,6 +30,7 @@ class WatchScreen(Screen[None]):
     WatchScreen .section-title { text-style: bold; color: $accent; margin-top: 1; }
     WatchScreen .note { text-style: italic; }
     WatchScreen #watch-problem { color: $error; }
+    WatchScreen .watch-block { height: auto; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "refresh_watch", "Refresh", id="watch-refresh", tooltip="read the class's results again now"),
@@ -41,6 +43,7 @@ class WatchScreen(Screen[None]):
         self.poll = poll
         self.every = every
         self.reading: ClassWatch | None = None
+        self.blocks: tuple[Block, ...] = ()  # the blocks on screen, one box each
         self.problem = ""
 
     def compose(self) -> ComposeResult:
@@ -70,8 +73,22 @@ class WatchScreen(Screen[None]):
         self.reading = w
         doc = watch_document(w)
         self.title = doc.title
+        await self.lay_out(doc.blocks)
+
+    async def lay_out(self, blocks: tuple[Block, ...]) -> None:
+        """Each block in a box of its own, so that a reading lays out again only the
+        blocks that changed (the time of the reading, a game's last turn), not the
+        whole screen; the place the teacher has scrolled to stays."""
         body = self.query_one("#watch-body", VerticalScroll)
-        keep = body.scroll_y
-        await body.remove_children()
-        await body.mount_all(list(document_widgets(doc)))
-        body.scroll_to(y=keep, animate=False)
+        boxes = list(body.children)
+        if len(boxes) == len(self.blocks) == len(blocks):
+            for box, old, new in zip(boxes, self.blocks, blocks, strict=True):
+                if old != new:
+                    await box.remove_children()
+                    await box.mount_all(list(widgets((new,))))
+        else:
+            keep = body.scroll_y
+            await body.remove_children()
+            await body.mount_all([Vertical(*widgets((b,)), classes="watch-block") for b in blocks])
+            body.scroll_to(y=keep, animate=False)
+        self.blocks = blocks

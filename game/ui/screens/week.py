@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import partial
 from typing import ClassVar
 
-from rich.console import Group, RenderableType
+from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -26,52 +26,17 @@ from game.present.turn import (
     turn_heading,
     turn_title,
 )
-from game.present.words import certainty, day, resource_text, short_span, sources_text, span, topics
-from game.session import ActionInfo, DecisionError, NewsItem, Session, SessionError
+from game.present.words import resource_text, short_span, sources_text, span
+from game.session import DecisionError, Session, SessionError
 from game.ui.commands import Command
 from game.ui.keys import binding_commands
 from game.ui.messages import Navigate, Play
 from game.ui.screens.base import ReferenceScreens
+from game.ui.screens.weekparts import action_prompt, news_block
 from game.ui.text import plain
-from game.ui.widgets.claims import Topics
 from game.ui.widgets.district_map import DistrictMap
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.ledger import ledger_table
-
-
-def action_prompt(n: int, a: ActionInfo, cost_words: str) -> Text:
-    mark = "[x]" if a.planned else "[ ]"
-    pts = f"{a.points} pt{'s' if a.points != 1 else ''}"
-    cost = f"{cost_words}; {pts}" if cost_words else pts
-    verdict = certainty(a.uncertainty)
-    line2 = f"\n    {cost}" + (f" · {verdict}" if verdict else "")
-    if a.planned:
-        tag = ""
-    elif not a.available:
-        tag = " · not possible this week"
-    elif not a.affordable:
-        tag = " · cannot afford"
-    else:
-        tag = ""
-    style = "" if a.planned or (a.available and a.affordable) else "dim"
-    return plain((f"{n:>2} {mark} {a.name}", "bold" if a.planned else ""), line2 + tag, style=style)
-
-
-def news_block(item: NewsItem) -> RenderableType:
-    tags = []
-    if item.is_contested:
-        tags.append("[contested]")
-    if item.simulated:
-        tags.append("[simulated: the model's own event]")
-    when = f" ({day(item.date)})" if item.date else ""
-    head = plain((f"▸ {item.title}", "bold"), when, (" " + " ".join(tags) if tags else "", "italic"))
-    parts: list[RenderableType] = [head, plain(item.text), plain(sources_text(item.sources), style="italic")]
-    if item.contested:
-        parts.append(plain(("Contested: ", "bold"), item.contested))
-    if item.claims:
-        parts.append(Topics(topics(item.claims)))
-    parts.append(Text(""))
-    return Group(*parts)
 
 
 class WeekScreen(ReferenceScreens, Screen[None]):
@@ -122,6 +87,7 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         self.show_card = card  # open with the role card (a game's start)
         self._shown_for: tuple[int, int] = (-1, -1)  # (week, turn) of `_shown`
         self._shown: set[str] = set()  # dilemmas opened by themselves this turn
+        self._detail_said: tuple[object, ...] | None = None  # what the detail shows now
 
     @property
     def role(self) -> str:
@@ -171,18 +137,7 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         # the phase stays in the header at 80 columns: the dates are shortened there
         dates = turn_dates(w) if self.app.size.width >= 100 else short_span(w.start, w.span_end or w.end)
         self.app.sub_title = f"{turn_title(w)} · {dates} · {w.phase_name}"
-        info = s.role_info(self.role)
-        turn = ""
-        if len(s.roles) > 1:
-            turn = f"Turn of player {s.turn + 1} of {len(s.roles)}: "
-        fictional = " (fictional)" if info.fictional else ""
-        self.query_one("#week-line", Static).update(
-            plain(
-                (f"{turn}{info.name}{fictional}", "bold"),
-                f" · {s.points_left(self.role)} of {info.budget} action points left",
-                self._dilemma_status(),
-            )
-        )
+        self.show_week_line()
         self.query_one("#map", DistrictMap).show(s.districts(), s.routes())
         self.query_one("#ledger", Static).update(ledger_table(s.ledger()))
         phase = [plain((turn_heading(w), "bold")), plain(phase_line(w))]
@@ -200,6 +155,29 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         self.query_one("#resources", Static).update(plain(("Your resources\n", "bold"), res))
         self.refresh_actions()
 
+    def show_week_line(self) -> None:
+        s = self.session
+        info = s.role_info(self.role)
+        turn = ""
+        if len(s.roles) > 1:
+            turn = f"Turn of player {s.turn + 1} of {len(s.roles)}: "
+        fictional = " (fictional)" if info.fictional else ""
+        self.query_one("#week-line", Static).update(
+            plain(
+                (f"{turn}{info.name}{fictional}", "bold"),
+                f" · {s.points_left(self.role)} of {info.budget} action points left",
+                self._dilemma_status(),
+            ),
+            layout=False,  # one line, always (week.tcss): no layout of the screen for it
+        )
+
+    def refresh_plan(self) -> None:
+        """What a change to the plan changes: the points left and the actions (the map,
+        the ledger, the phase, the news and the resources follow the state, which a plan
+        does not change until the turn is played)."""
+        self.show_week_line()
+        self.refresh_actions(in_place=True)
+
     def _dilemma_status(self) -> str:
         ds = self.session.dilemmas(self.role)
         if not ds:
@@ -209,12 +187,26 @@ class WeekScreen(ReferenceScreens, Screen[None]):
             return f" · {open_} dilemma{'s' if open_ != 1 else ''} to answer (d)"
         return " · dilemma answered (d to change)"
 
-    def refresh_actions(self) -> None:
+    def refresh_actions(self, *, in_place: bool = False) -> None:
+        """The list of actions; `in_place`: the same actions as shown, so only the lines
+        that changed are drawn again (the whole list is laid out again otherwise)."""
         ol = self.query_one("#actions", OptionList)
         keep = ol.highlighted
         acts = self.session.actions(self.role)
-        ol.clear_options()
-        ol.add_options([Option(action_prompt(i + 1, a, cost_text(self.session, a.cost)), id=a.id) for i, a in enumerate(acts)])
+        prompts = [action_prompt(i + 1, a, cost_text(self.session, a.cost)) for i, a in enumerate(acts)]
+        shown = [ol.get_option_at_index(i) for i in range(ol.option_count)]
+        if in_place and [o.id for o in shown] == [a.id for a in acts]:
+            resized = False
+            for i, (o, prompt) in enumerate(zip(shown, prompts, strict=True)):
+                if o.prompt != prompt:
+                    old = o.prompt.plain if isinstance(o.prompt, Text) else str(o.prompt)
+                    resized |= [len(x) for x in old.split("\n")] != [len(x) for x in prompt.plain.split("\n")]
+                    ol.replace_option_prompt_at_index(i, prompt)
+            if resized:  # a line of another length may wrap otherwise: the list's height
+                ol.refresh(layout=True)
+        else:
+            ol.clear_options()
+            ol.add_options([Option(p, id=a.id) for p, a in zip(prompts, acts, strict=True)])
         if acts:
             ol.highlighted = min(keep or 0, len(acts) - 1)
         self.show_detail()
@@ -224,13 +216,18 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         acts = self.session.actions(self.role)
         i = ol.highlighted
         if i is None or not acts:
+            self._detail_said = None
             self.query_one("#detail", Static).update("")
             return
         a = acts[i]
+        reason = action_reason(self.session, a)
+        said = (a.summary, a.uncertainty, tuple(a.sources), reason)
+        if said == self._detail_said:  # the same words: nothing to lay out again
+            return
+        self._detail_said = said
         parts = [plain(a.summary), plain(("How sure: ", "bold"), a.uncertainty)]
         if a.sources:
             parts.append(plain(sources_text(a.sources), style="italic"))
-        reason = action_reason(self.session, a)
         if reason:
             parts.append(plain(("Now: ", "bold"), reason))
         self.query_one("#detail", Static).update(Group(*parts))
@@ -256,7 +253,7 @@ class WeekScreen(ReferenceScreens, Screen[None]):
             return
         self.query_one("#actions", OptionList).highlighted = n - 1
         self.notify(f"{'Added to' if added else 'Taken out of'} your plan: {a.name}.", timeout=2)
-        self.refresh_week()
+        self.refresh_plan()
 
     def open_dilemmas(self) -> None:
         """Show the first unanswered dilemma of this turn not shown yet, if any (each opens
