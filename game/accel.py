@@ -33,6 +33,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -75,16 +76,35 @@ def sources() -> list[Path]:
     return sorted(p for d in SOURCE_DIRS for p in (PACKAGE_ROOT / d).glob("*.py"))
 
 
+# Keys already computed in this process, by the files' paths, sizes and modification
+# times: every accelerated module asks for the key as it is imported, and reading and
+# hashing the sources each time was a noticeable part of the game's start. A key is kept
+# only when every file is older than RACY seconds, so that two writes within one tick of
+# the file system's clock (the same size and time) are never mistaken for one.
+_keys: dict[tuple[tuple[str, int, int], ...], str] = {}
+RACY = 2.0
+
+
 def source_key(paths: list[Path] | None = None) -> str:
     """A hash of the sources a build depends on, and of the interpreter it runs in."""
+    files = paths if paths is not None else sources()
+    try:
+        stamp = tuple((str(p), st.st_size, st.st_mtime_ns) for p in files for st in (p.stat(),))
+    except OSError:
+        stamp = None
+    if stamp is not None and stamp in _keys:
+        return _keys[stamp]
     h = hashlib.sha256()
     h.update(f"{sys.implementation.cache_tag}|{platform.machine()}|{sorted(MODULES.items())}".encode())
-    for p in paths if paths is not None else sources():
+    for p in files:
         h.update(p.name.encode())
         h.update(b"\0")
         h.update(p.read_bytes())
         h.update(b"\0")
-    return h.hexdigest()[:24]
+    key = h.hexdigest()[:24]
+    if stamp is not None and all(m < (time.time() - RACY) * 1e9 for _, _, m in stamp):
+        _keys[stamp] = key
+    return key
 
 
 def _built(key: str, build_name: str) -> Path | None:

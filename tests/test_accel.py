@@ -46,6 +46,22 @@ def test_the_key_follows_every_source(tmp_path: Path) -> None:
     assert accel.source_key(files[:1]) != key
 
 
+def test_a_kept_key_follows_a_changed_source(tmp_path: Path) -> None:
+    """Keys are kept for files older than a few seconds; a file written again (the same
+    size, another time) gets its own key, and the first comes back with the first text."""
+    p = tmp_path / "a.py"
+    p.write_text("x = 1\n")
+    os.utime(p, (1_000_000, 1_000_000))
+    key = accel.source_key([p])
+    assert accel.source_key([p]) == key
+    p.write_text("x = 2\n")
+    os.utime(p, (1_000_100, 1_000_100))
+    assert accel.source_key([p]) != key
+    p.write_text("x = 1\n")
+    os.utime(p, (1_000_000, 1_000_000))
+    assert accel.source_key([p]) == key
+
+
 def test_the_engine_sources_are_all_in_the_key() -> None:
     names = {p.relative_to(accel.PACKAGE_ROOT).as_posix() for p in accel.sources()}
     assert {"engine/core.py", "engine/compiled.py", "model/state.py", "scenario/expr.py"} <= names
