@@ -182,6 +182,37 @@ def test_a_class_game_writes_its_record_at_every_turn(klass: tuple[ClassSettings
     assert kept() == final
 
 
+def test_a_resumed_class_game_writes_its_record_at_every_turn(klass: tuple[ClassSettings, Path]) -> None:
+    s, store = klass
+    session = class_session(s)
+    session.autosave = False
+    first = ResultKeeper(str(store), settings=s, player="Hana")
+    first.session = session
+    session.advance()
+    first.keep()  # the game is stopped after week 1 ...
+    session.after_turn.clear()
+    again = ResultKeeper(str(store))  # ... and resumed (play --load): no class given
+    again.session = session
+
+    def kept() -> ResultRecord | None:
+        with open_store(str(store)) as st:
+            return st.result(session.game_id)
+
+    deadline = time.monotonic() + 30
+    while again.settings is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert again.class_code == s.code and again.player == "Hana"
+    session.advance()
+    while time.monotonic() < deadline:
+        r = kept()
+        if r is not None and r.weeks_played == 2:
+            break
+        time.sleep(0.05)
+    r = kept()
+    assert r is not None and r.weeks_played == 2 and not r.finished and r.class_code == s.code and r.player == "Hana"
+    again.keep()
+
+
 def test_a_game_without_a_class_writes_only_at_the_end(tmp_path: Path) -> None:
     from game.session import Session
 

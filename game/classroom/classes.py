@@ -136,8 +136,9 @@ def class_session(settings: ClassSettings, content: str | None = None) -> Sessio
 
 class ResultKeeper:
     """Writes a game's result record to the store when the game ends or is stopped; a
-    class's game also writes it (finished=false) as it starts and after every turn, in a
-    thread of its own, so the teacher's watch shows the game in progress."""
+    class's game (a resumed one too) also writes it (finished=false) as it starts and
+    after every turn, in a thread of its own, so the teacher's watch shows the game in
+    progress and a crash or a closed tab loses no turn played."""
 
     WAIT = 10.0  # seconds the last result waits for a turn's record still being written
 
@@ -168,6 +169,30 @@ class ResultKeeper:
         if session is not None and self.settings is not None:
             session.after_turn.append(self.turn_ended)
             self.turn_ended(session)  # the game shows up as it starts
+        elif session is not None and session.week > 0:  # resumed: a class's game, perhaps
+            threading.Thread(target=self._find_class, args=(session,), name="result-class", daemon=True).start()
+
+    def _find_class(self, session: Session) -> None:
+        """A resumed game whose earlier record names a class writes its record after
+        every turn again, as it did before it was saved (looked up in a thread of its
+        own, so the game opens at once; a store that cannot be read now leaves the
+        game's last result to say why)."""
+        from game.classroom.storeopen import open_store
+
+        try:
+            with open_store(self.store_spec) as store:
+                before = store.result(session.game_id)
+                klass = store.get_class(before.class_code) if before is not None and before.class_code else None
+        except Exception:  # noqa: BLE001 - the last result opens the store again and says why
+            return
+        if klass is None or before is None:
+            return
+        with self._cond:
+            if self._closed:
+                return
+            self.settings = klass
+            self.player = self.player or before.player
+        session.after_turn.append(self.turn_ended)
 
     @property
     def class_code(self) -> str | None:
