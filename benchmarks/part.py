@@ -8,7 +8,7 @@ end of a turn in the full-screen game with it and without it, side by side in on
   worked out afresh (the replays of the turn with the historical decisions, and without
   each of the player's decisions) are timed; and the debrief's `what_you_changed` (two
   whole games replayed) once a game.
-- Key to report: the Textual game on a pseudo-terminal (the app sends itself the keys),
+- Key to report: the Textual game on a pseudo-terminal (benchmarks/ui.py's whole-game child, the app sending itself the keys),
   timed from the key that ends the turn to the first frame written with the turn's
   report, `--weeks` turns a game; rounds alternate between the game as it is and the
   game with "your part" switched off (`Session.your_part` returning None, so the report
@@ -30,62 +30,34 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 ROLES = ("coordinator", "civil-defence", "household", "envoy")
 
-CHILD = r"""
-import os, sys, time
-sys.path.insert(0, {root!r})
-fd = int(sys.argv[1]); off = sys.argv[2] == "off"; weeks = int(sys.argv[3])
-from game.session import Session
+# The whole-game child of benchmarks/ui.py, told to stop after `weeks` turns (writing
+# its times in the same form), to close the role card, and ("off") to play with "your
+# part" switched off.
+OFF = """
+off = sys.argv[2] == "off"; weeks = int(sys.argv[3])
 if off:
     Session.your_part = lambda self, first=None: None
-from game.ui.app import CorridorsApp
-from game.ui.screens.dilemma import DilemmaScreen
-from game.ui.screens.modals import ConfirmScreen
-from game.ui.screens.report import ReportScreen
-from game.ui.screens.week import WeekScreen
-
-class Bench(CorridorsApp):
-    t0 = None
-    times = []
-    planned = -1
-
-    def on_ready(self):
-        write = self._driver.write
-        def timed_write(data):
-            write(data)
-            if self.t0 is not None and isinstance(self.screen, ReportScreen):
-                self.times.append(time.perf_counter() - self.t0)
-                self.t0 = None
-        self._driver.write = timed_write
-        self.set_timer(0.3, self.tick)
-
-    def tick(self):
-        scr = self.screen
-        s = self.session
-        if s.week >= weeks or s.finished:
-            os.write(fd, (" ".join(f"{{t * 1000:.2f}}" for t in self.times) + "\n").encode())
+"""
+STOP = """        if self.session.week >= weeks or self.session.finished:
+            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            os.write(fd, (f"{{rss}} " + " ".join(f"{{t * 1000:.2f}}" for t in self.times) + "\\n").encode())
             self.exit()
             return
-        if isinstance(scr, DilemmaScreen):
-            self.simulate_key("1")
-        elif isinstance(scr, ConfirmScreen):
-            self.t0 = time.perf_counter()  # the key that plays the turn
-            self.simulate_key("y")
-        elif isinstance(scr, ReportScreen):
+        if self.screen.__class__.__name__ == "RoleCardScreen":
             self.simulate_key("enter")
-        elif isinstance(scr, WeekScreen):
-            if self.planned != s.week:
-                self.planned = s.week
-                for key in "12":
-                    self.simulate_key(key)
-            else:
-                self.t0 = time.perf_counter()
-                self.simulate_key("e")
-        elif scr.__class__.__name__ == "RoleCardScreen":
-            self.simulate_key("enter")
-        self.set_timer(0.12, self.tick)
-
-Bench(Session.new(seed=1, autosave=False)).run()
+            self.set_timer(0.12, self.tick)
+            return
 """
+
+
+def child_script() -> str:
+    from ui import PLAY_CHILD
+
+    session_import = "from game.session import Session\n"
+    tick = "    def tick(self):\n"
+    assert session_import in PLAY_CHILD and tick in PLAY_CHILD, "benchmarks/ui.py's whole-game child has changed"
+    script = PLAY_CHILD.replace(session_import, session_import + OFF, 1).replace(tick, tick + STOP, 1)
+    return script.format(root=str(ROOT))
 
 
 def per_turn(games: int) -> None:
@@ -127,12 +99,12 @@ def per_turn(games: int) -> None:
 def key_to_report(rounds: int, weeks: int, size: tuple[int, int]) -> None:
     from ui import run_child
 
-    script = CHILD.format(root=str(ROOT))
+    script = child_script()
     got: dict[str, list[float]] = {"on": [], "off": []}
     for _ in range(rounds):
         for which in ("on", "off"):
-            out, _, _ = run_child(script, [which, str(weeks)], size)
-            got[which].extend(float(t) for t in out.split())
+            out = run_child(script, [which, str(weeks)], size)[0]
+            got[which].extend(float(t) for t in out.split()[1:])  # after the peak RSS
     print(f"end of turn, key to the first frame with the report ({size[0]}x{size[1]}, {rounds} rounds x {weeks} turns):")
     for which, label in (("on", 'with "your part"'), ("off", 'with "your part" switched off')):
         ts = got[which]

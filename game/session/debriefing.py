@@ -9,7 +9,7 @@ from collections.abc import Callable
 from game.engine.batch import measure
 from game.engine.core import new_game, step
 from game.engine.policies import Policy, get_policy
-from game.model.state import GameState, RoleDecision
+from game.model.state import RoleDecision
 from game.session import histories, review
 from game.session.base import MAX_SEED, TURNING_POINT_SAMPLES, SessionError, replay_log
 from game.session.reading import SessionViews
@@ -277,23 +277,7 @@ class SessionDebrief(SessionViews):
         """The game so far against the same luck with the historical policy's decisions
         for the people's roles, and with none at all, measure by measure (exact)."""
         c = self.compiled
-        hist = self._historical()
-        same = all(
-            e.decisions.get(r) is not None and e.decisions[r] == hist(c, s, r)
-            for e, s in zip(self._log, self._states(), strict=False)
-            for r in self.roles
-        )
-        return changed.game_changed(c, new_game(c, self.seed), self._state, self.roles, self._policy, hist, same_policy=same)
-
-    def _states(self) -> list[GameState]:
-        """The state before each week played."""
-        c = self.compiled
-        s = new_game(c, self.seed)
-        out = []
-        for e in self._log:
-            out.append(s)
-            s, _ = step(c, s, dict(e.decisions), check=False, explain=False)
-        return out
+        return changed.game_changed(c, new_game(c, self.seed), self._state, self.roles, self._policy, self._historical())
 
     def _historical(self) -> Policy:
         return get_policy(self.compiled, "historical")

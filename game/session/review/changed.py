@@ -291,18 +291,16 @@ def game_changed(
     humans: Sequence[str],
     policy: Policy,
     historical: Policy,
-    *,
-    same_policy: bool = False,
 ) -> tuple[WhatYouChanged, WhatYouChanged]:
     """The whole game (from `seed_state`, the new game) against the same game with the
     historical policy for the people's roles, and with no decisions for them: every
-    measure they touch, at the end. `same_policy`: the people's decisions were the
-    historical policy's (the first comparison cannot differ)."""
+    measure they touch, at the end. The first is `same` when the historical game ends
+    in exactly the players' state (every variable, stock and choice alike)."""
     measures = part_measures(c, humans)
     stop = end.week
     hist = play_other(c, seed_state, stop, humans, policy, historical)
     none = play_other(c, seed_state, stop, humans, policy, None)
     return (
-        compare(measures, end, hist, "historical", same=same_policy),
+        compare(measures, end, hist, "historical", same=hist == end),
         compare(measures, end, none, "nothing"),
     )
