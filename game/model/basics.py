@@ -4,9 +4,11 @@ base of every schema model (frozen, no unknown fields)."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=64)]
 VarName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$", max_length=80)]
@@ -42,3 +44,22 @@ def probability(value: Num | None) -> Num | None:
     if isinstance(value, float | int) and not 0 <= value <= 1:  # also false for NaN
         raise ValueError(f"chance {value} is not a probability between 0 and 1")
     return value
+
+
+def ends_after_start(what: str) -> Callable[[dt.date, ValidationInfo], dt.date]:
+    """A validator of an `end` date: not before the `start` given before it (`what`
+    names the thing in the message: "phase", "the entry")."""
+
+    def check(value: dt.date, info: ValidationInfo) -> dt.date:
+        start = info.data.get("start")
+        if start is not None and value < start:
+            raise ValueError(f"{what} ends ({value}) before it starts ({start})")
+        return value
+
+    return check
+
+
+def dated_or_conditional(what: str, date: dt.date | None, when: str | None) -> None:
+    """A dilemma or an event happens on a date or when a condition holds: it needs one."""
+    if date is None and when is None:
+        raise ValueError(f"{what} needs a date or a 'when' condition")

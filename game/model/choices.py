@@ -7,7 +7,18 @@ import datetime as dt
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from game.model.basics import Cost, Frozen, Holder, Id, Num, Text, VarName, Zone, probability
+from game.model.basics import (
+    Cost,
+    Frozen,
+    Holder,
+    Id,
+    Num,
+    Text,
+    VarName,
+    Zone,
+    dated_or_conditional,
+    probability,
+)
 
 
 class HospitalDamage(Frozen):
@@ -147,8 +158,7 @@ class Dilemma(Frozen):
 
     @model_validator(mode="after")
     def _trigger(self) -> Dilemma:
-        if self.date is None and self.when is None:
-            raise ValueError("a dilemma needs a date or a 'when' condition")
+        dated_or_conditional("a dilemma", self.date, self.when)
         return self
 
     @field_validator("default")
@@ -176,8 +186,7 @@ class Event(Frozen):
 
     @model_validator(mode="after")
     def _trigger(self) -> Event:
-        if self.date is None and self.when is None:
-            raise ValueError("an event needs a date or a 'when' condition")
+        dated_or_conditional("an event", self.date, self.when)
         return self
 
     _chance = field_validator("chance")(probability)

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, ValidationInfo, field_validator, model_validator
 
-from game.model.basics import Frozen, Holder, Id, Text, VarName, Zone
+from game.model.basics import Frozen, Holder, Id, Text, VarName, Zone, ends_after_start
 
 
 class Variable(Frozen):
@@ -94,13 +94,7 @@ class Intensity(Frozen):
     sources: list[Id] = Field(min_length=1)
     hazard: dict[Zone, HazardFactors] = Field(min_length=1)
 
-    @field_validator("end")
-    @classmethod
-    def _end(cls, value: dt.date, info: ValidationInfo) -> dt.date:
-        start = info.data.get("start")
-        if start is not None and value < start:
-            raise ValueError(f"the entry ends ({value}) before it starts ({start})")
-        return value
+    _end = field_validator("end")(ends_after_start("the entry"))
 
 
 class Phase(Frozen):
@@ -114,13 +108,7 @@ class Phase(Frozen):
     hazard: dict[Zone, HazardRates] = {}
     routes: dict[Id, float] = {}  # route id -> openness on this phase's days (0..1)
 
-    @field_validator("end")
-    @classmethod
-    def _end(cls, value: dt.date, info: ValidationInfo) -> dt.date:
-        start = info.data.get("start")
-        if start is not None and value < start:
-            raise ValueError(f"phase ends ({value}) before it starts ({start})")
-        return value
+    _end = field_validator("end")(ends_after_start("phase"))
 
     @model_validator(mode="after")
     def _dates(self) -> Phase:

@@ -197,10 +197,7 @@ def cross_check(sc: Scenario, ck: Checker) -> None:
                     ck.at((*loc, j), unknown("action", aid, sorted(actions)))
         for did, oid in role.historical_choices.items():
             loc = ("roles", k, "historical_choices", did)
-            if did not in dilemma_opts:
-                ck.at(loc, unknown("dilemma", did, sorted(dilemma_opts)), key=True)
-            elif oid not in dilemma_opts[did]:
-                ck.at(loc, unknown(f"option of {did}", oid, sorted(dilemma_opts[did])))
+            _known_pair(ck, (loc, loc), ("dilemma", "option"), (did, oid), dilemma_opts, key=True)
         for name, st in role.strategies.items():
             for j, aid in enumerate(st.priorities):
                 if aid not in actions:
@@ -310,6 +307,27 @@ def _check_topics(sc: Scenario, ck: Checker, sources: set[str]) -> None:
                 )
 
 
+Loc = tuple[str | int, ...]
+
+
+def _known_pair(
+    ck: Checker,
+    at: tuple[Loc, Loc],
+    kinds: tuple[str, str],
+    names: tuple[str, str],
+    known: dict[str, set[str]],
+    *,
+    key: bool = False,
+) -> None:
+    """A reference to a part of a thing (a dilemma's option, a role's action): the thing
+    must be known (else reported at `at[0]`) and the part one of its parts (at `at[1]`)."""
+    (kind, part_kind), (name, part) = kinds, names
+    if name not in known:
+        ck.at(at[0], unknown(kind, name, sorted(known)), key=key)
+    elif part not in known[name]:
+        ck.at(at[1], unknown(f"{part_kind} of {name}", part, sorted(known[name])))
+
+
 def _check_questions(sc: Scenario, ck: Checker, dilemma_opts: dict[str, set[str]], expr: Any) -> None:
     """The question bank: every id a condition names must exist."""
     dupes(ck, "questions", sc.questions)
@@ -319,17 +337,11 @@ def _check_questions(sc: Scenario, ck: Checker, dilemma_opts: dict[str, set[str]
         for j, cond in enumerate(q.when):
             here = ("questions", k, "when", j)
             if cond.chose is not None:
-                did, oid = cond.chose.dilemma, cond.chose.option
-                if did not in dilemma_opts:
-                    ck.at((*here, "chose", "dilemma"), unknown("dilemma", did, sorted(dilemma_opts)))
-                elif oid not in dilemma_opts[did]:
-                    ck.at((*here, "chose", "option"), unknown(f"option of {did}", oid, sorted(dilemma_opts[did])))
+                at = ((*here, "chose", "dilemma"), (*here, "chose", "option"))
+                _known_pair(ck, at, ("dilemma", "option"), (cond.chose.dilemma, cond.chose.option), dilemma_opts)
             if cond.used is not None:
-                rid, aid = cond.used.role, cond.used.action
-                if rid not in role_actions:
-                    ck.at((*here, "used", "role"), unknown("role", rid, sorted(role_actions)))
-                elif aid not in role_actions[rid]:
-                    ck.at((*here, "used", "action"), unknown(f"action of {rid}", aid, sorted(role_actions[rid])))
+                at = ((*here, "used", "role"), (*here, "used", "action"))
+                _known_pair(ck, at, ("role", "action"), (cond.used.role, cond.used.action), role_actions)
                 if cond.used.at_most is not None and cond.used.at_most < cond.used.low:
                     ck.at((*here, "used", "at_most"), "at_most is below at_least: the condition can never hold")
             if cond.measure is not None:
