@@ -17,16 +17,12 @@ from textual.widgets import Header, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from game.present.card import role_card
-from game.present.plan import action_reason, cost_text, end_turn_warning, not_possible, refusal
+from game.present.plan import cost_text, end_turn_warning, not_possible, refusal
+from game.present.situation import NO_NEWS, ActionEntry, action_entries, situation, week_line
 from game.present.turn import (
     NOTHING_TO_DEBRIEF,
     debrief_now_question,
-    phase_line,
-    turn_dates,
-    turn_heading,
-    turn_title,
 )
-from game.present.words import resource_text, short_span, sources_text, span
 from game.session import DecisionError, Session, SessionError
 from game.ui.commands import Command
 from game.ui.keys import binding_commands
@@ -88,6 +84,7 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         self._shown_for: tuple[int, int] = (-1, -1)  # (week, turn) of `_shown`
         self._shown: set[str] = set()  # dilemmas opened by themselves this turn
         self._detail_said: tuple[object, ...] | None = None  # what the detail shows now
+        self.actions: tuple[ActionEntry, ...] = ()  # the actions as shown
 
     @property
     def role(self) -> str:
@@ -133,41 +130,29 @@ class WeekScreen(ReferenceScreens, Screen[None]):
     # -- showing -----------------------------------------------------------------------
     def refresh_week(self) -> None:
         s = self.session
-        w = s.week_info()
+        sit = situation(s, self.role)
         # the phase stays in the header at 80 columns: the dates are shortened there
-        dates = turn_dates(w) if self.app.size.width >= 100 else short_span(w.start, w.span_end or w.end)
-        self.app.sub_title = f"{turn_title(w)} · {dates} · {w.phase_name}"
-        self.show_week_line()
+        dates = sit.dates if self.app.size.width >= 100 else sit.dates_short
+        self.app.sub_title = f"{sit.title} · {dates} · {sit.week.phase_name}"
+        self.show_week_line((sit.who, sit.points, sit.dilemmas))
         self.query_one("#map", DistrictMap).show(s.districts(), s.routes())
         self.query_one("#ledger", Static).update(ledger_table(s.ledger()))
-        phase = [plain((turn_heading(w), "bold")), plain(phase_line(w))]
-        for name, first, last in w.also:
-            phase.append(plain(f"Also this week: {name} ({span(first, last)})."))
-        if w.phase_new:  # the phase's summary and its sources once, at its first turn
-            phase.append(plain(sources_text(w.phase_sources), style="italic"))
+        phase = [plain((sit.heading, "bold")), plain(sit.phase), *(plain(line) for line in sit.also)]
+        if sit.phase_sources:  # the phase's summary and its sources once, at its first turn
+            phase.append(plain(sit.phase_sources, style="italic"))
         phase.append(Text(""))
         self.query_one("#phase", Static).update(Group(*phase))
-        news = s.news()
         self.query_one("#news-items", Static).update(
-            Group(*(news_block(n) for n in news)) if news else plain("No news this week.")
+            Group(*(news_block(n) for n in sit.news)) if sit.news else plain(NO_NEWS)
         )
-        res = "\n".join(f"• {resource_text(r.label, r.value, r.unit, r.high)}" for r in s.resources(self.role))
+        res = "\n".join(f"• {line}" for line in sit.resources)
         self.query_one("#resources", Static).update(plain(("Your resources\n", "bold"), res))
-        self.refresh_actions()
+        self.refresh_actions(sit.actions)
 
-    def show_week_line(self) -> None:
-        s = self.session
-        info = s.role_info(self.role)
-        turn = ""
-        if len(s.roles) > 1:
-            turn = f"Turn of player {s.turn + 1} of {len(s.roles)}: "
-        fictional = " (fictional)" if info.fictional else ""
+    def show_week_line(self, line: tuple[str, str, str] | None = None) -> None:
+        who, points, dilemmas = line or week_line(self.session, self.role)
         self.query_one("#week-line", Static).update(
-            plain(
-                (f"{turn}{info.name}{fictional}", "bold"),
-                f" · {s.points_left(self.role)} of {info.budget} action points left",
-                self._dilemma_status(),
-            ),
+            plain((who, "bold"), points, dilemmas),
             layout=False,  # one line, always (week.tcss): no layout of the screen for it
         )
 
@@ -178,22 +163,13 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         self.show_week_line()
         self.refresh_actions(in_place=True)
 
-    def _dilemma_status(self) -> str:
-        ds = self.session.dilemmas(self.role)
-        if not ds:
-            return ""
-        open_ = sum(1 for d in ds if d.chosen is None)
-        if open_:
-            return f" · {open_} dilemma{'s' if open_ != 1 else ''} to answer (d)"
-        return " · dilemma answered (d to change)"
-
-    def refresh_actions(self, *, in_place: bool = False) -> None:
+    def refresh_actions(self, acts: tuple[ActionEntry, ...] | None = None, *, in_place: bool = False) -> None:
         """The list of actions; `in_place`: the same actions as shown, so only the lines
         that changed are drawn again (the whole list is laid out again otherwise)."""
         ol = self.query_one("#actions", OptionList)
         keep = ol.highlighted
-        acts = self.session.actions(self.role)
-        prompts = [action_prompt(i + 1, a, cost_text(self.session, a.cost)) for i, a in enumerate(acts)]
+        acts = self.actions = acts if acts is not None else action_entries(self.session, self.role)
+        prompts = [action_prompt(i + 1, a) for i, a in enumerate(acts)]
         shown = [ol.get_option_at_index(i) for i in range(ol.option_count)]
         if in_place and [o.id for o in shown] == [a.id for a in acts]:
             resized = False
@@ -213,21 +189,21 @@ class WeekScreen(ReferenceScreens, Screen[None]):
 
     def show_detail(self) -> None:
         ol = self.query_one("#actions", OptionList)
-        acts = self.session.actions(self.role)
+        acts = self.actions
         i = ol.highlighted
         if i is None or not acts:
             self._detail_said = None
             self.query_one("#detail", Static).update("")
             return
         a = acts[i]
-        reason = action_reason(self.session, a)
-        said = (a.summary, a.uncertainty, tuple(a.sources), reason)
+        reason = a.reason
+        said = (a.summary, a.uncertainty, a.sources, reason)
         if said == self._detail_said:  # the same words: nothing to lay out again
             return
         self._detail_said = said
         parts = [plain(a.summary), plain(("How sure: ", "bold"), a.uncertainty)]
         if a.sources:
-            parts.append(plain(sources_text(a.sources), style="italic"))
+            parts.append(plain(a.sources, style="italic"))
         if reason:
             parts.append(plain(("Now: ", "bold"), reason))
         self.query_one("#detail", Static).update(Group(*parts))

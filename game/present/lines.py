@@ -1,0 +1,150 @@
+"""The line mode's words: the week's situation (`game.present.situation`), the menu of
+choices, a dilemma, the status and the commands, as lines of plain text for a screen
+reader, a braille display or a script. `game.plain` prints them as they are."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from game.present.doc import Topic
+from game.present.ledger import zone_summary
+from game.present.plan import cost_text
+from game.present.situation import NO_NEWS, ActionEntry, NewsEntry, Situation
+from game.present.turn import comes_words
+from game.present.words import source_names, span, topics
+from game.session import DilemmaInfo, OptionInfo, Session, WeekInfo
+
+HELP = """Commands:
+  a number, or several (like: 1 3): put an action into your plan or take it out; pick a dilemma option
+  menu: list this week's choices again
+  info N: more about choice N (what it does, how sure it is, its sources)
+  status: the ledger, your resources and your plan
+  sources: the sources of this week's news, with their stance
+  assumptions: what the model assumes where the record is silent
+  role: your role card (who you are, what you can and cannot change, what to watch)
+  save, or save FILE: save the game (to this game's save file, or to FILE)
+  end: end your turn and play the week (it says first what is left undone)
+  debrief: end the game here and see the debrief of the weeks played (the game stays saved)
+  finish: once your role has left the game's story, play the remaining weeks and see the debrief
+  quit: save the game and stop
+  help: this list"""
+
+HINT = "Type a number from the list, end to play the week, or help for the commands."
+MENU_END = "Type a number to put it into your plan or take it out; end to play the week; help for more."
+
+
+def _stop(text: str) -> str:
+    """A question ends as it is; anything else gets a full stop."""
+    return text if text.endswith("?") else text + "."
+
+
+def topic_lines(topics: Iterable[Topic]) -> list[str]:
+    """Each topic's question (marked once if disputed), then what each source says."""
+    out = []
+    for t in topics:
+        out.append(f"  {t.title} What each source says:")
+        out += [f"    {cl.line()}" for cl in t.claims]
+    return out
+
+
+def news_lines(e: NewsEntry, *, lesson: bool) -> list[str]:
+    """An item of news. A lesson shows the disputes side by side; an undisputed fact's
+    claims are in the item's own text (sources shows them)."""
+    tags = "".join(f" {t}" for t in e.tags)
+    out = [f"- {e.title}{e.when}{tags}", f"  {e.text}", f"  {e.sources}"]
+    if e.contested:
+        out.append(f"  Contested: {_stop(e.contested)}")
+    return out + topic_lines(e.disputed if lesson else e.topics)
+
+
+def situation_lines(sit: Situation) -> list[str]:
+    """The turn's heading, its phase, and the news (after a blank line)."""
+    lesson = sit.week.length == "lesson"
+    out = [sit.heading, sit.phase, *sit.also]
+    if sit.phase_sources:  # the phase's summary and sources once, at its first turn
+        out.append(sit.phase_sources)
+    out.append("")
+    if not sit.news:
+        return [*out, NO_NEWS]
+    out.append("News this week:")
+    for e in sit.news:
+        out += news_lines(e, lesson=lesson)
+    return out
+
+
+def ledger_lines(entry: dict[str, Any]) -> list[str]:
+    return [
+        "Civilian ledger (simulated by the model, not a record):",
+        f"  East (simulated): {zone_summary(entry, 'east')}.",
+        f"  West (simulated): {zone_summary(entry, 'west')}.",
+    ]
+
+
+def resources_line(sit: Situation, name: str) -> str:
+    return f"Your resources ({name}): {'; '.join(sit.resources)}."
+
+
+def action_line(a: ActionEntry) -> str:
+    pts = f"{a.points} action point{'s' if a.points != 1 else ''}"
+    parts = [a.name + ".", f"Cost: {a.cost}; {pts}." if a.cost else f"Cost: {pts}."]
+    if a.verdict:
+        parts.append(f"{a.verdict}.")
+    if a.planned:
+        parts.append("[in your plan]")
+    elif a.tag:
+        parts.append(f"[{a.tag}]")
+    return " ".join(parts)
+
+
+def option_line(session: Session, o: OptionInfo) -> str:
+    parts = [f"{o.label}: {o.text}"]
+    cost = cost_text(session, o.cost)
+    if cost:
+        parts.append(f"Cost: {cost}.")
+    parts.append(o.uncertainty)
+    if o.is_default:
+        parts.append("(What happens if you choose nothing.)")
+    if o.chosen:
+        parts.append("[chosen]")
+    elif not o.affordable:
+        parts.append("[cannot afford]")
+    return " ".join(parts)
+
+
+def menu_heading(w: WeekInfo, left: int, budget: int) -> str:
+    turn = "turn" if w.length == "lesson" else "week"
+    return f"Your choices this {turn} ({left} of {budget} action points left):"
+
+
+def dilemma_lines(d: DilemmaInfo) -> list[str]:
+    """A dilemma's card before its options: title, text, sources, when it comes, what
+    is disputed and what each source says."""
+    mark = " [contested]" if d.contested else ""
+    out = [f"Dilemma: {d.title}{mark}", f"  {d.text}", f"  Sources: {source_names(d.sources)}."]
+    if d.comes is not None:
+        out.append(f"  {comes_words(d.comes)}")
+    if d.contested:
+        out.append(f"  Contested: {_stop(d.contested)}")
+    return out + topic_lines(topics(d.claims))
+
+
+def status_heading(w: WeekInfo) -> str:
+    return f"Week {w.number} of {w.weeks}: {span(w.start, w.end)}. Phase: {w.phase_name}."
+
+
+def answer_lines(session: Session, role: str) -> list[str]:
+    out = []
+    for d in session.dilemmas(role):
+        chosen = next((o.label for o in d.options if o.chosen), None)
+        default = next(o.label for o in d.options if o.is_default)
+        said = f'you chose "{chosen}".' if chosen else f'no choice yet (default: "{default}").'
+        out.append(f'Dilemma "{d.title}": {said}')
+    return out
+
+
+def plan_line(session: Session, role: str) -> str:
+    plan = session.plan(role)
+    names = {a.id: a.name for a in session.actions(role)}
+    acts = ", ".join(names[a] for a in plan.actions) or "no actions"
+    return f"Your plan: {acts}. Action points left: {session.points_left(role)}."
