@@ -88,7 +88,8 @@ class Server:
         env.pop("CORRIDORS_DEBUG", None)
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "game", "serve", "--host", "127.0.0.1", "--port", "0", "--class", code, "--store", store,
-             *(["--max-games", str(max_games)] if max_games > 60 else [])],  # the server's own limit is 60
+             *(["--max-games", str(max_games)] if max_games > 60 else []),  # the server's own limit is 60
+             *(["--no-warm"] if (root / "game" / "classroom" / "families.py").exists() else [])],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=root, env=env,
         )
         assert self.proc.stdout is not None

@@ -101,6 +101,16 @@ def test_classes_are_kept_and_a_taken_code_is_made_again(spec: str) -> None:
         assert {c.code for c in store.classes()} == {"K7M-4QC", "222-222"}
 
 
+def test_historical_families_are_kept_by_their_key(spec: str) -> None:
+    with open_store(spec) as s:
+        assert s.family("k1") is None
+        s.put_family("k1", '{"rows": [[1.0]]}')
+        s.put_family("k1", '{"rows": "the same key is the same family: kept once"}')
+        s.put_family("k2", '{"rows": [[2.0]]}')
+    with open_store(spec) as s:  # another server of the class reads them
+        assert s.family("k1") == '{"rows": [[1.0]]}' and s.family("k2") == '{"rows": [[2.0]]}'
+
+
 def test_a_record_says_who_decided(finished: ResultRecord, stopped: ResultRecord) -> None:
     by_role = {(d.role, d.by) for d in finished.decisions}
     assert all(by == "computer" for role, by in by_role if role != "coordinator")

@@ -285,7 +285,7 @@ class Serving:
         e = {**os.environ, "CORRIDORS_HOME": str(home), **(env or {})}
         e.pop("CORRIDORS_DEBUG", None)
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "game", "serve", "--port", "0", *args],
+            [sys.executable, "-m", "game", "serve", "--port", "0", "--no-warm", *args],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,

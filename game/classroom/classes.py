@@ -167,6 +167,9 @@ class ResultKeeper:
     def session(self, session: Session | None) -> None:
         self._session = session
         if session is not None and self.settings is not None:
+            from game.classroom.families import share
+
+            share(self.store_spec)  # the class's servers share the debrief's histories
             session.after_turn.append(self.turn_ended)
             self.turn_ended(session)  # the game shows up as it starts
         elif session is not None and session.week > 0:  # resumed: a class's game, perhaps
@@ -192,6 +195,9 @@ class ResultKeeper:
                 return
             self.settings = klass
             self.player = self.player or before.player
+        from game.classroom.families import share
+
+        share(self.store_spec)
         session.after_turn.append(self.turn_ended)
 
     @property

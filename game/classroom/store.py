@@ -88,6 +88,16 @@ results_table = Table(
     Column("record", Text, nullable=False),  # ResultRecord as JSON
 )
 Index("corridors_results_by_class", results_table.c.class_code)
+# The debrief's historical families a class's games played (game.session.histories),
+# by their content key: the servers of one class share them. A table added later: the
+# store's layout is still 1, and a version that knows it not leaves it alone.
+families_table = Table(
+    "corridors_families",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("written_at", String(40), nullable=False),
+    Column("entry", Text, nullable=False),  # the family's entry as JSON
+)
 
 T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
@@ -261,6 +271,20 @@ class Store:
             set_={k: getattr(stmt.excluded, k) for k in values if k != "game"},
         )
         self._run("keeping the result", lambda conn: conn.execute(stmt))
+
+    def put_family(self, key: str, entry: str) -> None:
+        """Keep a historical family's entry (the same key is the same family)."""
+        stmt = self._insert(families_table).values(key=key, written_at=now().isoformat(), entry=entry)
+        self._run("keeping the alternative histories", lambda conn: conn.execute(stmt.on_conflict_do_nothing()))
+
+    def family(self, key: str) -> str | None:
+        """A historical family's entry, if a game of the store has kept it."""
+
+        def get(conn: Connection) -> Any:
+            return conn.execute(select(families_table.c.entry).where(families_table.c.key == key)).first()
+
+        row = self._run("reading the alternative histories", get, write=False)
+        return None if row is None else str(row[0])
 
     def result(self, game: str) -> ResultRecord | None:
         def get(conn: Connection) -> Any:

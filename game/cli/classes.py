@@ -39,6 +39,10 @@ def cmd_class_new(args: argparse.Namespace) -> int:
     store = f" --store {where if '://' in args.store else args.store}" if args.store else ""
     print(f"Students play it with: corridors play --class {klass.code} --name NAME{store}")
     print(f"Its results: corridors class results {klass.code}{store}")
+    if sys.stdout.isatty():  # a teacher at a terminal: the debrief's histories, before the lesson
+        from game.classroom.families import warm
+
+        warm(args.store, klass.code)
     return 0
 
 
@@ -128,6 +132,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
         spec = str(Path(spec).expanduser().resolve())
     served = Served(host=host, port=args.port, only=door.only, store=spec, max_games=args.max_games)
     codes = [c.code for c in classes]
+
+    if args.warm:  # each class's alternative histories, played while the students arrive
+        from game.classroom.families import warm
+
+        for klass in classes if door.only is None else [c for c in classes if c.code == door.only]:
+            warm(spec, klass.code)
 
     def announce(bound_host: str, port: int) -> None:
         print(f"Corridors is being served (listening on {url(bound_host, port)}).")

@@ -158,6 +158,12 @@ def build_parser() -> Parser:
     srv.add_argument("--port", type=port_type, default=8000, metavar="N", help="the port (default: 8000; 0: any free port)")
     srv.add_argument("--class", dest="class_code", metavar="CODE", help="only this class plays here (default: any class of the store)")
     srv.add_argument(
+        "--no-warm",
+        dest="warm",
+        action="store_false",
+        help="do not play the classes' alternative histories in the background as the server starts",
+    )
+    srv.add_argument(
         "--max-games",
         type=max_games_type,
         default=60,

@@ -17,7 +17,10 @@ written atomically (a temporary file renamed over it); one that cannot be read, 
 parse or does not fit the family asked for is ignored and the family played again; a
 cache that cannot be written is no error. While one game plays a family, another game
 that needs the same one waits for it (a lock file beside the entry) instead of playing it
-too, so thirty debriefs of a class finishing together play it once.
+too, so thirty debriefs of a class finishing together play it once. A class's game also
+reads and keeps families in the class's results store (`shared`, set by the classroom),
+so the servers of one class share them, and a family played before the lesson (when the
+class is made or served) is there for its first student.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Protocol
 
 from game import accel, settings
 from game.engine import luck
@@ -56,8 +60,21 @@ MEMORY_KEEP = 4  # families kept in this process too
 Rows = list[tuple[float, ...]]
 Compute = Callable[[Compiled, Sequence[int], "Progress | None"], Rows]
 
+class Shared(Protocol):
+    """Families kept where several processes or servers read them (a class's results
+    store, game.classroom.families): the entry's JSON by its key. Never raises."""
+
+    def get(self, key: str) -> str | None: ...
+
+    def put(self, key: str, text: str) -> None: ...
+
+
+# Set by a class's game: families are read there first and kept there too.
+shared: Shared | None = None
+
 _memory: OrderedDict[str, Rows] = OrderedDict()
-# What happened to each request, for tests and benchmarks: "memory", "file" or "played".
+# What happened to each request, for tests and benchmarks: "memory", "shared", "file" or
+# "played".
 served: list[str] = []
 
 
@@ -122,8 +139,14 @@ def historical_rows(
         served.append("memory")
         return _memory[key]
     folder = settings.alternatives_cache_folder().path
-    rows = _read(folder, key, ids, seeds)
-    how = "file"
+    kept = shared.get(key) if shared is not None else None
+    rows = _parse(kept, key, ids, seeds) if kept is not None else None
+    how = "shared"
+    if rows is None:
+        rows = _read(folder, key, ids, seeds)
+        how = "file"
+        if rows is not None and shared is not None:
+            shared.put(key, _entry(key, ids, seeds, rows))
     if rows is None:
         with _held(folder, key):
             rows = _read(folder, key, ids, seeds)  # another game may have played it meanwhile
@@ -131,6 +154,8 @@ def historical_rows(
                 rows = [tuple(float(x) for x in r) for r in play(c, seeds, progress)]
                 how = "played"
                 _write(folder, key, ids, seeds, rows)
+                if shared is not None:
+                    shared.put(key, _entry(key, ids, seeds, rows))
     served.append(how)
     _memory[key] = rows
     while len(_memory) > MEMORY_KEEP:
@@ -151,8 +176,20 @@ def _read(folder: Path, key: str, ids: tuple[str, ...], seeds: list[int]) -> Row
     """The kept family, or None if there is no usable entry for exactly this family."""
     path = entry_path(folder, key)
     try:
-        doc = json.loads(path.read_bytes())
-    except (OSError, ValueError):  # no entry, or not JSON (UnicodeDecodeError is a ValueError)
+        out = _parse(path.read_bytes(), key, ids, seeds)
+    except OSError:  # no entry
+        return None
+    if out is not None:
+        with contextlib.suppress(OSError):
+            os.utime(path)  # recently used: pruned last
+    return out
+
+
+def _parse(text: str | bytes, key: str, ids: tuple[str, ...], seeds: list[int]) -> Rows | None:
+    """An entry's rows, or None if it is not an entry for exactly this family."""
+    try:
+        doc = json.loads(text)
+    except ValueError:  # not JSON (UnicodeDecodeError is a ValueError)
         return None
     try:
         if (
@@ -176,13 +213,10 @@ def _read(folder: Path, key: str, ids: tuple[str, ...], seeds: list[int]) -> Row
             out.append(values)
     except (KeyError, TypeError, ValueError):
         return None
-    with contextlib.suppress(OSError):
-        os.utime(path)  # recently used: pruned last
     return out
 
 
-def _write(folder: Path, key: str, ids: tuple[str, ...], seeds: list[int], rows: Rows) -> None:
-    """Keep the family atomically; a cache that cannot be written is no error."""
+def _entry(key: str, ids: tuple[str, ...], seeds: list[int], rows: Rows) -> str:
     doc = {
         "format": ENTRY_FORMAT,
         "version": ENTRY_VERSION,
@@ -191,9 +225,14 @@ def _write(folder: Path, key: str, ids: tuple[str, ...], seeds: list[int], rows:
         "seeds": seeds,
         "rows": [list(r) for r in rows],
     }
+    return json.dumps(doc, allow_nan=False, separators=(",", ":"))
+
+
+def _write(folder: Path, key: str, ids: tuple[str, ...], seeds: list[int], rows: Rows) -> None:
+    """Keep the family atomically; a cache that cannot be written is no error."""
     tmp: str | None = None
     try:
-        text = json.dumps(doc, allow_nan=False, separators=(",", ":"))
+        text = _entry(key, ids, seeds, rows)
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".part-", suffix=".json")
         with os.fdopen(fd, "w", encoding="utf-8") as out:
