@@ -23,20 +23,22 @@ from game.present.lines import (
     MENU_END,
     action_line,
     answer_lines,
+    deciding_line,
     dilemma_lines,
     ledger_lines,
     menu_heading,
+    opening_lines,
     option_line,
     plan_line,
     resources_line,
     situation_lines,
     status_heading,
+    title_lines,
 )
 from game.present.plan import action_reason, not_possible, refusal, unanswered_said
 from game.present.render import clean
 from game.present.situation import situation
 from game.present.sources import WEEK_SOURCES, source_line
-from game.present.turn import length_intro, turn_word
 from game.present.words import source_names
 from game.session import (
     DecisionError,
@@ -71,30 +73,10 @@ class LineGame(LineEnding):
 
     def opening(self) -> None:
         s = self.session
-        sc = s.scenario
-        self.say(sc.title, "")
-        self.say(f"Content note: {s.content_note()}", "")
+        self.say(*title_lines(s))
         for role in s.roles:
             self.card(role)
-        if s.automated:
-            names = ", ".join(s.role_info(r).name for r in s.automated)
-            self.say(f"Played by the computer ({s.policy} policy): {names}.")
-        from_code = f', from the class code "{s.code}"' if s.code else ""
-        self.say(
-            "Numbers marked simulated come from the game's model, not from the record;"
-            " facts from the record name their sources.",
-            f"Game seed: {s.seed}{from_code} (a game with the same seed meets the same luck).",
-            f"The game is saved after every {turn_word(s.week_info())} to {s.autosave_path}.",
-            "Type help at any time for the commands.",
-        )
-        intro = length_intro(s.week_info())
-        if intro:
-            self.say(intro)
-        if s.notice:
-            self.say(f"Note: {s.notice}")
-        if s.week > 0 and not s.finished:
-            w = s.week_info()
-            self.say(f"Resuming at {turn_word(w)} {w.turn if w.length == 'lesson' else w.number} of {w.turns}.")
+        self.say(*opening_lines(s))
 
     def card(self, role: str) -> None:
         """The role card, as lines."""
@@ -121,7 +103,7 @@ class LineGame(LineEnding):
         s = self.session
         if len(s.roles) > 1:
             self.blank()
-            self.say(f"Now deciding: {s.role_info(self.role).name}.")
+            self.say(deciding_line(s, self.role))
         self.resources()
         self.menu()
 

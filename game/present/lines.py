@@ -11,7 +11,7 @@ from game.present.doc import Topic
 from game.present.ledger import zone_summary
 from game.present.plan import cost_text
 from game.present.situation import NO_NEWS, ActionEntry, NewsEntry, Situation
-from game.present.turn import comes_words
+from game.present.turn import comes_words, length_intro, turn_word
 from game.present.words import source_names, span, topics
 from game.session import DilemmaInfo, OptionInfo, Session, WeekInfo
 
@@ -37,6 +37,43 @@ MENU_END = "Type a number to put it into your plan or take it out; end to play t
 def _stop(text: str) -> str:
     """A question ends as it is; anything else gets a full stop."""
     return text if text.endswith("?") else text + "."
+
+
+def title_lines(session: Session) -> list[str]:
+    """The game's title and its content note, each followed by a blank line."""
+    return [session.scenario.title, "", f"Content note: {session.content_note()}", ""]
+
+
+def opening_lines(session: Session) -> list[str]:
+    """After the role cards: who the computer plays, what is simulated, the seed, where
+    the game is saved, the length's intro, any notice, and where a resumed game is."""
+    s = session
+    w = s.week_info()
+    out = []
+    if s.automated:
+        names = ", ".join(s.role_info(r).name for r in s.automated)
+        out.append(f"Played by the computer ({s.policy} policy): {names}.")
+    from_code = f', from the class code "{s.code}"' if s.code else ""
+    out += [
+        "Numbers marked simulated come from the game's model, not from the record;"
+        " facts from the record name their sources.",
+        f"Game seed: {s.seed}{from_code} (a game with the same seed meets the same luck).",
+        f"The game is saved after every {turn_word(w)} to {s.autosave_path}.",
+        "Type help at any time for the commands.",
+    ]
+    intro = length_intro(w)
+    if intro:
+        out.append(intro)
+    if s.notice:
+        out.append(f"Note: {s.notice}")
+    if s.week > 0 and not s.finished:
+        out.append(f"Resuming at {turn_word(w)} {w.turn if w.length == 'lesson' else w.number} of {w.turns}.")
+    return out
+
+
+def deciding_line(session: Session, role: str) -> str:
+    """Who decides now, in a game of several players."""
+    return f"Now deciding: {session.role_info(role).name}."
 
 
 def topic_lines(topics: Iterable[Topic]) -> list[str]:
