@@ -1,6 +1,6 @@
 """One game's lifecycle, for every front end: new, load, advance, save and replay; the
 plan being made, the views and the debrief come from the parts `Session` builds on
-(`plans`, `reading`, `debriefing`).
+(`plans`, `reading`, `debriefing`, `saving`).
 
 Front ends never change a game themselves: they call `Session.decide` (or its helpers
 `toggle` and `choose`) to plan a human role's week and `Session.advance` to play it. The
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import datetime as dt
 import os
 import secrets
 from collections.abc import Callable, Iterable, Sequence
@@ -26,10 +25,9 @@ from pydantic import ValidationError
 from game.engine.compiled import Compiled, compile_scenario
 from game.engine.core import IllegalDecision, WeekReport, new_game, step
 from game.engine.policies import Policy, get_policy, policy_names
-from game.model.record import RecordMeasure
 from game.model.results import LENGTHS
 from game.model.scenario import Scenario
-from game.model.state import GameState, RoleDecision, state_from_json, state_to_json
+from game.model.state import GameState, RoleDecision, state_from_json
 from game.scenario import registry
 from game.session.base import (
     CONTENT_LEVELS,
@@ -43,27 +41,24 @@ from game.session.base import (
     replay_with_report,
 )
 from game.session.codes import code_seed, parse_seed
-from game.session.debriefing import SessionDebrief
 from game.session.resume import play_again, scenario_for_save, scenario_ref_of
 from game.session.review.changed import YourPart, week_decisions
 from game.session.safefile import SaveError
 from game.session.savelock import SaveLock
 from game.session.saves import (
-    CURRENT_VERSION,
-    FORMAT,
     LogEntry,
     SaveFile,
     default_save_dir,
     first_problem,
     read_save,
     scenario_hash,
-    write_atomic,
 )
-from game.session.spans import span_report
+from game.session.saving import SessionSaving, new_game_id
+from game.session.spans import cut_to, span_report
 from game.session.views import Debrief
 
 
-class Session(SessionDebrief):
+class Session(SessionSaving):
     """One game. Build it with `Session.new(...)` or `Session.load(path)`."""
 
     def __init__(
@@ -246,20 +241,6 @@ class Session(SessionDebrief):
             session._hold()
         return session
 
-    def _hold(self) -> None:
-        """Lock the file this resumed game saves to. If a game in another process is
-        playing it, this one saves to a file of its own (both are kept), and `notice`
-        says so."""
-        try:
-            self._lock = SaveLock.take(self.autosave_path)
-        except SaveError as e:
-            taken = self.autosave_path
-            self.game_id = new_game_id(self.scenario.id, self.seed)
-            self.notice = (
-                f"{taken.name} {e.reason}, which saves to it: this game goes on from the"
-                f" same week and saves to {self.autosave_path.name}, so both are kept."
-            )
-
     @classmethod
     def _of_save(
         cls,
@@ -388,59 +369,6 @@ class Session(SessionDebrief):
         while not self.finished:
             self.advance()
 
-    def _autosave(self) -> None:
-        try:
-            self.save_dir.mkdir(parents=True, exist_ok=True)
-        except OSError as e:
-            self.autosave_error = (
-                f"{self.save_dir}: cannot create the save folder: {e.strerror or e}"
-            )
-            return
-        try:
-            self.save()
-            self.autosave_error = None
-        except SaveError as e:
-            self.autosave_error = str(e)
-
-    def save_data(self) -> dict[str, Any]:
-        """The save file's content (see game.session.saves)."""
-        return {
-            "format": FORMAT,
-            "version": CURRENT_VERSION,
-            "game": self.game_id,
-            "saved_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            "scenario": self.scenario.id,
-            "scenario_ref": self.scenario_ref,
-            "scenario_hash": scenario_hash(self.scenario),
-            "seed": self.seed,
-            "code": self.code,
-            "player": self.player_name,
-            "roles": list(self.roles),
-            "content": self.content,
-            "length": self.length,
-            "policy": self.policy,
-            "weeks": self.n_weeks,
-            "log": [e.model_dump(mode="json") for e in self._log],
-            "turn": self._turn,
-            "plans": {r: d.model_dump(mode="json") for r, d in self._plans.items()},
-            "state": state_to_json(self._state),
-        }
-
-    def save(self, path: str | os.PathLike[str] | None = None) -> Path:
-        """Save atomically to `path` (default: this game's autosave file). Returns the
-        path; raises SaveError, leaving any existing file as it was."""
-        if path is None:
-            target = self.autosave_path
-            try:
-                target.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as e:
-                raise SaveError(target, f"cannot be saved: {e.strerror or e}") from e
-            if self._lock is None:  # never overwrite a file another game is playing
-                self._lock = SaveLock.take(target)
-        else:
-            target = Path(path)
-        return write_atomic(target, self.save_data())
-
     def replay(self) -> GameState:
         """Rebuild the game from its seed and decision log, and check that it gives
         exactly the current state. Raises SessionError("does not replay: ...") if not."""
@@ -477,28 +405,3 @@ class EndedNow(Session):
 
     def _autosave(self) -> None:
         return None
-
-
-def cut_to(sc: Scenario, weeks: int) -> Scenario:
-    """The scenario's first `weeks` weeks: its calendar, lesson turns and record marks
-    cut to them (a game ended early is debriefed on it)."""
-    end = sc.start + dt.timedelta(days=7 * weeks - 1)
-
-    def inside(m: RecordMeasure) -> bool:
-        last = m.week if m.kind == "at" else m.end
-        return last is not None and last <= end
-
-    return sc.model_copy(
-        update={
-            "weeks": weeks,
-            "record": [m for m in sc.record if inside(m)],
-            "lesson": [t for t in sc.lesson if t.end <= end],
-        }
-    )
-
-
-def new_game_id(scenario_id: str, seed: int) -> str:
-    """A new game's id, which names its autosave file: scenario, time, seed, and a
-    random part."""
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    return f"{scenario_id}-{stamp}-s{seed}-{secrets.token_hex(2)}"

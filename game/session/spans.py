@@ -4,16 +4,20 @@ The engine steps a week at a time; a lesson turn covers several weeks (see
 `SessionBase.span`). Its report has the dates and phase of its first week, the ledger
 before its first week and after its last, every week's actions, answers and outcomes in
 order, and each cause once, its amounts added over the weeks. Nothing here is worded: the
-presentation layer words the joined report as it words a week's.
+presentation layer words the joined report as it words a week's. And a scenario cut to
+the weeks played (`cut_to`), on which a game ended early is debriefed.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
 from game.engine.core import WeekReport
+from game.model.record import RecordMeasure
+from game.model.scenario import Scenario
 
 # A cause's figures that say how things stood (a share, a level) rather than how many:
 # the joined cause keeps the last week's value of these, and adds up the others.
@@ -75,3 +79,21 @@ def join_causes(causes: Sequence[Any]) -> list[Any]:
             had.figures = joined
             had.credit = list(dict.fromkeys([*had.credit, *c.credit]))[-3:]
     return sorted(out.values(), key=lambda x: -abs(x.amount))
+
+
+def cut_to(sc: Scenario, weeks: int) -> Scenario:
+    """The scenario's first `weeks` weeks: its calendar, lesson turns and record marks
+    cut to them (a game ended early is debriefed on it)."""
+    end = sc.start + dt.timedelta(days=7 * weeks - 1)
+
+    def inside(m: RecordMeasure) -> bool:
+        last = m.week if m.kind == "at" else m.end
+        return last is not None and last <= end
+
+    return sc.model_copy(
+        update={
+            "weeks": weeks,
+            "record": [m for m in sc.record if inside(m)],
+            "lesson": [t for t in sc.lesson if t.end <= end],
+        }
+    )
