@@ -217,6 +217,7 @@ sys.path.insert(0, {root!r})
 fd = int(sys.argv[1])
 from game.session import Session
 from game.ui.app import CorridorsApp
+from game.ui.screens.card import RoleCardScreen
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.dilemma import DilemmaScreen
 from game.ui.screens.modals import ConfirmScreen
@@ -242,7 +243,9 @@ class Bench(CorridorsApp):
     def tick(self):
         scr = self.screen
         s = self.session
-        if isinstance(scr, DilemmaScreen):
+        if isinstance(scr, RoleCardScreen):  # the role card that opens a new game
+            self.simulate_key("enter")
+        elif isinstance(scr, DilemmaScreen):
             self.simulate_key("1")
         elif isinstance(scr, ConfirmScreen):
             self.t0 = time.perf_counter()  # the key that plays the week
@@ -279,6 +282,8 @@ def end_week_times(size: tuple[int, int]) -> tuple[list[float], float]:
     the week's report, and the process's peak RSS (MiB) after the debrief's 1,000
     alternative histories."""
     out, _, _, _ = run_child(PLAY_CHILD.format(root=str(ROOT)), [], size)
+    if not out.split():
+        raise SystemExit("the whole game did not reach the debrief (a screen the script does not know?)")
     rss, *times = out.split()
     return [float(t) for t in times], int(rss) / 1024
 
