@@ -36,6 +36,20 @@ def test_every_resource_reads_in_words() -> None:
                 assert text.endswith(" of 1"), text
 
 
+def test_the_role_card_words_resources_as_the_week_does() -> None:
+    from game.present.card import role_card
+
+    s = Session.new(seed=7, autosave=False)
+    for role in s.scenario.roles:
+        card = role_card(s, role.id)
+        lines = next(sec.lines for sec in card.sections if sec.title == "Your resources")
+        week = [resource_text(r.label, r.value, r.unit, r.high) for r in s.resources(role.id)]
+        assert list(lines[1:]) == week, role.id
+    coordinator = role_card(s, "coordinator")
+    text = " ".join(line for sec in coordinator.sections for line in sec.lines)
+    assert "3 million rations" in text and "USD 6.9 million" in text and "thousand rations" not in text
+
+
 def test_y_axis() -> None:
     ticks, top = y_axis([0, 0, 0])
     assert [t for t, _ in ticks] == [0, 1] and top == 1  # not -1 to 1

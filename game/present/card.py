@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.present.words import number
+from game.present.words import resource_text
 from game.session import ResourceInfo, Session
 
 COMPOSITE = " A fictional composite: no real person is portrayed."
@@ -37,9 +37,9 @@ class RoleCard:
 
 
 def _resource(r: ResourceInfo) -> str:
-    """A resource on the card: "Funds: 13.04 USD million"."""
-    unit = f" {r.unit}" if r.unit else ""
-    return f"{r.label}: {number(r.value)}{unit}"
+    """A resource on the card, worded as the week words it: "Funds: USD 13.04 million",
+    "Food staged at the border: 3 million rations", a flag as yes or no."""
+    return resource_text(r.label, r.value, r.unit, r.high)
 
 
 def role_card(session: Session, role: str) -> RoleCard:
