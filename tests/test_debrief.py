@@ -19,10 +19,12 @@ from game.model.state import RoleDecision
 from game.plain import LineGame
 from game.present.debrief import turning_point_words
 from game.present.names import Names
+from game.present.questions import because
 from game.present.week import causes_texts
 from game.scenario.registry import get
 from game.session import Alternatives, Session, SessionError, review
 from game.session.base import TURNING_POINT_SAMPLES
+from game.session.review import Reason
 
 ROLE = "coordinator"
 SC = get("aleppo-2016")
@@ -308,7 +310,7 @@ def test_a_player_who_chose_an_option_gets_its_question(option: str) -> None:
     others = {q.id for q in SC.questions if any(c.chose and c.chose.dilemma == "corridor-trucks" for c in q.when)} - set(tied)
     assert not others & set(ids)
     q = next(q for q in qs if q.id in tied)
-    assert q.tied and "Trucks through the corridor?" in q.why
+    assert q.tied and "Trucks through the corridor?" in because(q.why)
 
 
 def test_questions_tied_to_actions_count_them() -> None:
@@ -316,7 +318,7 @@ def test_questions_tied_to_actions_count_them() -> None:
     ids = [q.id for q in often.questions()]
     assert "spoke-out-often" in ids
     assert "quiet-diplomat" not in ids
-    why = next(q.why for q in often.questions() if q.id == "spoke-out-often")
+    why = next(because(q.why) for q in often.questions() if q.id == "spoke-out-often")
     assert re.search(r'"Speak out" \d+ times', why)
     never = finished(5)
     assert "no-convoy-tried" in [q.id for q in never.questions()]  # at_most: 0
@@ -343,7 +345,7 @@ def test_question_conditions_on_measures_and_expressions(active: Session) -> Non
     expr_no = Question(id="expr-no", text="Expr?", when=[QuestionCondition(expr=f"killed.east > {value}")])
     sc = SC.model_copy(update={"questions": [above, below, expr_yes, expr_no]})
     c2 = compile_scenario(sc)
-    picked = review.select_questions(c2, active.state, active._human_plans(), active.roles, text=lambda q: q.text, explain=lambda q: "")
+    picked = review.select_questions(c2, active.state, active._human_plans(), active.roles, text=lambda q: q.text, explain=lambda q: ())
     assert [q.id for q in picked] == ["above", "expr-yes"]
 
 
@@ -481,3 +483,20 @@ def test_every_role_gets_questions_tied_to_what_it_did(
     assert expected <= picked, (expected, picked)
     # The same seed played by the coordinator is not asked about another role's choices.
     assert not expected & {q.id for q in other.questions()}
+
+
+def test_a_questions_reasons_are_worded_by_the_presentation() -> None:
+    reasons = (
+        Reason("chose", label="Wait", of="Trucks through the corridor?"),
+        Reason("used", label="Speak out", count=1),
+        Reason("reading", label="Underground clinics in the east", value=4.0),
+        Reason("reading", label="The family left", value=1.0, flag=True),
+        Reason("measure", label="Killed in the east", value=936.4),
+        Reason("ending"),
+    )
+    assert because(reasons) == (
+        '"Wait" in "Trucks through the corridor?"; "Speak out" 1 time; at the end,'
+        " Underground clinics in the east: 4; The family left: yes (simulated);"
+        " Killed in the east: 936.4 (simulated); how your game ended"
+    )
+    assert because(()) == ""

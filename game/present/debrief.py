@@ -28,6 +28,7 @@ from game.present.doc import (
 from game.present.histories import plain_lines
 from game.present.ledger import ledger_table
 from game.present.names import Names
+from game.present.questions import because
 from game.present.turning import turning_point_words, turning_points_section
 from game.present.words import day, number, plural, signed, source_names, sources_text, topics
 from game.session import Alternatives, Debrief
@@ -223,7 +224,7 @@ def questions_section(d: Debrief) -> tuple[Block, ...]:
     return (
         Heading("Questions for discussion", id="questions"),
         Items(
-            tuple(spans(q.text, (f" (Because of: {q.why}.)" if q.tied and q.why else "", "em")) for q in d.questions),
+            tuple(spans(q.text, (f" (Because of: {because(q.why)}.)" if q.tied and q.why else "", "em")) for q in d.questions),
             id="question-items",
         ),
     )

@@ -46,6 +46,7 @@ from typing import Any
 from game.present.changed import changed_json
 from game.present.debrief import debrief_document, turning_point_words
 from game.present.names import Names
+from game.present.questions import because
 from game.present.render import to_html, to_markdown, to_text
 from game.session import Alternatives, ClaimInfo, Debrief, Distribution, SourceInfo
 
@@ -155,7 +156,7 @@ def to_json(d: Debrief, alt: Alternatives | None) -> dict[str, Any]:
             for tp in d.turning_points
         ],
         "turning_points_ranked_by": d.rank_measure,
-        "questions": [{"id": q.id, "text": q.text, "tied": q.tied, "why": q.why} for q in d.questions],
+        "questions": [{"id": q.id, "text": q.text, "tied": q.tied, "why": because(q.why)} for q in d.questions],
         "epilogue": [
             {
                 "date": e.date.isoformat(),

@@ -192,7 +192,7 @@ class SessionDebrief(SessionViews):
             self._human_plans(),
             self.roles,
             text=lambda q: self._text(q.text, q.text_gentle),
-            explain=self._question_reason,
+            explain=self._question_reasons,
         )
 
     def alternatives(

@@ -10,10 +10,10 @@ from game.engine.environment import env_for
 from game.engine.rules import Problem, problems
 from game.model.state import RoleDecision
 from game.session.base import DecisionError, SessionError
-from game.session.words import SessionWords
+from game.session.reasons import SessionReasons
 
 
-class SessionPlans(SessionWords):
+class SessionPlans(SessionReasons):
     """The plan being made for each human role this week, and why a plan is not
     allowed."""
 

@@ -32,6 +32,7 @@ from game.session.review.common import (
     Plans,
     Progress,
     QuestionInfo,
+    Reason,
     TurningPoint,
 )
 from game.session.review.questions import expr_reason, question_env, select_questions
@@ -63,6 +64,7 @@ __all__ = [
     "Plans",
     "Progress",
     "QuestionInfo",
+    "Reason",
     "TurningPoint",
     "alternatives",
     "distribution",

@@ -68,11 +68,28 @@ class AnswerInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class Reason:
+    """One thing in a game that a discussion question is tied to, as data for the
+    presentation to word: `kind` "chose" (the option `label` of the dilemma `of`), "used"
+    (the action `label`, `count` times), "measure" (a record or ledger measure `label`
+    and its `value`), "reading" (a measure a condition on the game's end reads: `label`
+    and `value`, a yes or no when `flag`) or "ending" (a condition that reads nothing a
+    player would know: how the game ended). Every value is simulated."""
+
+    kind: str
+    label: str = ""
+    of: str = ""
+    count: int = 0
+    value: float = 0.0
+    flag: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class QuestionInfo:
     id: str
     text: str  # at the session's content level
     tied: bool  # tied to this game (False: a general question)
-    why: str  # what in this game it is tied to, in words ("" if general)
+    why: tuple[Reason, ...] = ()  # what in this game it is tied to (() if general)
 
 
 @dataclass(frozen=True, slots=True)

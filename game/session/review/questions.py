@@ -21,6 +21,7 @@ from game.session.review.common import (
     MIN_QUESTIONS,
     Plans,
     QuestionInfo,
+    Reason,
 )
 from game.session.review.replays import measure_value
 
@@ -49,7 +50,7 @@ def select_questions(
     plans: Plans,
     humans: Sequence[str],
     text: Callable[[Question], str],
-    explain: Callable[[Question], str],
+    explain: Callable[[Question], tuple[Reason, ...]],
 ) -> tuple[QuestionInfo, ...]:
     """Three to five questions: those tied to this game whose conditions all hold (what
     the players actively did first, then the most specific, then in the bank's order),
@@ -126,7 +127,7 @@ def select_questions(
             break
         picked.append(q)
     return tuple(
-        QuestionInfo(id=q.id, text=text(q), tied=bool(q.when), why=explain(q) if q.when else "")
+        QuestionInfo(id=q.id, text=text(q), tied=bool(q.when), why=explain(q) if q.when else ())
         for q in picked
     )
 
@@ -139,25 +140,21 @@ LEDGER_NAMES = {
 }
 
 
-def expr_reason(c: Compiled, s: GameState, expr: str) -> str:
-    """A condition on the end of a game in words: the measures it reads, each with its
-    label and its value in this game ("Underground clinics in the east: 5"), never the
-    scenario's internal names. "" if it reads none a player would know."""
+def expr_reason(c: Compiled, s: GameState, expr: str) -> tuple[Reason, ...]:
+    """The measures a condition on the end of a game reads, each with its label and its
+    value in this game (a yes or no for a flag), never the scenario's internal names; ()
+    if it reads none a player would know."""
     labels = {v.id: v.label for v in c.sc.variables} | LEDGER_NAMES
     env = question_env(c, s)
-    parts: list[str] = []
+    parts: list[Reason] = []
     for name in dict.fromkeys(NAME.findall(expr)):
         key = canonical(name)
         label = labels.get(key) or labels.get(name)
         if label is None or key not in env:
             continue
         value = float(env[key])
-        if label.endswith("(1 = yes)"):  # a flag: yes or no
-            label, shown = label.removesuffix("(1 = yes)").rstrip(), "yes" if value >= 0.5 else "no"
-        elif abs(value - round(value)) < 1e-9:
-            shown = f"{round(value):,}"
-        else:
-            shown = f"{value:,.2f}".rstrip("0").rstrip(".")
-        parts.append(f"{label}: {shown}")
-    return "; ".join(parts)
-
+        flag = label.endswith("(1 = yes)")
+        if flag:
+            label = label.removesuffix("(1 = yes)").rstrip()
+        parts.append(Reason("reading", label=label, value=value, flag=flag))
+    return tuple(parts)
