@@ -233,7 +233,7 @@ def test_debrief_now_ends_the_game_at_any_turn(home: Path) -> None:
             while isinstance(app.screen, DilemmaScreen):
                 await pilot.press("escape")
                 await pilot.pause()
-            await pilot.press("x")  # nothing played yet: nothing to debrief
+            await pilot.press("b")  # nothing played yet: nothing to debrief
             await pilot.pause()
             assert isinstance(app.screen, WeekScreen)
             await play_week(app, pilot)
@@ -242,13 +242,13 @@ def test_debrief_now_ends_the_game_at_any_turn(home: Path) -> None:
             while isinstance(app.screen, DilemmaScreen):
                 await pilot.press("escape")
                 await pilot.pause()
-            await pilot.press("x")
+            await pilot.press("b")
             await pilot.pause()
             assert isinstance(app.screen, ConfirmScreen)
             await pilot.press("n")  # go back
             await pilot.pause()
             assert isinstance(app.screen, WeekScreen)
-            await pilot.press("x")
+            await pilot.press("b")
             await pilot.pause()
             await pilot.press("y")
             await pilot.pause()

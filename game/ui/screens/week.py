@@ -71,7 +71,7 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         Binding("s", "sources", "Sources", id="sources", tooltip="every source with its stance and claims"),
         Binding("a", "assumptions", "Assumptions", id="assumptions", tooltip="the model's assumptions"),
         Binding(
-            "x", "debrief_now", "Debrief now", id="debrief_now",
+            "b", "debrief_now", "Debrief now", id="debrief_now",
             tooltip="end the game here and see the debrief of the weeks played (it asks first;"
             " the game stays saved, to go on with later)",
         ),
