@@ -47,6 +47,17 @@ def test_the_report_gathers_the_class(made: tuple[Path, ClassSettings, list[Resu
     assert v.actions and all(1 <= a.games <= GAMES and a.times >= a.games for a in v.actions)
     assert v.turning_points and all(t.games >= 2 for t in v.turning_points)
     assert v.questions and all(1 <= q.games <= GAMES - 1 for q in v.questions)
+    # what the class's choices changed: every finished game against its historical twin
+    finished = [r for r in records if r.finished]
+    assert v.changed and [c.id for c in v.changed][:2] == ["east.killed", "east.injured"]
+    for c in v.changed:
+        assert len(c.deltas) == len(finished) and c.fewer + c.same + c.more == len(finished)
+    killed = next(c for c in v.changed if c.id == "east.killed")
+    assert sorted(killed.deltas) == sorted(
+        r.measure("final-east-killed") - next(ch.historical for ch in r.changed if ch.id == "east.killed")  # type: ignore[operator]
+        for r in finished
+    )
+    assert any(c.fewer or c.more for c in v.changed)  # the students' random play is not the record's
     named = view_of(klass, records, names=True, runs=0)
     assert [g.label for g in named.games] == list(NAMES[:GAMES]) and named.runs == 0
 
@@ -56,7 +67,7 @@ def test_the_report_in_three_formats(made: tuple[Path, ClassSettings, list[Resul
     v = view_of(klass, records, runs=20)
     doc = class_report_document(v)
     ids = [b.id for b in doc.blocks if b.id]
-    for section in ("games", "week-by-week", "spread", "dilemmas", "decisions", "turning-points", "questions"):
+    for section in ("games", "week-by-week", "spread", "changed", "dilemmas", "decisions", "turning-points", "questions"):
         assert section in ids, section
     spread = next(b for b in doc.blocks if isinstance(b, Chart) and b.kind == "spread")
     assert all(len(s.games) >= GAMES - 1 for s in spread.series)
@@ -65,6 +76,7 @@ def test_the_report_in_three_formats(made: tuple[Path, ClassSettings, list[Resul
     assert all(name not in page for name in NAMES[:GAMES])  # anonymous
     md = render_report(v, "md")
     assert "<svg" not in md and "How the class split on each dilemma" in md
+    assert "What the class's choices changed" in md and "on the same luck" in md
     rows = list(csv.reader(io.StringIO(render_report(v, "csv"))))
     assert rows[1][0] == "Game 1" and rows[1 + GAMES + 5] == [] and rows[1 + GAMES + 6] == ["How the class split on each dilemma"]
     assert "final-east-killed" in rows[0] and [h for h in rows[0] if h.startswith("dilemma:")] == [f"dilemma: {sp.title}" for sp in v.splits]

@@ -305,26 +305,39 @@ def test_a_store_file_may_have_any_name(tmp_path: Path, finished: ResultRecord) 
 
 
 def test_a_finished_game_keeps_its_turning_points_and_questions(finished: ResultRecord, stopped: ResultRecord) -> None:
-    assert finished.version == 2
+    assert finished.version == 3
     assert finished.turning_points and finished.questions
     assert all(tp.week >= 1 and tp.kind in ("decision", "choice", "chance") for tp in finished.turning_points)
-    assert stopped.turning_points == () and stopped.questions == ()
+    assert stopped.turning_points == () and stopped.questions == () and stopped.changed == ()
 
 
-def test_a_version_1_record_is_read_as_version_2(tmp_path: Path, finished: ResultRecord) -> None:
-    """A record written before turning points and questions were kept reads with none."""
+def test_a_finished_game_keeps_what_its_choices_changed(finished: ResultRecord) -> None:
+    """Against the historical decisions on the same luck: every measure the roles touch,
+    the civilian ledger first, each with the game's value and the historical one."""
+    ids = [ch.id for ch in finished.changed]
+    assert ids[:2] == ["east.killed", "east.injured"] and len(ids) == len(set(ids))
+    killed = next(ch for ch in finished.changed if ch.id == "east.killed")
+    assert killed.kind == "ledger" and killed.yours == finished.measure("final-east-killed")
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_an_older_record_is_read_as_the_current_version(tmp_path: Path, finished: ResultRecord, version: int) -> None:
+    """A record written before turning points and questions (1) or the changes (2) were
+    kept reads with none."""
     path = tmp_path / "results.sqlite"
     with open_store(str(path)) as store:
         store.put_result(finished)
     old = finished.model_dump(mode="json")
-    old["version"] = 1
-    del old["turning_points"], old["questions"]
+    old["version"] = version
+    del old["changed"]
+    if version == 1:
+        del old["turning_points"], old["questions"]
     con = sqlite3.connect(path)
-    con.execute("UPDATE corridors_results SET version = 1, record = ?", (json.dumps(old),))
+    con.execute("UPDATE corridors_results SET version = ?, record = ?", (version, json.dumps(old)))
     con.commit()
     con.close()
     with open_store(str(path)) as store:
         back = store.result(finished.game)
-    assert back is not None and back.version == 2
-    assert back.turning_points == () and back.questions == ()
+    assert back is not None and back.version == 3 and back.changed == ()
+    assert (back.turning_points == () and back.questions == ()) == (version == 1)
     assert back.summary == finished.summary and back.ledger == finished.ledger

@@ -9,6 +9,7 @@ from game.classroom.store import now
 from game.engine.compiled import Compiled
 from game.model.results import (
     DecidedBy,
+    ResultChange,
     ResultDecision,
     ResultMeasure,
     ResultRecord,
@@ -41,6 +42,7 @@ class Played:
     # what the debrief of a finished game found (none while unfinished)
     turning_points: tuple[ResultTurningPoint, ...] = ()
     questions: tuple[str, ...] = ()
+    changed: tuple[ResultChange, ...] = ()
 
     def history(self) -> list[dict[str, Any]]:
         return list(self.ledger)
@@ -63,6 +65,7 @@ def played(session: Session) -> Played:
         ledger=tuple(session.history()),
         turning_points=tuple(turning_points_of(session)),
         questions=questions_of(session),
+        changed=changed_of(session),
     )
 
 
@@ -165,6 +168,19 @@ def record_of(
         summary=tuple(summary_of(session)),
         turning_points=session.turning_points if isinstance(session, Played) else tuple(turning_points_of(session)),
         questions=session.questions if isinstance(session, Played) else questions_of(session),
+        changed=session.changed if isinstance(session, Played) else changed_of(session),
+    )
+
+
+def changed_of(session: Session) -> tuple[ResultChange, ...]:
+    """What a finished game's choices changed against the historical decisions on the
+    same luck, measure by measure (none while unfinished)."""
+    if not session.finished:
+        return ()
+    historical, _ = session.what_you_changed()
+    return tuple(
+        ResultChange(id=ch.id, kind="ledger" if ch.kind == "ledger" else "line", yours=ch.yours, historical=ch.other)
+        for ch in historical.changes
     )
 
 

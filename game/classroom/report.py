@@ -20,7 +20,14 @@ from game.classroom.listing import one_line
 from game.classroom.store import now
 from game.classroom.storeopen import open_store
 from game.model.results import ClassSettings, ResultRecord
-from game.present.classview import ClassView, CountView, GameView, MeasureView, SplitView
+from game.present.classview import (
+    ChangeView,
+    ClassView,
+    CountView,
+    GameView,
+    MeasureView,
+    SplitView,
+)
 from game.session import Session, SessionError
 
 DEFAULT_RUNS = 300
@@ -126,6 +133,15 @@ def view_of(
         for mid, label in labels.items()
     )
 
+    # what the class's choices changed against the historical decisions, same luck
+    deltas: dict[str, list[float]] = defaultdict(list)
+    kinds: dict[str, str] = {}
+    for r in records:
+        for ch in r.changed:
+            deltas[ch.id].append(ch.yours - ch.historical)
+            kinds.setdefault(ch.id, ch.kind)
+    changed = tuple(ChangeView(id=mid, kind=kinds[mid], deltas=tuple(ds)) for mid, ds in deltas.items())
+
     # how the class answered each dilemma put to its players
     chosen: dict[str, Counter[str]] = defaultdict(Counter)
     defaulted: Counter[str] = Counter()
@@ -226,4 +242,5 @@ def view_of(
         routes={r.id: r.name for r in sc.routes},
         lines={v.id: v.label for v in sc.variables},
         named=names,
+        changed=changed,
     )

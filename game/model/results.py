@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 CLASS_FORMAT: Literal["corridors-class"] = "corridors-class"
 CLASS_VERSION: Literal[1] = 1
 RESULT_FORMAT: Literal["corridors-result"] = "corridors-result"
-RESULT_VERSION: Literal[2] = 2
+RESULT_VERSION: Literal[3] = 3
 
 Length = Literal["lesson", "full"]
 LENGTHS: tuple[str, ...] = ("lesson", "full")
@@ -85,6 +85,19 @@ class ResultTurningPoint(BaseModel):
     effect_killed: float = 0.0  # simulated: with it rather than without, by the end
 
 
+class ResultChange(BaseModel):
+    """One measure of a finished game against the same game on the same luck with the
+    historical decisions for the people's roles (exact, simulated): a civilian ledger
+    figure ("zone.metric", `kind` "ledger") or a role's own line (a variable, "line")."""
+
+    model_config = ConfigDict(defer_build=True, frozen=True, extra="forbid")
+
+    id: str
+    kind: Literal["ledger", "line"]
+    yours: float
+    historical: float
+
+
 class ResultRecord(BaseModel):
     """One game's result, written when it ends or is stopped (and again, replacing it,
     when a stopped game is resumed and stopped or finished)."""
@@ -92,7 +105,7 @@ class ResultRecord(BaseModel):
     model_config = ConfigDict(defer_build=True, frozen=True, extra="forbid")
 
     format: Literal["corridors-result"] = RESULT_FORMAT
-    version: Literal[2] = RESULT_VERSION
+    version: Literal[3] = RESULT_VERSION
     game: str  # the game's id (its save file's name)
     class_code: str | None = None
     player: str | None = None  # a name, or a team's
@@ -114,6 +127,9 @@ class ResultRecord(BaseModel):
     # and for a game stopped before its end).
     turning_points: tuple[ResultTurningPoint, ...] = ()
     questions: tuple[str, ...] = ()  # the discussion questions picked, by id
+    # Version 3: what the people's choices changed against the historical decisions on
+    # the same luck (empty in earlier records, and for a game stopped before its end).
+    changed: tuple[ResultChange, ...] = ()
 
     def measure(self, mid: str) -> float | None:
         for m in self.summary:
@@ -124,7 +140,8 @@ class ResultRecord(BaseModel):
 
 def migrate_result(data: dict[str, Any]) -> dict[str, Any]:
     """A stored record (parsed JSON) brought to the current version: version 1 had no
-    turning points and no questions (they read as none)."""
-    if data.get("version") == 1:
-        data = {**data, "version": 2}
+    turning points and no questions, version 2 no changes against the historical
+    decisions (they read as none)."""
+    if data.get("version") in (1, 2):
+        data = {**data, "version": RESULT_VERSION}
     return data

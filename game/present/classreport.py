@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import statistics
 
+from game.present.changed import LEDGER_TITLES, WHOLE
 from game.present.charts import ChartNames, ledger_charts
-from game.present.classview import ClassView, GameView, _p
+from game.present.classview import ChangeView, ClassView, GameView, _p
 from game.present.doc import (
     Block,
     Cell,
@@ -28,7 +29,7 @@ from game.present.doc import (
     spans,
 )
 from game.present.render import to_html, to_markdown
-from game.present.words import day, number, percent, signed
+from game.present.words import YES, day, number, percent, signed
 from game.session.review import histogram
 
 FORMATS = ("html", "md", "csv")
@@ -167,6 +168,56 @@ def split_table(v: ClassView) -> Table:
     return Table(("Dilemma", "Role", "How the class answered", "Games"), tuple(rows), numeric=(False, False, False, True), id="splits")
 
 
+def _change_label(ch: ChangeView, v: ClassView) -> str:
+    if ch.kind == "ledger":
+        return LEDGER_TITLES.get(ch.id, ch.id)
+    label = v.lines.get(ch.id, ch.id)
+    return label.removesuffix(YES).rstrip() + " (yes or no)" if label.endswith(YES) else label
+
+
+def _median_change(ch: ChangeView, v: ClassView) -> Cell:
+    if v.lines.get(ch.id, "").endswith(YES):  # a yes or no: only the counts mean something
+        return Cell("–")
+    m = statistics.median(ch.deltas)
+    m = round(m) if ch.id in WHOLE else round(m, 1)
+    return Cell(signed(m, 0 if ch.id in WHOLE else 1), "number", m)
+
+
+def changed_section(v: ClassView) -> tuple[Block, ...]:
+    """What the class's choices changed: each finished game against the same game on the
+    same luck with the historical decisions for the class's roles, measure by measure."""
+    head = Heading("What the class's choices changed", id="changed")
+    if not v.changed or not v.changed[0].deltas:
+        return (head, Paragraph(spans("No finished game yet, so nothing to compare.")))
+    n = len(v.changed[0].deltas)
+    note = Paragraph(
+        spans(
+            f"Each of the {_games_word(n)} that finished, against the same game on the same luck"
+            " with the historical decisions for the class's roles: the bombing and the luck are"
+            " the same in both, so a difference is what the students' decisions did (simulated"
+            " by the model, exact)."
+        ),
+        note=True,
+    )
+    rows = tuple(
+        (
+            Cell(_change_label(ch, v)),
+            _median_change(ch, v),
+            Cell(str(ch.fewer), "number", ch.fewer),
+            Cell(str(ch.same), "number", ch.same),
+            Cell(str(ch.more), "number", ch.more),
+        )
+        for ch in v.changed
+    )
+    table = Table(
+        ("Measure", "Median change", "Games lower", "Games the same", "Games higher"),
+        rows,
+        numeric=(False, True, True, True, True),
+        id="changed-table",
+    )
+    return (head, note, table)
+
+
 def class_report_document(v: ClassView, *, pictures: bool = True) -> Document:
     """The report; without `pictures` (Markdown) the charts and their notes are left out."""
     n = len(v.games)
@@ -213,6 +264,7 @@ def class_report_document(v: ClassView, *, pictures: bool = True) -> Document:
             b.append(spread_chart(v))
         else:
             b.append(Paragraph(spans("Alternative histories were not run for this report.")))
+    b += changed_section(v)
     b.append(Heading("How the class split on each dilemma", id="dilemmas"))
     if v.splits:
         b.append(split_table(v))

@@ -58,6 +58,28 @@ class CountView:
 
 
 @dataclass(frozen=True, slots=True)
+class ChangeView:
+    """One measure the class's roles touch, over the finished games: each game against
+    the same game on the same luck with the historical decisions (exact, simulated)."""
+
+    id: str  # "zone.metric" of the civilian ledger (`kind` "ledger") or a variable ("line")
+    kind: str
+    deltas: tuple[float, ...]  # per finished game: its value less the historical game's
+
+    @property
+    def fewer(self) -> int:
+        return sum(1 for d in self.deltas if d < -1e-6)
+
+    @property
+    def more(self) -> int:
+        return sum(1 for d in self.deltas if d > 1e-6)
+
+    @property
+    def same(self) -> int:
+        return len(self.deltas) - self.fewer - self.more
+
+
+@dataclass(frozen=True, slots=True)
 class ClassView:
     code: str
     title: str  # the scenario's title
@@ -79,6 +101,7 @@ class ClassView:
     routes: Mapping[str, str] = field(default_factory=dict)
     lines: Mapping[str, str] = field(default_factory=dict)
     named: bool = False
+    changed: tuple[ChangeView, ...] = ()  # what the class's choices changed, ledger first
 
 
 def _p(values: Sequence[float], q: float) -> float:
