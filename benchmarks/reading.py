@@ -9,8 +9,8 @@ the player's plan is the historical policy's, then `end`. It counts
 - the game's new words: every word the line mode prints from the opening to the last
   turn's report, except text printed before in the same game: each line is split into
   its clauses (at semicolons and full stops), and a clause read before is not read again
-  (a repeated menu line, label or unchanged resource is read once; a changed figure is
-  new);
+  (a repeated menu line, label or unchanged resource is read once, with or without a
+  list's bullet; a changed figure is new);
 - the short debrief's words (what the line mode prints when the game ends), and the full
   debrief's (a key away: `full`);
 - the decisions: one a turn (the plan) and one for each dilemma put to the player;
@@ -52,6 +52,7 @@ def words(text: str) -> int:
 
 
 CLAUSE = re.compile(r";\s+|(?<=[.!?])\s+")
+BULLET = re.compile(r"^\s*[-•▸]\s+")
 
 
 def new_words(text: str) -> int:
@@ -59,7 +60,9 @@ def new_words(text: str) -> int:
     seen: set[str] = set()
     new = 0
     for ln in text.splitlines():
-        ln = ln.removeprefix("> ")
+        # the prompt and a list's bullet are no text: a line read before with or
+        # without a bullet is the same line
+        ln = BULLET.sub("", ln.removeprefix("> "))
         for clause in CLAUSE.split(ln):
             key = " ".join(clause.split())
             if key and key not in seen:

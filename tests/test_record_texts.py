@@ -153,6 +153,17 @@ def test_every_source_has_a_stance_and_a_lean(sc: Scenario) -> None:
     assert "press" not in {s.id for s in sc.sources}  # no generic stand-in for named sources
 
 
+def test_every_lesson_turn_says_what_happens_with_its_sources(sc: Scenario) -> None:
+    """A lesson turn shows its summary instead of the phase's and the news's full texts:
+    every turn has one, short, naming sources that the turn's news or phase cite too."""
+    for t in sc.lesson:
+        assert t.summary is not None and t.sources, t.id
+        assert len(t.summary.split()) <= 40, t.id
+        cited = {sid for e in sc.events if e.date and t.start <= e.date <= t.end for sid in e.sources}
+        cited |= {sid for ph in sc.phases if ph.start <= t.end and ph.end >= t.start for sid in ph.sources}
+        assert set(t.sources) <= cited, (t.id, set(t.sources) - cited)
+
+
 # --- assumptions: numbers are placeholders ---------------------------------------------
 
 

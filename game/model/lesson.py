@@ -104,6 +104,20 @@ class LessonTurn(Frozen):
     name: Text
     start: dt.date
     end: dt.date
+    # What happens in the turn's weeks, in a few sentences of the scenario's own words: a
+    # lesson turn shows it in place of the phase's summary and the news's full texts
+    # (a key away). A summary names its sources, as every fact does.
+    summary: Text | None = None
+    summary_gentle: Text | None = None
+    sources: list[Id] = []
+
+    @model_validator(mode="after")
+    def _sourced(self) -> LessonTurn:
+        if self.summary is not None and not self.sources:
+            raise ValueError("a lesson turn's summary needs its sources ('sources: [...]')")
+        if self.summary is None and self.summary_gentle is not None:
+            raise ValueError("a lesson turn's gentle summary needs its summary")
+        return self
 
 
 class Length(Frozen):

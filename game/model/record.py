@@ -23,6 +23,8 @@ class Source(Frozen):
     lean: str = ""
     note: str = ""
     url: str | None = None
+    # A short name for lines that name many sources ("SOHR"); else its name.
+    short: str = Field("", max_length=40)
 
 
 class Claim(Frozen):

@@ -22,6 +22,9 @@ class Variable(Frozen):
     initial: float
     unit: str = ""
     role: Id | None = None  # the role whose resource this is, if any
+    # A short label for the lines that list every resource each turn, the scale and
+    # notes left to the full label ("UN standing with Russia"); else the label.
+    short: str = Field("", max_length=60)
 
     @field_validator("max")
     @classmethod

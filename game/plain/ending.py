@@ -11,7 +11,7 @@ from game.present.export import format_for, render
 from game.present.render import clean
 from game.present.render import to_text as document_text
 from game.present.short import FULL_KEY_LINE, short_debrief_document
-from game.present.turn import turn_report
+from game.present.turn import NO_REPORT_YET, turn_report
 from game.session import Alternatives, Debrief, SaveError, Session, SessionError, write_text_atomic
 
 DEFAULT_ALTERNATIVES = 1000
@@ -101,8 +101,18 @@ class LineEnding:
         s = self.session
         self.blank()
         # the turn just played is its weeks' reports; an earlier week's report is its own
-        weeks = s.last_reports if s.last_reports and s.last_reports[-1] is r else [r]
-        self.say(*document_text(turn_report(s, weeks, r), compact=True).splitlines())
+        weeks = s.last_reports if s.last_reports and s.last_report is r else [r]
+        short = s.length == "lesson"  # the computer's roles a command away
+        self.say(*document_text(turn_report(s, weeks, r, short=short), compact=True).splitlines())
+
+    def last_report(self) -> None:
+        """The last turn's report in full (the computer's roles too)."""
+        s = self.session
+        if s.last_report is None:
+            self.say(NO_REPORT_YET)
+            return
+        weeks = s.last_reports or [s.last_report]
+        self.say(*document_text(turn_report(s, weeks, s.last_report), compact=True).splitlines())
 
     def debrief(self) -> None:
         """The short debrief; then, if the player types `full`, the full one (with the

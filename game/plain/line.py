@@ -25,6 +25,7 @@ from game.present.lines import (
     answer_lines,
     deciding_line,
     dilemma_lines,
+    full_news_lines,
     ledger_lines,
     menu_heading,
     opening_lines,
@@ -37,7 +38,7 @@ from game.present.lines import (
 )
 from game.present.plan import action_reason, not_possible, refusal, unanswered_said
 from game.present.render import clean
-from game.present.situation import situation
+from game.present.situation import news_entry, situation
 from game.present.sources import WEEK_SOURCES, source_line
 from game.present.words import source_names
 from game.session import (
@@ -46,6 +47,7 @@ from game.session import (
     Session,
     SessionError,
 )
+from game.session.spans import news_during
 
 __all__ = ["DEFAULT_ALTERNATIVES", "LineGame", "clean", "run"]
 
@@ -118,12 +120,19 @@ class LineGame(LineEnding):
             self.blank()
             self.ledger()
 
+    def full_news(self) -> None:
+        """The full texts of a brief turn's news (and of the weeks inside the turn just
+        played), with what each source says."""
+        s = self.session
+        during = s.news_of(news_during(s.last_reports)) if s.last_reports else []
+        self.say(*full_news_lines(s, self.role, [news_entry(n) for n in [*during, *s.news()]]))
+
     def ledger(self) -> None:
         self.say(*ledger_lines(self.session.ledger()))
 
     def resources(self) -> None:
         s = self.session
-        self.say(resources_line(situation(s, self.role), s.role_info(self.role).name))
+        self.say(resources_line(situation(s, self.role), s.role_info(self.role).name, len(s.roles)))
 
     def menu(self) -> None:
         s = self.session
@@ -139,11 +148,11 @@ class LineGame(LineEnding):
             self.say(f"  {n}. {action_line(a)}")
         for d in s.dilemmas(role):
             self.blank()
-            self.say(*dilemma_lines(d))
+            self.say(*dilemma_lines(d, short=sit.brief))
             for o in d.options:
                 n += 1
                 self.items[n] = ("option", o.id, d.id)
-                self.say(f"  {n}. {option_line(s, o)}")
+                self.say(f"  {n}. {option_line(s, o, short=sit.brief)}")
         self.blank()
         self.say(MENU_END)
 
@@ -169,6 +178,10 @@ class LineGame(LineEnding):
             self.status()
         elif cmd == "sources":
             self.sources()
+        elif cmd in ("news", "more") and len(words) == 1:
+            self.full_news()
+        elif cmd == "report" and len(words) == 1:
+            self.last_report()
         elif cmd == "assumptions":
             self.assumptions()
         elif cmd == "save":

@@ -11,8 +11,16 @@ from game.present.doc import Topic
 from game.present.ledger import zone_summary
 from game.present.plan import cost_text
 from game.present.situation import NO_NEWS, ActionEntry, NewsEntry, Situation
-from game.present.turn import comes_words, length_intro, turn_word
-from game.present.words import source_names, span, topics
+from game.present.turn import (
+    DISPUTE_KEY,
+    FULL_NEWS_HEADING,
+    NEWS_HEADING,
+    comes_words,
+    length_intro,
+    option_brief,
+    turn_word,
+)
+from game.present.words import short_sources_text, source_names, sources_text, span, topics
 from game.session import DilemmaInfo, OptionInfo, Session, WeekInfo
 
 HELP = """Commands:
@@ -21,6 +29,8 @@ HELP = """Commands:
   info N: more about choice N (what it does, how sure it is, its sources)
   status: the ledger, your resources and your plan
   sources: the sources of this week's news, with their stance
+  news: the news in full (a lesson turn shows its titles), with what each source says
+  report: the last turn's report in full, what the computer's roles did too
   assumptions: what the model assumes where the record is silent
   role: your role card (who you are, what you can and cannot change, what to watch)
   save, or save FILE: save the game (to this game's save file, or to FILE)
@@ -98,12 +108,16 @@ def news_lines(e: NewsEntry, *, lesson: bool) -> list[str]:
 def situation_lines(sit: Situation) -> list[str]:
     """The turn's heading, its phase, and the news (after a blank line)."""
     lesson = sit.week.length == "lesson"
-    out = [sit.heading, sit.phase, *sit.also]
-    if sit.phase_sources:  # the phase's summary and sources once, at its first turn
+    out = [sit.heading, *([sit.phase] if sit.phase else []), *sit.also]
+    if sit.brief:  # a lesson turn: its summary, and the news as titles
+        out += [sit.summary, sit.summary_sources]
+    elif sit.phase_sources:  # the phase's summary and sources once, at its first turn
         out.append(sit.phase_sources)
     out.append("")
     if not sit.news:
         return [*out, NO_NEWS]
+    if sit.brief:
+        return [*out, f"{NEWS_HEADING}:", *(f"- {t}" for t in sit.news_titles)]
     out.append("News this week:")
     for e in sit.news:
         out += news_lines(e, lesson=lesson)
@@ -118,8 +132,10 @@ def ledger_lines(entry: dict[str, Any]) -> list[str]:
     ]
 
 
-def resources_line(sit: Situation, name: str) -> str:
-    return f"Your resources ({name}): {'; '.join(sit.resources)}."
+def resources_line(sit: Situation, name: str, players: int = 1) -> str:
+    """The role's resources; a brief turn says whose only when several play."""
+    whose = f" ({name})" if players > 1 or not sit.brief else ""
+    return f"Your resources{whose}: {'; '.join(sit.resources)}."
 
 
 def action_line(a: ActionEntry) -> str:
@@ -134,14 +150,19 @@ def action_line(a: ActionEntry) -> str:
     return " ".join(parts)
 
 
-def option_line(session: Session, o: OptionInfo) -> str:
-    parts = [f"{o.label}: {o.text}"]
-    cost = cost_text(session, o.cost)
-    if cost:
-        parts.append(f"Cost: {cost}.")
-    parts.append(o.uncertainty)
+def option_line(session: Session, o: OptionInfo, *, short: bool = False) -> str:
+    """A dilemma's option; `short` (a brief turn): as an action is shown, label, cost and
+    how sure in a word (its text and reasons: info)."""
+    if short:
+        parts = [option_brief(o, cost_text(session, o.cost))]
+    else:
+        parts = [f"{o.label}: {o.text}"]
+        cost = cost_text(session, o.cost)
+        if cost:
+            parts.append(f"Cost: {cost}.")
+        parts.append(o.uncertainty)
     if o.is_default:
-        parts.append("(What happens if you choose nothing.)")
+        parts.append("(If you choose nothing.)" if short else "(What happens if you choose nothing.)")
     if o.chosen:
         parts.append("[chosen]")
     elif not o.affordable:
@@ -154,16 +175,36 @@ def menu_heading(w: WeekInfo, left: int, budget: int) -> str:
     return f"Your choices this {turn} ({left} of {budget} action points left):"
 
 
-def dilemma_lines(d: DilemmaInfo) -> list[str]:
+def dilemma_lines(d: DilemmaInfo, *, short: bool = False) -> list[str]:
     """A dilemma's card before its options: title, text, sources, when it comes, what
-    is disputed and what each source says."""
+    is disputed and what each source says (`short`, a brief turn: the sources by their
+    short names, and what each says a command away)."""
     mark = " [contested]" if d.contested else ""
-    out = [f"Dilemma: {d.title}{mark}", f"  {d.text}", f"  Sources: {source_names(d.sources)}."]
+    sources = short_sources_text(d.sources) if short else f"Sources: {source_names(d.sources)}."
+    out = [f"Dilemma: {d.title}{mark}", f"  {d.text}", f"  {sources}"]
     if d.comes is not None:
         out.append(f"  {comes_words(d.comes)}")
     if d.contested:
-        out.append(f"  Contested: {_stop(d.contested)}")
-    return out + topic_lines(topics(d.claims))
+        out.append(f"  Contested: {_stop(d.contested)}" + (f" {DISPUTE_KEY}" if short else ""))
+    return out if short else out + topic_lines(topics(d.claims))
+
+
+def full_news_lines(session: Session, role: str, news: Iterable[NewsEntry]) -> list[str]:
+    """The full texts (the `news` command): the phase's summary with its sources, the
+    news of the turn just played and of this one, each with what every source says, and
+    the disputes of the dilemmas to answer."""
+    w = session.week_info()
+    out = [f"{FULL_NEWS_HEADING}:", f"Phase: {w.phase_name}. {w.phase_summary}", f"Sources: {source_names(w.phase_sources)}."]
+    items = list(news)
+    if not items:
+        out.append(NO_NEWS)
+    for e in items:
+        out += news_lines(e, lesson=False)
+    for d in session.dilemmas(role):
+        if d.claims:
+            out.append(f"Dilemma: {d.title}. {sources_text(d.sources)}")
+            out += topic_lines(topics(d.claims))
+    return out
 
 
 def status_heading(w: WeekInfo) -> str:

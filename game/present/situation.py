@@ -10,8 +10,25 @@ from dataclasses import dataclass
 
 from game.present.doc import Topic
 from game.present.plan import action_reason, cost_text
-from game.present.turn import phase_line, turn_dates, turn_heading, turn_title
-from game.present.words import certainty, day, resource_text, short_span, sources_text, span, topics
+from game.present.turn import (
+    brief,
+    news_title,
+    phase_line,
+    summary_line,
+    turn_dates,
+    turn_heading,
+    turn_title,
+)
+from game.present.words import (
+    certainty,
+    day,
+    resource_text,
+    short_sources_text,
+    short_span,
+    sources_text,
+    span,
+    topics,
+)
 from game.session import ActionInfo, NewsItem, Session, WeekInfo
 
 SIMULATED_EVENT = "[simulated: the model's own event]"
@@ -74,6 +91,13 @@ class Situation:
     dilemmas: str  # " · 1 dilemma to answer (d)", or ""
     resources: tuple[str, ...]  # "Funds: USD 13.04 million", a line each
     actions: tuple[ActionEntry, ...]
+    # A brief turn (a lesson turn with the scenario's summary of its weeks): the summary
+    # and its sources in place of the phase's, and the news as titles, the full texts a
+    # key away (`brief` False: "" and none).
+    brief: bool = False
+    summary: str = ""  # "In these weeks: ..."
+    summary_sources: str = ""  # "Sources: SOHR (monitor); ..."
+    news_titles: tuple[str, ...] = ()
 
 
 def news_entry(item: NewsItem) -> NewsEntry:
@@ -142,6 +166,8 @@ def situation(session: Session, role: str) -> Situation:
     s = session
     w = s.week_info()
     who, points, dilemmas = week_line(s, role)
+    short = brief(w)
+    news = s.news()
     return Situation(
         week=w,
         title=turn_title(w),
@@ -149,12 +175,19 @@ def situation(session: Session, role: str) -> Situation:
         dates_short=short_span(w.start, w.span_end or w.end),
         heading=turn_heading(w),
         phase=phase_line(w),
-        also=tuple(f"Also this week: {name} ({span(first, last)})." for name, first, last in w.also),
-        phase_sources=sources_text(w.phase_sources) if w.phase_new else "",
-        news=tuple(news_entry(n) for n in s.news()),
+        also=() if short else tuple(f"Also this week: {name} ({span(first, last)})." for name, first, last in w.also),
+        phase_sources=sources_text(w.phase_sources) if w.phase_new and not short else "",
+        news=tuple(news_entry(n) for n in news),
         who=who,
         points=points,
         dilemmas=dilemmas,
-        resources=tuple(resource_text(r.label, r.value, r.unit, r.high) for r in s.resources(role)),
+        # a brief turn names the resources by their short labels (the role card has the full ones)
+        resources=tuple(
+            resource_text((r.short if short else "") or r.label, r.value, r.unit, r.high) for r in s.resources(role)
+        ),
         actions=action_entries(s, role),
+        brief=short,
+        summary=summary_line(w),
+        summary_sources=short_sources_text(w.turn_sources) if short else "",
+        news_titles=tuple(news_title(n) for n in news) if short else (),
     )

@@ -9,25 +9,24 @@ from collections.abc import Sequence
 
 from game.engine.core import WeekReport
 from game.present.causes import outcomes_text
-from game.present.changed import decision_lines, your_part_blocks
+from game.present.changed import decision_lines, shown, your_part_blocks
 from game.present.doc import Block, Document, Heading, Items, Paragraph, spans
 from game.present.names import Names
 from game.present.week import METRICS, ZONES, answer_words, change_cell, week_report, why_lines
-from game.present.words import day, plural, span
-from game.session import Session, WeekInfo
+from game.present.words import certainty, day_month, plural, short_sources_text, signed, span
+from game.session import NewsItem, OptionInfo, Session, WeekInfo
 from game.session.spans import join_causes, news_during
 
 MAX_TURN_CAUSES = 2
+SHORT_TURN_CAUSES = 1  # the line mode's lesson turn: the biggest (report: the others)
 
 
 def turn_heading(w: WeekInfo) -> str:
     """ "Week 3 of 20: 17 July to 23 July 2016." or, in a lesson game, "Turn 2 of 8, The
-    road is cut: 17 July to 6 August 2016 (weeks 3 to 5 of 20)." """
+    road is cut: 17 July to 6 August 2016." """
     if w.length != "lesson":
         return f"Week {w.number} of {w.weeks}: {span(w.start, w.end)}."
-    end = w.span_end or w.end
-    weeks = f"week {w.number}" if w.last == w.index else f"weeks {w.number} to {w.last + 1}"
-    return f"Turn {w.turn} of {w.turns}, {w.turn_name}: {span(w.start, end)} ({weeks} of {w.weeks})."
+    return f"Turn {w.turn} of {w.turns}, {w.turn_name}: {span(w.start, w.span_end or w.end)}."
 
 
 def turn_word(w: WeekInfo) -> str:
@@ -40,19 +39,58 @@ def length_intro(w: WeekInfo) -> str:
     if w.length != "lesson":
         return ""
     return (
-        f"This is the lesson game: {plural(w.turns, 'turn')} at the moments that decided the siege,"
-        f" over the {w.weeks} weeks. Each turn plays the weeks it covers: your actions are taken"
-        " in its first week and again each week after, as far as you can pay for them, and a"
-        " dilemma that comes later in the turn is answered now. Type debrief to end the game"
-        " at any turn."
+        f"This is the lesson game: {plural(w.turns, 'turn')} at the moments that decided the siege."
+        " Your plan is taken each week of a turn, as far as you can pay for it; a dilemma later"
+        " in the turn is answered now."
     )
 
 
+def brief(w: WeekInfo) -> bool:
+    """Whether the turn is told briefly: a lesson turn with its scenario's summary shows
+    the summary instead of the phase's, and the news as titles, the full texts a key
+    away (`news_key_line`)."""
+    return w.length == "lesson" and bool(w.turn_summary)
+
+
 def phase_line(w: WeekInfo) -> str:
-    """The phase: its name and summary at the first turn of the phase, its name after."""
+    """The phase: its name and summary at the first turn of the phase, its name after
+    (a brief turn names a new phase only: its summary says what happens)."""
+    if brief(w):  # a new phase's name ("" for the phase going on)
+        return f"Phase: {w.phase_name}." if w.phase_new else ""
     if w.phase_new:
         return f"Phase: {w.phase_name}. {w.phase_summary}"
     return f"Phase: {w.phase_name} (as before)."
+
+
+def summary_line(w: WeekInfo) -> str:
+    """A brief turn's summary of its weeks ("" for any other turn)."""
+    return f"In these weeks: {w.turn_summary}" if brief(w) else ""
+
+
+def news_title(item: NewsItem) -> str:
+    """A news item in a line: its title, day (the turn's heading names the year) and
+    marks, and its sources."""
+    when = f" ({day_month(item.date)})" if item.date else ""
+    mark = " [contested]" if item.is_contested else ""
+    if item.simulated:  # the model is its source
+        return f"{item.title}{when}{mark} [simulated: the model's own event]."
+    return f"{item.title}{when}{mark}. {short_sources_text(item.sources)}"
+
+
+def option_brief(o: OptionInfo, cost: str) -> str:
+    """A dilemma's option in a brief turn, as an action is shown: its label, its cost (in
+    words, game.present.plan.cost_text) and how sure it is in a word (its text and the
+    reasons: info)."""
+    verdict = certainty(o.uncertainty)
+    parts = [f"{o.label}.", f"Cost: {cost}." if cost else "", f"{verdict}." if verdict else ""]
+    return " ".join(p for p in parts if p)
+
+
+DISPUTE_KEY = "What each source says: type news."
+NEWS_HEADING = "News (the full texts: type news)"
+NEWS_KEY_HEADING = "News (the full texts: press m)"
+FULL_NEWS_HEADING = "The news in full, with what each source says"
+NO_REPORT_YET = "No week has been played yet."
 
 
 def turn_title(w: WeekInfo) -> str:
@@ -74,7 +112,7 @@ def end_turn_words(w: WeekInfo) -> str:
 
 def comes_words(d: dt.date | None) -> str:
     """A dilemma coming later in a lesson turn: "comes on 14 August 2016: answer now"."""
-    return "" if d is None else f"This comes in the week of {day(d)}, later in this turn: your answer now is given then."
+    return "" if d is None else f"It comes in the week of {day_month(d)}, later in this turn. Your answer now is given then."
 
 
 def debrief_now_question(weeks: int) -> str:
@@ -87,18 +125,27 @@ def debrief_now_question(weeks: int) -> str:
 NOTHING_TO_DEBRIEF = "No week has been played yet, so there is nothing to debrief."
 
 
-def turn_report(session: Session, reports: Sequence[WeekReport], first: WeekReport) -> Document:
+COUNTS = ("killed", "injured", "left")  # the ledger's running totals
+COMPUTER_KEY_LINE = "What the computer's roles did, and every cause: type report."
+
+
+def turn_report(session: Session, reports: Sequence[WeekReport], first: WeekReport, *, short: bool = False) -> Document:
     """The report of a turn: a week's report in a full game; a lesson turn's covers its
     weeks (`reports`, the weeks' own, in order; `first` the joined report): what each
     role did (each action once, with the weeks it was taken), the news of the weeks
-    inside the turn, what changed, and why."""
-    if len(reports) < 2:
+    inside the turn, what changed, and why. `short`: the people's roles only, with a
+    line saying where the computer's are (the line mode's lesson turn)."""
+    if not reports or (len(reports) < 2 and session.length != "lesson"):
         return week_report(session, reports[0] if reports else first)
     names = Names.of_session(session)
     start = dt.date.fromisoformat(reports[0].date)
     end = dt.date.fromisoformat(reports[-1].date) + dt.timedelta(days=6)
     n = len(reports)
     blocks: list[Block] = []
+    part = session.your_part(reports[0].week)
+    # short: an action that was simply done, and whose effect a cause line below gives,
+    # is named there only
+    explained = {(p.role, p.ref) for p in part.decisions if p.kind == "action" and shown(p.changes)} if short and part else set()
     # The people's roles first, then the computer's, a line each.
     order = [*session.roles, *(r.id for r in session.scenario.roles if r.id not in session.roles)]
     for role in order:
@@ -111,6 +158,10 @@ def turn_report(session: Session, reports: Sequence[WeekReport], first: WeekRepo
         answers = [(r.week, d, o) for r in reports for (ro, d, o) in r.choices if ro == role]
         if not counts and not answers and not human:
             continue
+        if not human and short:
+            if not any(b.id == "acts:computer" for b in blocks):
+                blocks.append(Paragraph(spans(COMPUTER_KEY_LINE), id="acts:computer"))
+            continue
         if not human:
             # The computer's roles in a line: what they did, each action named once.
             done = "; ".join(names.action(role, a) for a in counts)
@@ -121,40 +172,42 @@ def turn_report(session: Session, reports: Sequence[WeekReport], first: WeekRepo
         for a, k in counts.items():
             outcomes = [o for r in reports for (ro, x, o) in r.actions if ro == role and x == a]
             last = outcomes_text(outcomes[-1], names) if outcomes else "done"
-            items.append(spans(f"{names.action(role, a)}, {plural(k, 'week')} of {n}: {last}."))
+            if last == "done" and (role, a) in explained:
+                continue
+            weeks = "" if n == 1 else ", every week" if k == n else f", {plural(k, 'week')} of {n}"
+            items.append(spans(f"{names.action(role, a)}{weeks}: {last}."))
         if not counts:
             items.append(spans("No actions this turn."))
         for week, did, opt in answers:
             by = session.answer_by(week, role, did, opt)
             items.append(spans(f"Dilemma “{names.dilemma(did)}”: {names.option(did, opt)} ({answer_words(by, names, role)})."))
         blocks.append(Items(tuple(items), id=f"acts:{role}"))
-    during = news_during(reports)
+    during = session.news_of(news_during(reports))
     if during:
-        by_id = {e.id: e for e in session.scenario.events}
-        items = []
-        for eid in during:
-            e = by_id.get(eid)
-            if e is None:
-                continue
-            when = f" ({day(e.date)})" if e.date else ""
-            items.append(spans(f"{names.event(eid)}{when}"))
-        if items:
-            blocks.append(Heading("In these weeks", 2, id="during"))
-            blocks.append(Items(tuple(items), id="news-during"))
+        blocks.append(Heading("News in these weeks", 2, id="during"))
+        blocks.append(Items(tuple(spans(news_title(item)) for item in during), id="news-during"))
     for zone, name in ZONES:
         parts = []
         for metric, label in METRICS:
             cell = change_cell(first.before, first.after, zone, metric)
-            if cell.text != "–":
-                parts.append(f"{label} {cell.text}")
+            # what did not change is left out, and the people present (what the killed
+            # and the departures leave) is in the ledger
+            if cell.text != "–" and cell.value != 0 and metric != "present":
+                # short: the counts' change alone (status has the totals), a level's too
+                text = signed(cell.value or 0, 0) if short and metric in COUNTS else cell.text
+                parts.append(f"{label} {text}")
         blocks.append(Paragraph(spans((f"{name} (simulated): ", "strong"), "; ".join(parts) + "."), id=f"changes:{zone}"))
-    part = session.your_part(reports[0].week)
     blocks.extend(your_part_blocks(part, names, "turn"))
     blocks.append(Heading("Why, biggest first (simulated)", 2, id="why"))
     causes = join_causes([c for r in reports for c in r.causes])
-    lines = decision_lines(part, names) + why_lines(causes, first.before, first.after, names, MAX_TURN_CAUSES)
+    most = SHORT_TURN_CAUSES if short else MAX_TURN_CAUSES
+    why = why_lines(causes, first.before, first.after, names, most)
+    # the line mode's lesson turn: your decisions and the biggest cause (report: the rest)
+    lines = decision_lines(part, names) + (why[:most] if short else why)
     if lines:
         blocks.append(Items(tuple(spans(x) for x in lines), ordered=True, id="causes"))
     else:
         blocks.append(Paragraph(spans("Nothing large changed this turn."), id="causes"))
-    return Document(f"Turn played ({span(start, end)}, {plural(n, 'week')}): what changed and why", tuple(blocks), kind="week-report")
+    turn = next((f"Turn {k} played" for k, t in enumerate(session.scenario.lesson, 1) if t.start == start), "")
+    title = turn or f"The turn of {span(start, end)}"  # the turn's heading named it
+    return Document(f"{title}: what changed and why", tuple(blocks), kind="week-report")

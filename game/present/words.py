@@ -123,6 +123,11 @@ def day(d: dt.date) -> str:
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
+def day_month(d: dt.date) -> str:
+    """ "3 July": a day in a turn whose heading names the year."""
+    return f"{d.day} {MONTHS[d.month - 1]}"
+
+
 def span(a: dt.date, b: dt.date) -> str:
     """ "3 July to 9 July 2016" (or one day, or across years)."""
     if a == b:
@@ -158,6 +163,32 @@ def source_names(sources: Iterable[Source]) -> str:
 
 def sources_text(sources: Iterable[Source]) -> str:
     names = source_names(sources)
+    return f"Sources: {names}." if names else "Sources: none given."
+
+
+# A source's stance in a word, for the short form (`sources` gives each one's lean).
+STANCE_WORDS = {
+    "international": "international",
+    "monitor": "monitor",
+    "government": "government",
+    "opposition": "opposition",
+    "russian-mod": "Russia",
+    "media": "media",
+    "research": "research",
+    "rebel-faction": "rebels",
+    "us-government": "US",
+}
+
+
+def short_sources_text(sources: Iterable[Source]) -> str:
+    """ "Sources: SOHR (monitor); UN (international)." Each source's short name and its
+    stance, for the lines of a brief turn, which name many (the full names and leans are
+    a key away, with the full texts)."""
+    def one(s: Source) -> str:
+        name, stance = getattr(s, "short", "") or s.name, STANCE_WORDS.get(s.stance, s.stance)
+        return name if stance.lower() in name.lower() else f"{name} ({stance})"  # "US government"
+
+    names = "; ".join(one(s) for s in sources)
     return f"Sources: {names}." if names else "Sources: none given."
 
 

@@ -251,9 +251,13 @@ def _check_lesson(sc: Scenario, ck: Checker) -> None:
     """The lesson calendar: its turns cover every week of the calendar once, in order,
     none of them empty; each starts on the first day of a week and ends on the last."""
     dupes(ck, "lesson", sc.lesson)
+    sources = {s.id for s in sc.sources}
     found = len(ck.errors)
     due = sc.start  # the day the next turn must start
     for k, t in enumerate(sc.lesson):
+        for j, sid in enumerate(t.sources):  # a turn's summary names its sources
+            if sid not in sources:
+                ck.at(("lesson", k, "sources", j), unknown("source", sid, sorted(sources)))
         if (t.start - sc.start).days % 7:
             ck.at(("lesson", k, "start"), f"the lesson calendar: {t.start} is not the first day of a week (weeks start {sc.start}, every 7 days)")
         elif t.start < due:

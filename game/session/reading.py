@@ -100,9 +100,14 @@ class SessionViews(SessionPlans):
         )
         first, stop = self._span_at(k)
         number = self.turn_number
-        turn_name = ""
+        turn_name, summary = "", ""
+        sources: tuple[SourceInfo, ...] = ()
         if self.length == "lesson" and 0 < number <= len(self.scenario.lesson):
-            turn_name = self.scenario.lesson[number - 1].name
+            lt = self.scenario.lesson[number - 1]
+            turn_name = lt.name
+            if lt.summary is not None:
+                summary = self._text(lt.summary, lt.summary_gentle)
+                sources = self._source_infos(lt.sources)
         return WeekInfo(
             index=k,
             number=k + 1,
@@ -118,6 +123,8 @@ class SessionViews(SessionPlans):
             turn=number,
             turns=self.n_turns,
             turn_name=turn_name,
+            turn_summary=summary,
+            turn_sources=sources,
             last=stop - 1,
             span_end=c.weeks[stop - 1].start + dt.timedelta(days=6),
             phase_new=self._phase_new(k),
@@ -132,10 +139,15 @@ class SessionViews(SessionPlans):
 
     def news(self) -> list[NewsItem]:
         """The events that opened this week, with their sources and claims."""
+        return self.news_of(self._state.news)
+
+    def news_of(self, events: Iterable[str]) -> list[NewsItem]:
+        """Events as news items, with their sources and claims (the claims known by the
+        end of this week); an unknown id is left out."""
         by_id = {e.id: e for e in self.scenario.events}
         week_end = self.week_info().end
         items = []
-        for eid in self._state.news:
+        for eid in events:
             e = by_id.get(eid)
             if e is None:
                 continue
@@ -360,7 +372,7 @@ class SessionViews(SessionPlans):
 
     def source(self, source_id: str) -> SourceInfo | None:
         s = self._sources.get(source_id)
-        return None if s is None else SourceInfo(s.id, s.name, s.stance, s.note, s.url, s.lean)
+        return None if s is None else SourceInfo(s.id, s.name, s.stance, s.note, s.url, s.lean, s.short)
 
     def assumptions(self) -> list[tuple[str, str]]:
         """The model's assumptions: (title, text), their numbers filled from the
@@ -407,4 +419,4 @@ class SessionViews(SessionPlans):
     def _resource(self, var: str) -> ResourceInfo:
         v = self._vars[var]
         value = float(self._state.vars.get(var, v.initial))
-        return ResourceInfo(var, v.label, value, v.unit, v.min, v.max)
+        return ResourceInfo(var, v.label, value, v.unit, v.min, v.max, v.short)

@@ -24,6 +24,7 @@ class SourceInfo:
     note: str = ""
     url: str | None = None
     lean: str = ""  # which way the source leans, in words
+    short: str = ""  # a short name, for lines naming many sources ("" : its name)
 
     @property
     def label(self) -> str:
@@ -122,6 +123,10 @@ class WeekInfo:
     turn: int = 1  # 1-based
     turns: int = 1
     turn_name: str = ""
+    # A lesson turn's summary of its weeks, in the scenario's words, and its sources ("" and
+    # none in a full game, or where the scenario gives no summary).
+    turn_summary: str = ""
+    turn_sources: tuple[SourceInfo, ...] = ()
     last: int = 0  # the 0-based last week the turn covers (`index` in a full game)
     span_end: dt.date | None = None  # the last day of the turn (`end` in a full game)
     # Whether this turn is the first the player sees of its phase (its summary is
@@ -195,6 +200,7 @@ class ResourceInfo:
     unit: str
     low: float | None = None  # the variable's bounds, where the scenario gives them
     high: float | None = None
+    short: str = ""  # a short label, for a line of every resource ("": the label)
 
 
 @dataclass(frozen=True, slots=True)

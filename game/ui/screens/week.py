@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import partial
 from typing import ClassVar
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -20,9 +20,11 @@ from game.present.card import role_card
 from game.present.plan import cost_text, end_turn_warning, not_possible, refusal
 from game.present.situation import NO_NEWS, ActionEntry, action_entries, situation, week_line
 from game.present.turn import (
+    NEWS_KEY_HEADING,
     NOTHING_TO_DEBRIEF,
     debrief_now_question,
 )
+from game.present.words import sources_text
 from game.session import DecisionError, Session, SessionError
 from game.ui.commands import Command
 from game.ui.keys import binding_commands
@@ -57,6 +59,11 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         Binding("c", "tab('city')", "City", id="city", tooltip="the city: the map and the ledger"),
         Binding("n", "tab('news')", "News", id="news", tooltip="the news: the situation report"),
         Binding(
+            "m", "more_news", "More news", id="more_news",
+            tooltip="in a lesson turn, the news in full (its titles are shown), with what each"
+            " source says; again for the titles",
+        ),
+        Binding(
             "r", "report", "Last report", id="report",
             tooltip="the last week's report: what changed and why, biggest causes first",
         ),
@@ -85,6 +92,7 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         self._shown: set[str] = set()  # dilemmas opened by themselves this turn
         self._detail_said: tuple[object, ...] | None = None  # what the detail shows now
         self.actions: tuple[ActionEntry, ...] = ()  # the actions as shown
+        self.full_news = False  # a lesson turn's news in full (m), not as titles
 
     @property
     def role(self) -> str:
@@ -137,14 +145,25 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         self.show_week_line((sit.who, sit.points, sit.dilemmas))
         self.query_one("#map", DistrictMap).show(s.districts(), s.routes())
         self.query_one("#ledger", Static).update(ledger_table(s.ledger()))
-        phase = [plain((sit.heading, "bold")), plain(sit.phase), *(plain(line) for line in sit.also)]
-        if sit.phase_sources:  # the phase's summary and its sources once, at its first turn
+        phase = [plain((sit.heading, "bold")), *([plain(sit.phase)] if sit.phase else []), *(plain(line) for line in sit.also)]
+        titles = sit.brief and not self.full_news  # a lesson turn: the news as titles (m: in full)
+        if sit.brief:
+            phase += [plain(sit.summary), plain(sit.summary_sources, style="italic")]
+            if not titles:  # the full texts: the phase's summary too
+                w = sit.week
+                phase += [plain(f"{w.phase_name}: {w.phase_summary}"), plain(sources_text(w.phase_sources), style="italic")]
+        elif sit.phase_sources:  # the phase's summary and its sources once, at its first turn
             phase.append(plain(sit.phase_sources, style="italic"))
         phase.append(Text(""))
         self.query_one("#phase", Static).update(Group(*phase))
-        self.query_one("#news-items", Static).update(
-            Group(*(news_block(n) for n in sit.news)) if sit.news else plain(NO_NEWS)
-        )
+        items: RenderableType
+        if not sit.news:
+            items = plain(NO_NEWS)
+        elif titles:
+            items = Group(plain((NEWS_KEY_HEADING, "bold")), *(plain(f"▸ {t}") for t in sit.news_titles))
+        else:
+            items = Group(*(news_block(n) for n in sit.news))
+        self.query_one("#news-items", Static).update(items)
         res = "\n".join(f"• {line}" for line in sit.resources)
         self.query_one("#resources", Static).update(plain(("Your resources\n", "bold"), res))
         self.refresh_actions(sit.actions)
@@ -370,6 +389,17 @@ class WeekScreen(ReferenceScreens, Screen[None]):
 
     def action_tab(self, name: str) -> None:
         self.query_one("#left", TabbedContent).active = name
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """More news only in a lesson game, whose turns show the news as titles."""
+        if action == "more_news":
+            return self.session.length == "lesson"
+        return True
+
+    def action_more_news(self) -> None:
+        self.full_news = not self.full_news
+        self.action_tab("news")
+        self.refresh_week()
 
     def palette_commands(self) -> list[Command]:
         cmds = binding_commands(self, self.BINDINGS, leave_out=["pick"])
