@@ -6,10 +6,13 @@ Continue opening this player's latest game with its last report."""
 from __future__ import annotations
 
 import asyncio
+import threading
 from pathlib import Path
 
 import pytest
 
+import game.session
+from game.model.scenario import Scenario
 from game.present.saves import save_text
 from game.scenario import registry
 from game.session import Session, list_saves
@@ -82,7 +85,18 @@ def test_no_glance_without_a_cache(monkeypatch: pytest.MonkeyPatch) -> None:
     assert scenario_glance(registry.DEFAULT_SCENARIO) is None
 
 
-def test_the_title_is_readable_before_the_scenario_loads(cache: Path) -> None:
+def test_the_title_is_readable_before_the_scenario_loads(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The scenario's load is held until the first frame has been checked, so that the
+    # check never races a fast load (the title loads it in a thread of its own).
+    gate = threading.Event()
+    real = game.session.open_scenario
+
+    def held(ref: str) -> Scenario:
+        assert gate.wait(60), "the test never let the scenario load"
+        return real(ref)
+
+    monkeypatch.setattr(game.session, "open_scenario", held)
+
     async def go() -> None:
         app = CorridorsApp(blink=False)
         async with app.run_test(size=(80, 24)) as pilot:
@@ -94,6 +108,7 @@ def test_the_title_is_readable_before_the_scenario_loads(cache: Path) -> None:
             assert "Corridors: eastern Aleppo" in text(app, "#title-name")
             assert "Full game: 20 weekly turns, about 90 minutes" in text(app, "#lengths")
             assert "Lesson game: 8 turns, about 45 minutes" in text(app, "#lengths")
+            gate.set()
             await loaded(app, pilot)
             assert screen.scenario is not None and screen.scenario.id == "aleppo-2016"
 
@@ -179,6 +194,7 @@ def test_continue_opens_this_players_latest_game_with_its_last_report(home: Path
             await loaded(app, pilot)
             await pilot.press("ctrl+o")
             await pilot.pause()
+            await pilot.pause()  # the week screen's header has mounted its title (a slow machine)
             assert app.session is not None
             assert app.session.last_report is not None  # the last turn's report is there
             await pilot.press("r")
