@@ -26,7 +26,7 @@ from game.ui.screens.card import RoleCardScreen
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.dilemma import DilemmaScreen
 from game.ui.screens.help import HelpScreen
-from game.ui.screens.modals import ConfirmScreen
+from game.ui.screens.modals import ConfirmScreen, PassScreen
 from game.ui.screens.report import ReportScreen
 from game.ui.screens.week import WeekScreen
 
@@ -180,6 +180,50 @@ def test_the_card_opens_a_new_game_and_w_brings_it_back() -> None:
             await pilot.pause()
             assert isinstance(app.screen, HelpScreen)
             assert any(key == "w" and "role card" in what for key, what in app.screen.keys)
+
+    asyncio.run(go())
+
+
+def test_in_hot_seat_each_player_gets_their_card_at_their_first_turn() -> None:
+    async def close_dilemmas(app: CorridorsApp, pilot) -> None:  # type: ignore[no-untyped-def]
+        while isinstance(app.screen, DilemmaScreen):
+            await pilot.press("1")
+            await pilot.pause()
+
+    async def go() -> None:
+        app = CorridorsApp(blink=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await app.workers.wait_for_complete()  # the title has loaded its scenario
+            await pilot.pause()
+            app.post_message(Play(Session.new(seed=3, roles=["coordinator", "envoy"], autosave=False)))
+            await pilot.pause()
+            await pilot.pause()
+            assert isinstance(app.screen, RoleCardScreen)
+            assert "Who you are: Humanitarian coordinator" in card_text(app.screen)
+            seen = []
+            for _ in range(2):  # each player: close the card, plan, end the turn
+                await pilot.press("enter")
+                await pilot.pause()
+                await close_dilemmas(app, pilot)
+                assert isinstance(app.screen, WeekScreen)
+                await pilot.press("1", "e")
+                await pilot.pause()
+                if isinstance(app.screen, ConfirmScreen):
+                    await pilot.press("y")
+                    await pilot.pause()
+                if isinstance(app.screen, PassScreen):  # the keyboard goes to the next player
+                    await pilot.press("enter")
+                    await pilot.pause()
+                    await pilot.pause()
+                    assert isinstance(app.screen, RoleCardScreen)
+                    seen.append(card_text(app.screen))
+            assert len(seen) == 1 and "Who you are: Envoy" in seen[0]
+            assert isinstance(app.screen, ReportScreen)  # the second player's turn played the week
+            await pilot.press("escape")
+            await pilot.pause()
+            await close_dilemmas(app, pilot)
+            # week 2: no card opens by itself any more
+            assert isinstance(app.screen, WeekScreen) and app.session is not None and app.session.week == 1
 
     asyncio.run(go())
 

@@ -88,6 +88,10 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         super().__init__()
         self.session = session
         self.show_card = card  # open with the role card (a game's start)
+        # A new game's players whose role card has opened (None: the game was not begun
+        # here, so no card opens by itself): in hot-seat each player's opens at their
+        # first turn.
+        self._carded: set[str] | None = set() if card else None
         self._shown_for: tuple[int, int] = (-1, -1)  # (week, turn) of `_shown`
         self._shown: set[str] = set()  # dilemmas opened by themselves this turn
         self._detail_said: tuple[object, ...] | None = None  # what the detail shows now
@@ -131,6 +135,8 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         it has left, else the turn's dilemmas."""
         if self.show_card:
             self.show_card = False
+            if self._carded is not None:
+                self._carded.add(self.role)
             self.action_card()
         elif not self.farewell():
             self.open_dilemmas()
@@ -319,6 +325,15 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         self.action_card()
         return True
 
+    def _next_player(self) -> None:
+        """The next player has the keyboard: their role card at their first turn of a new
+        game, else the turn's dilemmas."""
+        if self._carded is not None and self.session.week == 0 and self.role not in self._carded:
+            self._carded.add(self.role)
+            self.action_card()  # its close opens the dilemmas
+        else:
+            self.open_dilemmas()
+
     def _confirmed(self, yes: bool | None) -> None:
         if yes:
             self.end_turn()
@@ -332,7 +347,7 @@ class WeekScreen(ReferenceScreens, Screen[None]):
                 Navigate(
                     "pass",
                     f"Pass the keyboard to the next player: {name}.",
-                    done=lambda _: self.open_dilemmas(),
+                    done=lambda _: self._next_player(),
                 )
             )
             return
