@@ -150,6 +150,20 @@ def test_debrief_now_is_the_debrief_of_the_weeks_played() -> None:
     assert s.ended_now().finish(samples=0).weeks == 5
 
 
+def test_an_early_debrief_totals_the_weeks_played_not_the_whole_game() -> None:
+    from game.present.debrief import debrief_document
+    from game.present.render import to_text
+
+    s = Session.new(seed=6, roles=ROLE, autosave=False)
+    for _ in range(4):
+        s.advance()
+    early = to_text(debrief_document(s.ended_now().finish(samples=0), None))
+    assert "whole game" not in early and "Civilians killed in the east, the weeks played" in early
+    s.play_out()
+    whole = to_text(debrief_document(s.finish(samples=0), None))
+    assert "Civilians killed in the east, whole game" in whole and "the weeks played" not in whole
+
+
 def test_debrief_now_of_a_finished_game_is_its_debrief(lesson: Session) -> None:
     assert lesson.ended_now() is lesson
     d = lesson.finish(samples=0)

@@ -92,6 +92,17 @@ def intro(d: Debrief) -> tuple[Block, ...]:
     )
 
 
+WHOLE_GAME = ", whole game"
+
+
+def measure_label(label: str, d: Debrief) -> str:
+    """A measure's label as this debrief can say it: a game ended early totals only the
+    weeks played ("Civilians killed in the east, the weeks played")."""
+    if d.ended_early and label.endswith(WHOLE_GAME):
+        return label.removesuffix(WHOLE_GAME) + ", the weeks played"
+    return label
+
+
 def record_section(d: Debrief) -> tuple[Block, ...]:
     """Each measure: this game's value (simulated) against the record's range, the
     record's words and sources, and what each source said, side by side."""
@@ -99,13 +110,13 @@ def record_section(d: Debrief) -> tuple[Block, ...]:
     for line in d.ledger:
         value = _n(line.value)
         if line.band is None:
-            b.append(Paragraph(spans((f"{line.label}: ", "strong"), f"your game {value} (simulated); no record."), id=f"measure:{line.id}"))
+            b.append(Paragraph(spans((f"{measure_label(line.label, d)}: ", "strong"), f"your game {value} (simulated); no record."), id=f"measure:{line.id}"))
             continue
         lo, hi = _n(line.band[0]), _n(line.band[1])
         b.append(
             Paragraph(
                 spans(
-                    (f"{line.label}: ", "strong"),
+                    (f"{measure_label(line.label, d)}: ", "strong"),
                     f"your game {value} (simulated), {line.position} the record's range of {lo} to {hi}.\n",
                     f"Record: {line.record}. ",
                     (sources_text(line.sources), "em"),
@@ -309,7 +320,7 @@ def summary_section(d: Debrief, alt: Alternatives | None) -> tuple[Block, ...]:
             continue
         rows.append(
             (
-                Cell(line.label),
+                Cell(measure_label(line.label, d)),
                 Cell(_n(line.value), "number", line.value),
                 Cell(f"{_n(line.band[0])} to {_n(line.band[1])}", "text"),
                 Cell(line.position),

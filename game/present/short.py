@@ -4,7 +4,7 @@ the full debrief (`debrief_document`) a key away; and the words of a game ended 
 from __future__ import annotations
 
 from game.present.changed import what_you_changed_section
-from game.present.debrief import _n, ended_early, seed_words, turning_point_words
+from game.present.debrief import _n, ended_early, measure_label, seed_words, turning_point_words
 from game.present.doc import Block, Cell, Document, Heading, Items, Paragraph, Table, spans
 from game.present.ledger import ledger_table
 from game.present.names import Names
@@ -40,7 +40,7 @@ def short_debrief_document(d: Debrief) -> Document:
     if banded:
         rows = tuple(
             (
-                Cell(line.label),
+                Cell(measure_label(line.label, d)),
                 Cell(_n(line.value), "number", line.value),
                 Cell(f"{_n(line.band[0])} to {_n(line.band[1])}"),  # type: ignore[index]
                 Cell(line.position or "–"),
