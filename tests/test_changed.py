@@ -24,6 +24,7 @@ from game.present.debrief import debrief_document
 from game.present.export import render
 from game.present.histories import SAID, count_words
 from game.present.names import Names
+from game.present.questions import because
 from game.present.render import to_text
 from game.present.short import short_debrief_document
 from game.present.turn import turn_report
@@ -263,7 +264,7 @@ def test_no_internal_name_reaches_a_player() -> None:
         texts.append(to_text(turn_report(s, s.last_reports, s.last_report)))
     for q in s.scenario.questions:
         if q.when:
-            reason = s._question_reason(q)
+            reason = because(s._question_reasons(q))
             assert not INTERNAL.search(reason), (q.id, reason)
     texts.append(to_text(debrief_document(s.finish(samples=2), s.alternatives(8))))
     for text in texts:
