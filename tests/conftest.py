@@ -82,3 +82,15 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> 
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
         report.outcome = "failed"
         report.longrepr = f"CI: {what}, but this test was skipped ({reason})"
+
+
+@pytest.fixture(autouse=True)
+def _families_not_shared() -> Iterator[None]:
+    """A class game makes its process keep the debrief's histories in the class's store
+    (`histories.shared`, one game a process in play); in the one process the tests run
+    in, each test starts and ends without it, so no test reads another's store."""
+    from game.session import histories
+
+    histories.shared = None
+    yield
+    histories.shared = None
