@@ -24,8 +24,8 @@ def _strikes(gentle: bool) -> Wording:
     def say(c: Cause, n: Names, credit: str) -> str:
         e = about(_f(c, "expected"))
         if gentle:
-            return f"The attacks of this phase would be expected to cost about {e} lives in the {_zone(c)} with no protection."
-        return f"Strikes and fighting of this phase would be expected to kill about {e} in the {_zone(c)} with no protection."
+            return f"Lives the attacks would cost in the {_zone(c)} with no protection: about {e}."
+        return f"Expected killed by strikes and fighting in the {_zone(c)} with no protection: about {e}."
 
     return say
 

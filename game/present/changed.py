@@ -90,33 +90,37 @@ def decision_name(p: DecisionPart, names: Names) -> str:
     return f"{whose} “{names.action(p.role, p.ref)}”"
 
 
-def decision_lines(part: YourPart | None, names: Names) -> list[str]:
+def decision_lines(part: YourPart | None, names: Names, full: bool = True) -> list[str]:
     """A cause line for each of the players' decisions this turn that moved a measure
-    (against the turn without it, on the same luck)."""
+    (against the turn without it, on the same luck); said in full once (`full`), then
+    shorter."""
     if part is None:
         return []
+    against = ", against not taking it" if full else ""
     return [
-        f"{decision_name(p, names)}, against not taking it: {changes_words(shown(p.changes), names, 3)}."
+        f"{decision_name(p, names)}{against}: {changes_words(shown(p.changes), names, 3)}."
         for p in part.decisions
         if shown(p.changes)
     ]
 
 
-def part_line(part: YourPart, names: Names, word: str = "week") -> str:
-    """Your part in one line."""
+def part_line(part: YourPart, names: Names, word: str = "week", full: bool = True) -> str:
+    """Your part in one line: what it is measured against said in full once (`full`), then
+    shorter."""
     h = part.historical
     if h.same:
         return "Your part: your decisions were the historical ones."
     if not shown(h.moved):
         return f"Your part: the historical decisions would have given the same {word} (same luck, simulated)."
-    return f"Your part, against the historical decisions on the same luck (simulated): {changes_words(shown(h.moved), names)}."
+    against = ", against the historical decisions on the same luck (simulated)" if full else " (simulated)"
+    return f"Your part{against}: {changes_words(shown(h.moved), names)}."
 
 
-def your_part_blocks(part: YourPart | None, names: Names, word: str = "week") -> tuple[Block, ...]:
+def your_part_blocks(part: YourPart | None, names: Names, word: str = "week", full: bool = True) -> tuple[Block, ...]:
     """The week report's "your part" (nothing if there is no part to show)."""
     if part is None:
         return ()
-    return (Paragraph(spans((part_line(part, names, word), "strong")), id="your-part"),)
+    return (Paragraph(spans((part_line(part, names, word, full), "strong")), id="your-part"),)
 
 
 # The debrief's opening ---------------------------------------------------------------

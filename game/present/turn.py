@@ -197,13 +197,15 @@ def turn_report(session: Session, reports: Sequence[WeekReport], first: WeekRepo
                 text = signed(cell.value or 0, 0) if short and metric in COUNTS else cell.text
                 parts.append(f"{label} {text}")
         blocks.append(Paragraph(spans((f"{name} (simulated): ", "strong"), "; ".join(parts) + "."), id=f"changes:{zone}"))
-    blocks.extend(your_part_blocks(part, names, "turn"))
+    # what "your part" is measured against is said in full on the first turn, then shorter
+    full = not session.scenario.lesson or session.scenario.lesson[0].start == start
+    blocks.extend(your_part_blocks(part, names, "turn", full))
     blocks.append(Heading("Why, biggest first (simulated)", 2, id="why"))
     causes = join_causes([c for r in reports for c in r.causes])
     most = SHORT_TURN_CAUSES if short else MAX_TURN_CAUSES
     why = why_lines(causes, first.before, first.after, names, most)
     # the line mode's lesson turn: your decisions and the biggest cause (report: the rest)
-    lines = decision_lines(part, names) + (why[:most] if short else why)
+    lines = decision_lines(part, names, full) + (why[:most] if short else why)
     if lines:
         blocks.append(Items(tuple(spans(x) for x in lines), ordered=True, id="causes"))
     else:
