@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from game.present import WeekReport
+from game.present import WeekReport, notices
+from game.present import lines as endings
 from game.present.export import format_for, render
 from game.present.render import clean
 from game.present.render import to_text as document_text
@@ -54,19 +55,17 @@ class LineEnding:
         try:
             where = self.session.save(path)
         except SaveError as e:
-            self.say(f"Could not save: {e}")
+            self.say(notices.could_not_save(e))
             return
-        self.say(f"Saved to {where}.")
+        self.say(notices.saved_to(where))
 
     def save_and_leave(self, why: str) -> None:
         try:
             where = self.session.save()
         except SaveError as e:
-            self.say(f"{why} Could not save the game: {e}")
+            self.say(endings.leave_unsaved(why, e))
             return
-        self.say(
-            f"{why} The game is saved to {where}.", f"Resume with: corridors play --load {where}"
-        )
+        self.say(*endings.leave_saved(why, where))
 
     def debrief_now(self) -> bool:
         """End the game at this turn: save it (unfinished, to go on with later) and show
@@ -85,14 +84,14 @@ class LineEnding:
     def finish(self) -> bool:
         s = self.session
         if not s.players_gone:
-            self.say("Not now: finish plays the remaining weeks once your role has left the game's story.")
+            self.say(endings.NOT_YET_FINISH)
             return False
         try:
             s.play_out()
         except SessionError as e:
-            self.say(f"The weeks cannot be played: {e}")
+            self.say(notices.weeks_not_played(e))
             return False
-        self.say("The remaining weeks are played without you.")
+        self.say(endings.PLAYED_WITHOUT_YOU)
         self.debrief()
         return True
 
@@ -131,8 +130,8 @@ class LineEnding:
             self.full_debrief(d, show=True)
         self.blank()
         if s.autosave and not s.autosave_error:
-            self.say(f"The game is saved to {s.autosave_path}.")
-        self.say("The end.")
+            self.say(notices.game_saved_to(s.autosave_path))
+        self.say(endings.THE_END)
 
     def full_debrief(self, d: Debrief, *, show: bool) -> None:
         """The full debrief: shown, or written to `export`."""
@@ -140,10 +139,7 @@ class LineEnding:
         alt = self._alt
         if alt is None and self.alternatives > 0:
             self.blank()
-            self.say(
-                f"Comparing your game with {self.alternatives:,} alternative histories of each"
-                " kind (simulated); this takes a few seconds."
-            )
+            self.say(endings.comparing(self.alternatives))
             marks = {25, 50, 75}
 
             def progress(done: int, total: int) -> None:
@@ -151,7 +147,7 @@ class LineEnding:
                 for m in sorted(marks):
                     if pct >= m:
                         marks.discard(m)
-                        self.say(f"  {m}% done.")
+                        self.say(endings.done_percent(m))
 
             alt = self._alt = s.alternatives(self.alternatives, progress=progress)
         if show:
@@ -161,6 +157,6 @@ class LineEnding:
         target = self.export or ""
         try:
             where = write_text_atomic(target, render(d, alt, format_for(target)), shared=True)
-            self.say(f"The debrief is written to {where}.")
+            self.say(endings.debrief_written(where))
         except SaveError as e:
-            self.say(f"Could not write the debrief: {e}")
+            self.say(endings.debrief_not_written(e))

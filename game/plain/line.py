@@ -16,10 +16,11 @@ import sys
 from typing import TextIO
 
 from game.plain.ending import DEFAULT_ALTERNATIVES, LineEnding
+from game.present import lines as lw
+from game.present import notices
 from game.present.card import card_lines, role_card
 from game.present.lines import (
     HELP,
-    HINT,
     MENU_END,
     action_line,
     answer_lines,
@@ -40,7 +41,6 @@ from game.present.plan import action_reason, not_possible, refusal, unanswered_s
 from game.present.render import clean
 from game.present.situation import news_entry, situation
 from game.present.sources import WEEK_SOURCES, source_line
-from game.present.words import source_names
 from game.session import (
     DecisionError,
     DilemmaInfo,
@@ -68,7 +68,7 @@ class LineGame(LineEnding):
             line = self.inp.readline()
             if not line:
                 self.blank()
-                self.save_and_leave("End of input.")
+                self.save_and_leave(lw.END_OF_INPUT)
                 return 0
             if self.handle(line.strip()):
                 return 0
@@ -161,7 +161,7 @@ class LineGame(LineEnding):
         """Act on one line of input; True when the game is over or left."""
         words = line.split()
         if not words:
-            self.say(HINT)
+            self.say(lw.HINT)
             return False
         cmd = words[0].lower()
         if all(w.isdigit() for w in words):
@@ -195,11 +195,10 @@ class LineGame(LineEnding):
         elif cmd == "finish" and len(words) == 1:
             return self.finish()
         elif cmd in ("quit", "exit", "q") and len(words) == 1:
-            self.save_and_leave("Leaving the game.")
+            self.save_and_leave(lw.LEAVING)
             return True
         else:
-            shown = line if len(line) <= 40 else line[:40] + "..."
-            self.say(f'Not understood: "{shown}". {HINT}')
+            self.say(lw.not_understood(line))
         return False
 
     def pick(self, n: int) -> None:
@@ -207,9 +206,7 @@ class LineGame(LineEnding):
         item = self.items.get(n)
         if item is None:
             top = max(self.items) if self.items else 0
-            self.say(
-                f"There is no choice {n}; the choices run from 1 to {top}. Type menu to list them."
-            )
+            self.say(lw.no_choice(n, top))
             return
         kind, ident, dilemma = item
         role = self.role
@@ -217,19 +214,17 @@ class LineGame(LineEnding):
             if kind == "action":
                 name = next(a.name for a in s.actions(role) if a.id == ident)
                 added = s.toggle(role, ident)
-                self.say(f"{'Added to' if added else 'Taken out of'} your plan: {name}.")
+                self.say(notices.plan_toggled(name, added))
             else:
                 d = next(x for x in s.dilemmas(role) if x.id == dilemma)
                 label = next(o.label for o in d.options if o.id == ident)
                 if d.chosen == ident:
                     s.choose(role, dilemma, None)
                     default = next(o.label for o in d.options if o.is_default)
-                    self.say(
-                        f'Choice taken back for "{d.title}": if you choose nothing, "{default}" happens.'
-                    )
+                    self.say(lw.taken_back(d.title, default))
                 else:
                     s.choose(role, dilemma, ident)
-                    self.say(f'Chosen for "{d.title}": {label}.')
+                    self.say(lw.chosen(d.title, label))
         except DecisionError as e:
             self.say(not_possible(s, e))
         self.plan_line()
@@ -241,21 +236,21 @@ class LineGame(LineEnding):
         s = self.session
         item = self.items.get(n)
         if item is None:
-            self.say(f"There is no choice {n}. Type menu to list them.")
+            self.say(lw.no_choice(n))
             return
         kind, ident, dilemma = item
         if kind == "action":
             a = next(x for x in s.actions(self.role) if x.id == ident)
-            self.say(f"{n}. {a.name}", f"  {a.summary}", f"  How sure: {a.uncertainty}")
+            self.say(*lw.info_lines(n, a.name, a.summary, a.uncertainty))
             if a.sources:
-                self.say(f"  Sources: {source_names(a.sources)}.")
+                self.say(lw.info_sources(a.sources))
             reason = action_reason(s, a)
             if reason:
-                self.say(f"  Now: {reason}.")
+                self.say(lw.info_now(reason))
         else:
             d: DilemmaInfo = next(x for x in s.dilemmas(self.role) if x.id == dilemma)
             o = next(x for x in d.options if x.id == ident)
-            self.say(f"{n}. {o.label} ({d.title})", f"  {o.text}", f"  How sure: {o.uncertainty}")
+            self.say(*lw.info_lines(n, f"{o.label} ({d.title})", o.text, o.uncertainty))
 
     def status(self) -> None:
         s = self.session
@@ -270,9 +265,9 @@ class LineGame(LineEnding):
         self.say(WEEK_SOURCES, *(source_line(src) for src in s.sources()))
 
     def assumptions(self) -> None:
-        self.say("What the model assumes:")
+        self.say(lw.ASSUMES)
         for title, text in self.session.assumptions():
-            self.say(f"- {title}: {text}")
+            self.say(lw.assumption_line(title, text))
 
     def end_turn(self) -> bool:
         s = self.session
@@ -285,11 +280,11 @@ class LineGame(LineEnding):
         try:
             report = s.advance()
         except SessionError as e:
-            self.say(f"The week cannot be played: {refusal(s, e)}")
+            self.say(notices.week_not_played(refusal(s, e)))
             return False
         self.report(report)
         if s.autosave_error:
-            self.say(f"Warning: the game could not be saved: {s.autosave_error}")
+            self.say(lw.autosave_failed(s.autosave_error))
         if s.finished:
             self.debrief()
             return True

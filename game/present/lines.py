@@ -226,3 +226,74 @@ def plan_line(session: Session, role: str) -> str:
     names = {a.id: a.name for a in session.actions(role)}
     acts = ", ".join(names[a] for a in plan.actions) or "no actions"
     return f"Your plan: {acts}. Action points left: {session.points_left(role)}."
+
+
+# -- the line mode's answers to a command ---------------------------------------------
+END_OF_INPUT = "End of input."
+LEAVING = "Leaving the game."
+ASSUMES = "What the model assumes:"
+NOT_YET_FINISH = "Not now: finish plays the remaining weeks once your role has left the game's story."
+PLAYED_WITHOUT_YOU = "The remaining weeks are played without you."
+THE_END = "The end."
+
+
+def not_understood(line: str) -> str:
+    shown = line if len(line) <= 40 else line[:40] + "..."
+    return f'Not understood: "{shown}". {HINT}'
+
+
+def no_choice(n: int, top: int | None = None) -> str:
+    runs = f"; the choices run from 1 to {top}" if top is not None else ""
+    return f"There is no choice {n}{runs}. Type menu to list them."
+
+
+def taken_back(title: str, default: str) -> str:
+    return f'Choice taken back for "{title}": if you choose nothing, "{default}" happens.'
+
+
+def info_lines(n: int, name: str, text: str, how_sure: str) -> list[str]:
+    return [f"{n}. {name}", f"  {text}", f"  How sure: {how_sure}"]
+
+
+def info_sources(sources: Any) -> str:
+    return f"  Sources: {source_names(sources)}."
+
+
+def info_now(reason: str) -> str:
+    return f"  Now: {reason}."
+
+
+def assumption_line(title: str, text: str) -> str:
+    return f"- {title}: {text}"
+
+
+def autosave_failed(problem: object) -> str:
+    return f"Warning: the game could not be saved: {problem}"
+
+
+def leave_unsaved(why: str, problem: object) -> str:
+    return f"{why} Could not save the game: {problem}"
+
+
+def leave_saved(why: str, where: object) -> list[str]:
+    return [f"{why} The game is saved to {where}.", f"Resume with: corridors play --load {where}"]
+
+
+def comparing(n: int) -> str:
+    return f"Comparing your game with {n:,} alternative histories of each kind (simulated); this takes a few seconds."
+
+
+def done_percent(m: int) -> str:
+    return f"  {m}% done."
+
+
+def debrief_written(where: object) -> str:
+    return f"The debrief is written to {where}."
+
+
+def debrief_not_written(problem: object) -> str:
+    return f"Could not write the debrief: {problem}"
+
+
+def chosen(title: str, label: str) -> str:
+    return f'Chosen for "{title}": {label}.'
