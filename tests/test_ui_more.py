@@ -109,6 +109,8 @@ def test_the_debrief_works_out_turning_points_in_a_worker_and_exports(home: Path
             await pilot.pause()
             points = screen.turning_points
             assert points is not None and points == screen.debrief.turning_points
+            await pilot.press("f")
+            await pilot.pause()
             screen.query_one("#sec-turning-points").scroll_visible(animate=False, top=True)
             await pilot.pause()
             shot = app.export_screenshot()
@@ -355,5 +357,26 @@ def test_notifications_are_plain_text_and_an_earlier_save_is_told() -> None:
             told = {n.message: n for n in app._notifications}
             assert "Added to your plan: [red]Send[/red] a convoy." in told
             assert all(n.markup is False for n in told.values())
+
+    asyncio.run(go())
+
+
+def test_the_debrief_opens_short_and_f_shows_the_full_one(home: Path) -> None:
+    session = played()
+
+    async def go() -> None:
+        app = CorridorsApp(session, blink=False)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, DebriefScreen)
+            assert screen.query("#short") and not screen.query("#sec-answers")
+            assert "f&#160;" in app.export_screenshot()  # the key is in the footer
+            await pilot.press("f")
+            await pilot.pause()
+            assert not screen.query("#short") and screen.query("#sec-answers")
+            await pilot.press("f")
+            await pilot.pause()
+            assert screen.query("#short")
 
     asyncio.run(go())

@@ -26,6 +26,7 @@ from textual.worker import get_current_worker
 from game.present.debrief import debrief_document
 from game.present.doc import Block, Document, Heading
 from game.present.export import format_for, render
+from game.present.short import FULL_KEY_SCREEN, short_debrief_document
 from game.session import Alternatives, Debrief, SaveError, Session, TurningPoint, write_text_atomic
 from game.ui.commands import Command
 from game.ui.keys import binding_commands
@@ -79,15 +80,17 @@ def section_questions(screen: DebriefScreen) -> Iterable[Widget]:
 
 def section_alternatives(screen: DebriefScreen) -> Iterable[Widget]:
     yield from widgets(b for b in sections_of(screen.document).get("alternatives", ()) if isinstance(b, Heading))
-    yield Static(
+    status = Static(
         plain(
             f"Press h to play {screen.runs:,} other games of the same siege with other luck: your"
             " own decisions, and every role played as it was historically. Your game is set among them."
         ),
         id="alt-status",
     )
+    status.display = screen.summary is None
+    yield status
     yield ProgressBar(total=screen.runs, id="alt-progress", show_eta=False)
-    yield Vertical(id="alt-result")
+    yield Vertical(*screen.alternative_widgets(), id="alt-result")
 
 
 def section_epilogue(screen: DebriefScreen) -> Iterable[Widget]:
@@ -109,6 +112,7 @@ class DebriefScreen(ReferenceScreens, Screen[None]):
         section_epilogue,
     ]
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f", "full", "Full/short", id="full", tooltip="the full debrief, or back to the short one"),
         Binding(
             "h", "alternatives", "Alternative histories", id="alternatives",
             tooltip="play other games: your decisions with other luck, and the historical policy",
@@ -136,6 +140,7 @@ class DebriefScreen(ReferenceScreens, Screen[None]):
         self.runs = runs
         self.summary: Alternatives | None = None
         self.export_path = export  # --export: written when the debrief is complete
+        self.full = False  # the short debrief first; f shows the full one
 
     @property
     def document(self) -> Document:
@@ -152,7 +157,20 @@ class DebriefScreen(ReferenceScreens, Screen[None]):
             ]
         return list(widgets(blocks))
 
+    def alternative_widgets(self) -> list[Widget]:
+        if self.summary is None:
+            return []
+        blocks = sections_of(self.document).get("alternatives", ())
+        return list(widgets(b for b in blocks if not isinstance(b, Heading)))
+
+    def short_widgets(self) -> Iterable[Widget]:
+        yield Vertical(*widgets(short_debrief_document(self.debrief).blocks), id="short", classes="debrief-section")
+        yield Static(plain((FULL_KEY_SCREEN, "bold")), id="full-key")
+
     async def fill(self, name: str) -> None:
+        if not self.full:
+            await self.show_view()
+            return
         box = self.query_one(f"#sec-{name}", Vertical)
         await box.remove_children()
         await box.mount_all(self.section_widgets(name))
@@ -160,10 +178,25 @@ class DebriefScreen(ReferenceScreens, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="")
         yield Static(plain(self.document.title), id="heading")
-        with VerticalScroll(id="debrief"):
-            for section in self.SECTIONS:
-                yield from section(self)
+        yield VerticalScroll(*self.view_widgets(), id="debrief")
         yield KeyBar()
+
+    def view_widgets(self) -> list[Widget]:
+        """The short debrief, or (after f) the full one's sections."""
+        if not self.full:
+            return list(self.short_widgets())
+        return [w for section in self.SECTIONS for w in section(self)]
+
+    async def show_view(self) -> None:
+        box = self.query_one("#debrief", VerticalScroll)
+        await box.remove_children()
+        await box.mount_all(self.view_widgets())
+        box.scroll_home(animate=False)
+        box.focus()
+
+    async def action_full(self) -> None:
+        self.full = not self.full
+        await self.show_view()
 
     def on_mount(self) -> None:
         self.app.sub_title = "Debrief"
@@ -209,7 +242,10 @@ class DebriefScreen(ReferenceScreens, Screen[None]):
         self.app.post_message(Navigate("charts", self.session, alternatives=self.summary))
 
     # -- alternative histories ------------------------------------------------------
-    def action_alternatives(self) -> None:
+    async def action_alternatives(self) -> None:
+        if not self.full:
+            self.full = True
+            await self.show_view()
         self.query_one("#alt-status", Static).update(
             plain(f"Playing {self.runs:,} alternative histories… (the game stays usable)")
         )
@@ -230,11 +266,11 @@ class DebriefScreen(ReferenceScreens, Screen[None]):
 
     async def show_alternatives(self, summary: Alternatives) -> None:
         self.summary = summary
-        blocks = sections_of(self.document).get("alternatives", ())
-        self.query_one("#alt-status", Static).display = False
-        box = self.query_one("#alt-result", Vertical)
-        await box.remove_children()
-        await box.mount_all(list(widgets(b for b in blocks if not isinstance(b, Heading))))
+        if self.full:
+            self.query_one("#alt-status", Static).display = False
+            box = self.query_one("#alt-result", Vertical)
+            await box.remove_children()
+            await box.mount_all(self.alternative_widgets())
         if self.export_path:
             self.write_export(self.export_path, quiet=True)
 
