@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.present import notices
 from game.present.plan import cost_text, not_possible
 from game.present.turn import comes_words
 from game.present.words import sources_text, topics
@@ -80,14 +81,14 @@ class DilemmaScreen(ModalScreen[None]):
     def action_choose(self, n: int) -> None:
         opts = self.dilemma.options
         if not 1 <= n <= len(opts):
-            self.notify(f"There is no option {n}; the options run from 1 to {len(opts)}.")
+            self.notify(notices.no_number(n, len(opts), "option"))
             return
         try:
             self.session.choose(self.role, self.dilemma.id, opts[n - 1].id)
         except DecisionError as e:
             self.notify(not_possible(self.session, e), severity="warning", timeout=6)
             return
-        self.notify(f"Chosen for “{self.dilemma.title}”: {opts[n - 1].label}.", timeout=3)
+        self.notify(notices.chosen(self.dilemma.title, opts[n - 1].label), timeout=3)
         self.dismiss(None)
 
     def action_close(self) -> None:

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
+from game.present import notices
 from game.present.card import role_card
 from game.present.plan import cost_text, end_turn_warning, not_possible, refusal
 from game.present.situation import NO_NEWS, ActionEntry, action_entries, situation, week_line
@@ -244,7 +245,7 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         s = self.session
         acts = s.actions(self.role)
         if not 1 <= n <= len(acts):
-            self.notify(f"There is no action {n}; the actions run from 1 to {len(acts)}.")
+            self.notify(notices.no_number(n, len(acts), "action"))
             return
         a = acts[n - 1]
         try:
@@ -253,7 +254,7 @@ class WeekScreen(ReferenceScreens, Screen[None]):
             self.notify(not_possible(s, e), severity="warning", timeout=6)
             return
         self.query_one("#actions", OptionList).highlighted = n - 1
-        self.notify(f"{'Added to' if added else 'Taken out of'} your plan: {a.name}.", timeout=2)
+        self.notify(notices.plan_toggled(a.name, added), timeout=2)
         self.refresh_plan()
 
     def open_dilemmas(self) -> None:
@@ -309,7 +310,7 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         try:
             s.play_out()
         except SessionError as e:
-            self.notify(f"The weeks cannot be played: {e}", severity="error", timeout=8)
+            self.notify(notices.weeks_not_played(e), severity="error", timeout=8)
             return
         self.post_message(Play(s, opening=False))
 
@@ -354,7 +355,7 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         try:
             s.advance()
         except SessionError as e:
-            self.notify(f"The week cannot be played: {refusal(s, e)}", severity="error", timeout=8)
+            self.notify(notices.week_not_played(refusal(s, e)), severity="error", timeout=8)
             return
         if s.autosave_error:
             self.notify(f"The game could not be saved: {s.autosave_error}", severity="error")
