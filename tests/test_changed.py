@@ -270,3 +270,21 @@ def test_no_internal_name_reaches_a_player() -> None:
     for text in texts:
         found = [m.group(0) for m in INTERNAL.finditer(re.sub("=+", "", text))]
         assert not found, found[:5]
+
+
+def test_the_short_debrief_says_where_a_figure_falls_outside_the_record_only() -> None:
+    """The short debrief counts the figures inside the record's ranges once, and marks only
+    a figure outside its range with where it falls."""
+    from dataclasses import replace
+
+    d = played().finish(samples=0)
+    banded = [line for line in d.ledger if line.band is not None]
+    assert len(banded) >= 2
+    low = banded[0]
+    assert low.band is not None
+    ledger = tuple(replace(line, value=low.band[0] - 1) if line is low else line for line in d.ledger)
+    text = to_text(short_debrief_document(replace(d, ledger=ledger)))
+    inside = sum(1 for line in banded[1:] if line.position == "inside")
+    assert f"{inside} of your game's {len(banded)} figures are inside the record's ranges." in text
+    assert text.count("(yours is below it)") == 1 + sum(1 for line in banded[1:] if line.position == "below")
+    assert "where: inside" not in text

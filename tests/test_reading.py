@@ -47,6 +47,15 @@ def test_a_lesson_game_is_eight_turns_and_its_short_debrief_fits(lesson: tuple[A
     assert "Turn 8 of 8, The last rations" in game
 
 
+@pytest.mark.parametrize("role", ["envoy", "civil-defence", "household"])
+def test_every_role_s_short_debrief_fits(role: str) -> None:
+    """The short debrief of a lesson game fits in 600 words in every role (the coordinator's
+    is checked above, with its game)."""
+    r, _, _ = reading.read_game("lesson", role, 1)
+    assert 0 < r.short_words <= reading.SHORT_DEBRIEF_WORDS, (role, r.short_words)
+    assert r.full_words > r.short_words
+
+
 def test_a_lesson_game_fits_its_reading_budget(lesson: tuple[Any, str, str]) -> None:
     r, game, _ = lesson
     assert r.game_words <= reading.LESSON_GAME_WORDS

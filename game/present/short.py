@@ -20,6 +20,17 @@ FULL_KEY_LINE = (
 FULL_KEY_SCREEN = "f: the full debrief"
 
 
+def _outside(position: str) -> str:
+    """The place of a figure outside the record's range ("" inside it or unfinished)."""
+    return f" (yours is {position} it)" if position in ("below", "above") else ""
+
+
+def _inside_words(inside: int, total: int) -> str:
+    if inside == total:
+        return f"All {total} of your game's figures are inside the record's ranges."
+    return f"{inside} of your game's {total} figures are inside the record's ranges."
+
+
 def short_debrief_document(d: Debrief) -> Document:
     people = ", ".join(d.role_names.get(r, r) for r in d.roles)
     blocks: list[Block] = [
@@ -38,17 +49,19 @@ def short_debrief_document(d: Debrief) -> Document:
     ]
     banded = [line for line in d.ledger if line.band is not None]
     if banded:
+        # Said once for the measures inside their range; only one outside it says where.
         rows = tuple(
             (
                 Cell(measure_label(line.label, d)),
                 Cell(_n(line.value), "number", line.value),
-                Cell(f"{_n(line.band[0])} to {_n(line.band[1])}"),  # type: ignore[index]
-                Cell(line.position or "–"),
+                Cell(f"{_n(line.band[0])} to {_n(line.band[1])}{_outside(line.position)}"),  # type: ignore[index]
             )
             for line in banded
         )
+        inside = sum(1 for line in banded if line.position == "inside")
         blocks.append(Heading("Against the record", id="record"))
-        blocks.append(Table(("measure", "your game", "record's range", "where"), rows, numeric=(False, True, False, False), id="record-table"))
+        blocks.append(Paragraph(spans(_inside_words(inside, len(banded))), id="record-count"))
+        blocks.append(Table(("measure", "your game", "record"), rows, numeric=(False, True, False), id="record-table"))
     names = Names.of_debrief(d)
     tps = d.turning_points[:SHORT_TURNING_POINTS]
     if tps:
