@@ -38,8 +38,8 @@ def short_debrief_document(d: Debrief) -> Document:
         Paragraph(
             spans(
                 "Debrief: your game against the record. ",
-                f"You played {people}, {plural(d.weeks, 'week')}, {seed_words(d)}.",
-                (" Every number from your game is simulated; the record's figures name their sources in the full debrief.", "em"),
+                f"You played {people}, {plural(d.weeks, 'week')}, {seed_words(d)}. ",
+                ("Every number from your game is simulated; the record's figures name their sources in the full debrief.", "em"),
             ),
             id="intro",
         ),
