@@ -192,6 +192,8 @@ def test_the_debrief_says_the_same_in_every_front_end(game: tuple[Session, list[
             await app.workers.wait_for_complete()
             await pilot.pause()
             assert isinstance(app.screen, DebriefScreen)
+            await pilot.press("f")  # the full debrief is a key away, as in the line mode
+            await pilot.pause()
             return widget_text(app.screen)
 
     texts["Textual"] = asyncio.run(screen())
