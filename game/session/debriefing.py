@@ -12,6 +12,12 @@ from game.engine.policies import Policy, get_policy
 from game.model.state import RoleDecision
 from game.session import histories, review
 from game.session.base import MAX_SEED, TURNING_POINT_SAMPLES, SessionError, replay_log
+from game.session.endviews import (
+    Debrief,
+    EpilogueEntry,
+    LedgerLine,
+    RecordResult,
+)
 from game.session.reading import SessionViews
 from game.session.review import (
     Alternatives,
@@ -22,12 +28,6 @@ from game.session.review import (
     changed,
 )
 from game.session.review.changed import YourPart
-from game.session.views import (
-    Debrief,
-    EpilogueEntry,
-    LedgerLine,
-    RecordResult,
-)
 
 
 class SessionDebrief(SessionViews):

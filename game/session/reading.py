@@ -13,6 +13,7 @@ from game.model.record import Claim, Topic, fill
 from game.model.state import GameState, RoleDecision
 from game.scenario.expr import parse_value
 from game.session.base import SessionError, replay_log
+from game.session.endviews import RecordMark
 from game.session.plans import SessionPlans
 from game.session.views import (
     ActionInfo,
@@ -22,7 +23,6 @@ from game.session.views import (
     LeavingInfo,
     NewsItem,
     OptionInfo,
-    RecordMark,
     ResourceInfo,
     RoleInfo,
     RouteInfo,

@@ -41,6 +41,7 @@ from game.session.base import (
     replay_with_report,
 )
 from game.session.codes import code_seed, parse_seed
+from game.session.endviews import Debrief
 from game.session.resume import play_again, scenario_for_save, scenario_ref_of
 from game.session.review.changed import YourPart, week_decisions
 from game.session.safefile import SaveError
@@ -55,7 +56,6 @@ from game.session.saves import (
 )
 from game.session.saving import SessionSaving, new_game_id
 from game.session.spans import cut_to, span_report
-from game.session.views import Debrief
 
 
 class Session(SessionSaving):
