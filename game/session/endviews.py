@@ -14,9 +14,12 @@ from game.session.review.changed import WhatYouChanged
 from game.session.views import ClaimInfo, SourceInfo, TopicInfo, disputes, topics_of
 
 
+def band_position(value: float, band: tuple[float, float]) -> str:
+    """ "inside", "below" or "above" a record's band."""
+    return "below" if value < band[0] else "above" if value > band[1] else "inside"
+
+
 @dataclass(frozen=True, slots=True)
-
-
 class RecordMark:
     """A figure of the record placed in a week of the game (for charts). A measure of
     one week is read from the history entry `week`; a change over weeks (`since` set) is
@@ -36,8 +39,6 @@ class RecordMark:
 
 
 @dataclass(frozen=True, slots=True)
-
-
 class RecordResult:
     """One record measure: this game's value beside the record's band."""
 
@@ -56,16 +57,10 @@ class RecordResult:
 
     @property
     def position(self) -> str:
-        if self.value < self.band[0]:
-            return "below"
-        if self.value > self.band[1]:
-            return "above"
-        return "inside"
+        return band_position(self.value, self.band)
 
 
 @dataclass(frozen=True, slots=True)
-
-
 class EpilogueEntry:
     date: dt.date
     text: str
@@ -82,8 +77,6 @@ class EpilogueEntry:
 
 
 @dataclass(frozen=True, slots=True)
-
-
 class LedgerLine:
     """One ledger measure of the finished game. `value` is always simulated; a record
     measure also carries the record's band, its words and its sources."""
@@ -104,18 +97,10 @@ class LedgerLine:
     @property
     def position(self) -> str:
         """"inside", "below" or "above" the record's band ("" with no record)."""
-        if self.band is None:
-            return ""
-        if self.value < self.band[0]:
-            return "below"
-        if self.value > self.band[1]:
-            return "above"
-        return "inside"
+        return "" if self.band is None else band_position(self.value, self.band)
 
 
 @dataclass(frozen=True, slots=True)
-
-
 class Debrief:
     """The finished game's summary."""
 

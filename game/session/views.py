@@ -11,8 +11,6 @@ from game.engine.rules import Problem
 
 
 @dataclass(frozen=True, slots=True)
-
-
 class SourceInfo:
     id: str
     name: str
@@ -29,8 +27,6 @@ class SourceInfo:
 
 
 @dataclass(frozen=True, slots=True)
-
-
 class ClaimInfo:
     """One source's figure or statement on a topic. `contested` is the topic's: every
     claim of a disputed topic carries it alike, so none is singled out."""
@@ -74,8 +70,6 @@ def disputes(claims: Iterable[ClaimInfo]) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-
-
 class NewsItem:
     """An event that opened this week, at the session's content level."""
 
@@ -98,8 +92,6 @@ class NewsItem:
 
 
 @dataclass(frozen=True, slots=True)
-
-
 class WeekInfo:
     index: int  # 0-based week of the game
     number: int  # 1-based, for people
@@ -131,8 +123,6 @@ class WeekInfo:
 
 
 @dataclass(frozen=True, slots=True)
-
-
 class ActionInfo:
     id: str
     name: str
@@ -150,8 +140,6 @@ class ActionInfo:
 
 
 @dataclass(frozen=True, slots=True)
-
-
 class OptionInfo:
     id: str
     label: str
@@ -164,8 +152,6 @@ class OptionInfo:
 
 
 @dataclass(frozen=True, slots=True)
-
-
 class DilemmaInfo:
     id: str
     role: str
@@ -187,8 +173,6 @@ class DilemmaInfo:
 
 
 @dataclass(frozen=True, slots=True)
-
-
 class ResourceInfo:
     id: str
     label: str
@@ -200,8 +184,6 @@ class ResourceInfo:
 
 
 @dataclass(frozen=True, slots=True)
-
-
 class RoleInfo:
     id: str
     name: str
@@ -227,8 +209,6 @@ class LeavingInfo:
 
 
 @dataclass(frozen=True, slots=True)
-
-
 class DistrictInfo:
     """One district now (simulated): who holds it, its people, and the last week's harm."""
 
@@ -246,8 +226,6 @@ class DistrictInfo:
 
 
 @dataclass(frozen=True, slots=True)
-
-
 class RouteInfo:
     """A route this week: how many days it is open (0 to 7, scaled by how open it is)."""
 
