@@ -19,7 +19,7 @@ from support import screen_text
 from game.engine.policies import get_policy
 from game.model.state import RoleDecision
 from game.plain.line import LineGame
-from game.present.changed import part_line
+from game.present.changed import change_words, part_line
 from game.present.debrief import debrief_document
 from game.present.export import render
 from game.present.histories import SAID, count_words
@@ -30,7 +30,7 @@ from game.present.short import short_debrief_document
 from game.present.turn import turn_report
 from game.session import Session
 from game.session.review.alternatives import distribution
-from game.session.review.changed import measure_of, part_measures, play_turn, turn_plans
+from game.session.review.changed import Change, measure_of, part_measures, play_turn, turn_plans
 
 ROLES = ("coordinator", "civil-defence", "household", "envoy")
 
@@ -288,3 +288,16 @@ def test_the_short_debrief_says_where_a_figure_falls_outside_the_record_only() -
     assert f"{inside} of your game's {len(banded)} figures are inside the record's ranges." in text
     assert text.count("(yours is below it)") == 1 + sum(1 for line in banded[1:] if line.position == "below")
     assert "where: inside" not in text
+
+
+@pytest.mark.parametrize(
+    ("yours", "other", "said"),
+    [
+        (16.3, 24.0, "Rescue teams in the east: -8"),  # a tenth of a team means nothing
+        (0.61, 0.4, "Rescue teams in the east: +0.21"),  # a share keeps two decimals
+        (3.4, 2.1, "Rescue teams in the east: +1.3"),
+    ],
+)
+def test_a_measure_of_ten_or_more_moves_in_whole_numbers(yours: float, other: float, said: str) -> None:
+    names = Names(labels={"east.rescuers": "Rescue teams in the east"})
+    assert change_words(Change("east.rescuers", "line", yours, other), names) == said

@@ -35,10 +35,13 @@ WHOLE = ("east.killed", "east.injured", "east.left", "east.hospitals", "west.kil
 
 
 def _digits(ch: Change) -> int:
-    """Whole people and hospitals; a share of one to two decimals; else one."""
-    if ch.id in WHOLE:
+    """Whole people and hospitals, and whole numbers for any measure of ten or more (a
+    tenth of a rescue team or of a health score means nothing); a share of one to two
+    decimals; else one."""
+    big = max(abs(ch.yours), abs(ch.other))
+    if ch.id in WHOLE or big >= 10:
         return 0
-    return 2 if max(abs(ch.yours), abs(ch.other)) <= 1.0 else 1
+    return 2 if big <= 1.0 else 1
 
 
 def shown(changes: Sequence[Change]) -> list[Change]:
