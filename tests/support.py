@@ -58,3 +58,14 @@ def screen_text(screen: Any) -> str:
         content = w.content
         console.print(content if not isinstance(content, str) else Text(content))
     return console.export_text()
+
+
+def play_lines(session: Any, text: str) -> str:
+    """Everything a line-mode game over `session` prints, fed `text` (no alternatives)."""
+    import io
+
+    from game.plain.line import LineGame
+
+    out = io.StringIO()
+    LineGame(session, io.StringIO(text), out, alternatives=0).run()
+    return out.getvalue()

@@ -7,14 +7,12 @@ the loader."""
 from __future__ import annotations
 
 import asyncio
-import io
 import shutil
 from pathlib import Path
 
 import pytest
-from support import ROOT
+from support import ROOT, play_lines
 
-from game.plain.line import LineGame
 from game.present.card import role_card
 from game.present.plan import end_turn_warning
 from game.scenario.loader import load_scenario
@@ -311,12 +309,6 @@ def test_ending_a_turn_with_a_dilemma_unanswered_asks_first() -> None:
 
 
 # ---------------------------------------------------------------------- the line mode
-
-
-def play_lines(session: Session, text: str) -> str:
-    out = io.StringIO()
-    LineGame(session, io.StringIO(text), out, alternatives=0).run()
-    return out.getvalue()
 
 
 def test_the_line_mode_opens_with_the_card_and_role_shows_it_again() -> None:

@@ -78,6 +78,8 @@ class LineGame(LineEnding):
         self.say(*title_lines(s))
         for role in s.roles:
             self.card(role)
+            if s.leaving(role) is not None:  # a resumed game: the card had its epilogue
+                self._told.add(role)
         self.say(*opening_lines(s))
 
     def card(self, role: str) -> None:
@@ -87,25 +89,30 @@ class LineGame(LineEnding):
 
     def week_start(self) -> None:
         self.situation()
-        self.farewell()
         self.turn_start()
 
-    def farewell(self) -> None:
-        """Once a game, when a player's role has left the game's story: its card, with
-        the epilogue first."""
-        s = self.session
+    @property
+    def _told(self) -> set[str]:
+        """The roles whose epilogue has been shown."""
         told: set[str] = self.__dict__.setdefault("_farewells", set())
-        for role in s.roles:
-            if role not in told and s.leaving(role) is not None:
-                told.add(role)
-                self.blank()
-                self.card(role)
+        return told
+
+    def farewell(self) -> None:
+        """Once a game, at the turn of a player whose role has left the game's story
+        (in hot-seat, when that player has the keyboard): its card, with the epilogue
+        first."""
+        role = self.role
+        if role not in self._told and self.session.leaving(role) is not None:
+            self._told.add(role)
+            self.blank()
+            self.card(role)
 
     def turn_start(self) -> None:
         s = self.session
         if len(s.roles) > 1:
             self.blank()
             self.say(deciding_line(s, self.role))
+        self.farewell()
         self.resources()
         self.menu()
 

@@ -328,11 +328,11 @@ class WeekScreen(ReferenceScreens, Screen[None]):
 
     def _next_player(self) -> None:
         """The next player has the keyboard: their role card at their first turn of a new
-        game, else the turn's dilemmas."""
+        game, their farewell once their role has left, else the turn's dilemmas."""
         if self._carded is not None and self.session.week == 0 and self.role not in self._carded:
             self._carded.add(self.role)
             self.action_card()  # its close opens the dilemmas
-        else:
+        elif not self.farewell():
             self.open_dilemmas()
 
     def _confirmed(self, yes: bool | None) -> None:
