@@ -2,10 +2,11 @@
 finish, and read-only views of the week.
 
 `session.py` holds the lifecycle (the `Session` class), built on its parts in one line:
-`base` (errors, limits, the state's properties), `words` (numbers and costs in
-words, for its messages), `plans` (the plan being made), `reading` (the views of the week),
-`debriefing` (the finished game). `views` holds the views' dataclasses, `saves` the save
-file (`safefile` writes files atomically, `savelock` holds a save's lock), `resume` the
+`base` (errors, limits, the state's properties), `reasons` (what a debrief question is
+tied to), `plans` (the plan being made), `citing` (the sources, claims and record figures),
+`reading` (the views of the week), `debriefing` (the finished game), `saving` (the save
+and autosave), `turns` (playing the turns). `views` and `endviews` hold the views'
+dataclasses, `saves` the save file (`safefile` writes files atomically, `savelock` holds a save's lock), `resume` the
 scenario a save needs and a save played again, `review` the debrief's analyses.
 
 Importing this package is cheap: each name is imported from its module when it is first

@@ -89,8 +89,8 @@ def first_difference(a: GameState, b: GameState) -> str:
 class SessionBase:
     """What every part of a session holds (`Session.__init__` sets it all), the state's
     read-only properties, and the checks the other parts share. The session's parts
-    build on one another in one line: base, reasons, plans, views (`reading`), debrief,
-    and `Session` itself (the lifecycle)."""
+    build on one another in one line: base, reasons, plans, sources (`citing`), views
+    (`reading`), debrief, saving, turns, and `Session` itself (the lifecycle)."""
 
     scenario: Scenario
     compiled: Compiled

@@ -1,6 +1,7 @@
-"""One game's lifecycle, for every front end: new, load, advance, save and replay; the
-plan being made, the views and the debrief come from the parts `Session` builds on
-(`plans`, `reading`, `debriefing`, `saving`).
+"""One game's lifecycle, for every front end: new, load (and a save played again on a
+changed scenario), and the game as if it ended now; the plan being made, the views, the
+debrief, saving and playing the turns come from the parts `Session` builds on (`plans`,
+`citing` and `reading`, `debriefing`, `saving`, `turns`).
 
 Front ends never change a game themselves: they call `Session.decide` (or its helpers
 `toggle` and `choose`) to plan a human role's week and `Session.advance` to play it. The
@@ -16,14 +17,14 @@ import copy
 import dataclasses
 import os
 import secrets
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from game.engine.compiled import Compiled, compile_scenario
-from game.engine.core import IllegalDecision, WeekReport, new_game, step
+from game.engine.core import WeekReport, new_game
 from game.engine.policies import Policy, get_policy, policy_names
 from game.model.results import LENGTHS
 from game.model.scenario import Scenario
@@ -35,15 +36,12 @@ from game.session.base import (
     MAX_PLAYER_NAME,
     MAX_SEED,
     TURNING_POINT_SAMPLES,
-    DecisionError,
     SessionError,
-    first_difference,
-    replay_with_report,
 )
 from game.session.codes import code_seed, parse_seed
 from game.session.endviews import Debrief
 from game.session.resume import play_again, scenario_for_save, scenario_ref_of
-from game.session.review.changed import YourPart, week_decisions
+from game.session.review.changed import YourPart
 from game.session.safefile import SaveError
 from game.session.savelock import SaveLock
 from game.session.saves import (
@@ -54,11 +52,12 @@ from game.session.saves import (
     read_save,
     scenario_hash,
 )
-from game.session.saving import SessionSaving, new_game_id
-from game.session.spans import cut_to, span_report
+from game.session.saving import new_game_id
+from game.session.spans import cut_to
+from game.session.turns import SessionTurns
 
 
-class Session(SessionSaving):
+class Session(SessionTurns):
     """One game. Build it with `Session.new(...)` or `Session.load(path)`."""
 
     def __init__(
@@ -103,9 +102,7 @@ class Session(SessionSaving):
                 f" ({scenario.weeks} weeks)"
             )
         self.length = "lesson" if length == "lesson" else "full"
-        # Called with the session after every turn is played and saved (a class game's
-        # result record is written then, so a teacher sees the game in progress).
-        self.after_turn: list[Callable[[Session], None]] = []
+        self.after_turn = []  # called after every turn is played and saved
         self._spans = scenario.turns(self.length)
         try:
             self._policy: Policy = get_policy(c, policy)
@@ -131,7 +128,7 @@ class Session(SessionSaving):
         self._plans: dict[str, RoleDecision] = {}
         self._turn = 0  # whose turn it is this week (an index in roles)
         self.last_report: WeekReport | None = None
-        self.last_reports: list[WeekReport] = []  # the weeks of the last turn played
+        self.last_reports = []
         self.autosave_error: str | None = None  # the last autosave's failure, if any
         # Something a front end should tell the player when the game opens (a save
         # played again on a changed scenario), or None.
@@ -294,44 +291,6 @@ class Session(SessionSaving):
             session._autosave()
         return session
 
-    def advance(self) -> WeekReport:
-        """Play the turn: every week it covers (one in a full game, several in a lesson
-        game: see `span`). Automated roles decide by policy every week; a human role's
-        plan is taken in the turn's first week and its actions again in each later week
-        of the turn as far as the rules allow (`legal_part`), and its answer to a
-        dilemma coming later in the turn is given when the dilemma comes. Every week
-        joins the log; the game is autosaved once the turn is played. Returns the
-        turn's report (the weeks' reports joined, in a lesson game: `span_report`)."""
-        if self.finished:
-            raise SessionError("the game is over: every week has been played")
-        first, stop = self.span
-        plans = dict(self._plans)
-        self._turn_start = (first, self._state)  # for `your_part`
-        reports = [self._play_week(plans, week == first) for week in range(first, stop)]
-        self._plans = {}
-        self._turn = 0
-        self.last_reports = reports
-        self.last_report = reports[0] if len(reports) == 1 else span_report(reports)
-        if self.autosave:
-            self._autosave()
-        for observer in self.after_turn:
-            observer(self)
-        return self.last_report
-
-    def _play_week(self, plans: dict[str, RoleDecision], first: bool) -> WeekReport:
-        """Step one week of the turn at hand (see `advance`)."""
-        c, s = self.compiled, self._state
-        # The first week's plan was checked as it was made; a later week takes the part
-        # of it the rules allow then (the replays of "your part" play a turn the same way).
-        decisions = week_decisions(c, s, plans, self.roles, self._policy, first)
-        try:
-            new_state, report = step(c, s, decisions, check=True, explain=True)
-        except IllegalDecision as e:
-            raise (DecisionError.of(e.problems[0]) if e.problems else DecisionError(str(e))) from e
-        self._log.append(LogEntry(week=s.week, decisions=decisions))
-        self._state = new_state
-        return report
-
     def ended_now(self) -> Session:
         """The game as if it ended now, for its debrief: itself once every week is
         played; else a copy of it on the weeks played (`EndedNow`), whose `finish`
@@ -361,28 +320,6 @@ class Session(SessionSaving):
         view._parts = {}
         view._state = self._state.copy()
         return view
-
-    def play_out(self) -> None:
-        """Play every week left with the plans people have made (none, for weeks not yet
-        begun): for a game whose players' roles have all left its story, on to the
-        debrief."""
-        while not self.finished:
-            self.advance()
-
-    def replay(self) -> GameState:
-        """Rebuild the game from its seed and decision log, and check that it gives
-        exactly the current state. Raises SessionError("does not replay: ...") if not."""
-        try:
-            s, report = replay_with_report(self.compiled, self.seed, self._log)
-        except SessionError as e:
-            raise SessionError(f"does not replay: {e}") from e
-        if s != self._state:
-            raise SessionError(
-                f"does not replay: its decision log gives a different state ({first_difference(s, self._state)} differs)"
-            )
-        if self.last_report is None:  # a resumed game: its last week's report again
-            self.last_report = report
-        return s
 
 
 class EndedNow(Session):
