@@ -56,6 +56,14 @@ def test_every_role_s_short_debrief_fits(role: str) -> None:
     assert r.full_words > r.short_words
 
 
+@pytest.mark.parametrize("role", ["civil-defence"])
+def test_every_role_s_lesson_game_fits(role: str) -> None:
+    """A whole lesson game is at most 2,500 new words in every role (the coordinator's is
+    checked below, with what it shows)."""
+    r, _, _ = reading.read_game("lesson", role, 1)
+    assert 0 < r.game_words <= reading.LESSON_GAME_WORDS, (role, r.game_words)
+
+
 def test_a_lesson_game_fits_its_reading_budget(lesson: tuple[Any, str, str]) -> None:
     r, game, _ = lesson
     assert r.game_words <= reading.LESSON_GAME_WORDS

@@ -20,12 +20,19 @@ def _f(c: Cause, key: str) -> float:
     return float(c.figures.get(key, 0.0))
 
 
-def _strikes(gentle: bool) -> Wording:
+# (full, gentle) -> the strikes cause's words; the short ones once the full have been read
+# (a lesson turn after the first)
+STRIKES = {
+    (True, False): "Expected killed by strikes and fighting in the {zone} with no protection: about {e}.",
+    (True, True): "Lives the attacks would cost in the {zone} with no protection: about {e}.",
+    (False, False): "Strikes in the {zone}: about {e} expected killed without protection.",
+    (False, True): "Attacks in the {zone}: about {e} lives expected lost without protection.",
+}
+
+
+def _strikes(gentle: bool, full: bool = True) -> Wording:
     def say(c: Cause, n: Names, credit: str) -> str:
-        e = about(_f(c, "expected"))
-        if gentle:
-            return f"Lives the attacks would cost in the {_zone(c)} with no protection: about {e}."
-        return f"Expected killed by strikes and fighting in the {_zone(c)} with no protection: about {e}."
+        return STRIKES[full, gentle].format(zone=_zone(c), e=about(_f(c, "expected")))
 
     return say
 
@@ -154,11 +161,14 @@ def _wordings(gentle: bool) -> dict[str, Wording]:
 
 
 WORDINGS = {False: _wordings(False), True: _wordings(True)}
+# The shorter wordings, once the full one has been read (`cause_text`'s `full`).
+SHORT_WORDINGS = {g: {"strikes": _strikes(g, full=False)} for g in (False, True)}
 
 
-def cause_text(cause: Cause, names: Names) -> str:
-    """One cause in words, at the names' content level."""
-    say = WORDINGS[names.gentle].get(cause.what)
+def cause_text(cause: Cause, names: Names, full: bool = True) -> str:
+    """One cause in words, at the names' content level; not `full`: in its shorter
+    wording, where it has one (a lesson turn after the first)."""
+    say = (None if full else SHORT_WORDINGS[names.gentle].get(cause.what)) or WORDINGS[names.gentle].get(cause.what)
     credit = ""
     if cause.credit:
         credit = " (strengthened by: " + ", ".join(names.credit(t) for t in cause.credit) + ")"

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from game.present.doc import Block, Cell, Heading, Items, Paragraph, Table, spans
 from game.present.names import Names
-from game.present.words import YES, number, signed, yes_no
+from game.present.words import YES, and_list, number, signed, yes_no
 from game.session.review.changed import Change, DecisionPart, WhatYouChanged, YourPart
 
 MAX_SHOWN = 4  # measures named in a line of your part
@@ -53,7 +53,9 @@ def _label(ch: Change, names: Names) -> str:
     if ch.kind == "ledger":
         return LEDGER_TITLES.get(ch.id, ch.id)
     label = names.label(ch.id)
-    return label.removesuffix(YES).rstrip() if label.endswith(YES) else label.split(" (")[0]
+    if label.endswith(YES):
+        return label.removesuffix(YES).rstrip()
+    return names.short(ch.id).split(" (")[0]
 
 
 def value_text(ch: Change, x: float, names: Names) -> str:
@@ -78,11 +80,24 @@ def change_words(ch: Change, names: Names) -> str:
 
 
 def changes_words(changes: Sequence[Change], names: Names, limit: int = MAX_SHOWN) -> str:
-    said = [change_words(ch, names) for ch in changes[:limit]]
+    """The measures that moved, up to `limit`; the ledger's of one zone said together
+    ("6 fewer killed and 6 fewer injured in the east")."""
+    said: list[list[str]] = []  # runs of clauses that end with the same place
+    for ch in changes[:limit]:
+        words = change_words(ch, names)
+        where = next((w for w in PLACES if words.endswith(w)), "")
+        if where and said and said[-1][0] == where:
+            said[-1].append(words.removesuffix(where))
+        else:
+            said.append([where, words.removesuffix(where) if where else words])
+    parts = [and_list(run[1:]) + run[0] for run in said]
     more = len(changes) - limit
     if more > 0:
-        said.append(f"and {more} more")
-    return "; ".join(said)
+        parts.append(f"and {more} more")
+    return "; ".join(parts)
+
+
+PLACES = (" in the east", " in the west")
 
 
 def decision_name(p: DecisionPart, names: Names) -> str:

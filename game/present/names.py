@@ -26,6 +26,7 @@ class Names:
     routes: dict[str, str] = field(default_factory=dict)
     events: dict[str, str] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)  # variable -> label
+    shorts: dict[str, str] = field(default_factory=dict)  # variable -> short label (a session's)
     gentle_note: Callable[[int], str] = lambda idx: ""  # effect index -> its gentle note
 
     @classmethod
@@ -56,6 +57,7 @@ class Names:
             routes={r.id: r.name for r in sc.routes},
             events={e.id: pick(e, "title") for e in sc.events},
             labels={v.id: v.label for v in sc.variables},
+            shorts={v.id: v.short for v in sc.variables if v.short},
             gentle_note=gentle_note,
         )
 
@@ -95,6 +97,11 @@ class Names:
 
     def label(self, var: str) -> str:
         return self.labels.get(var, var)
+
+    def short(self, var: str) -> str:
+        """A variable's short label where the scenario gives one (a turn's report names
+        a measure so, as its resources line does), else its label."""
+        return self.shorts.get(var) or self.label(var)
 
     def credit(self, tag: str) -> str:
         """A decision that strengthened something: "role:action" (the action's name) or

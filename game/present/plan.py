@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from game.engine.rules import Problem
-from game.present.words import number, plural, quantity
+from game.present.words import and_list, number, plural, quantity
 from game.session import ActionInfo, Session, SessionError
 
 
@@ -89,8 +89,7 @@ def _undone(session: Session, role: str) -> str:
         parts.append(f'no answer to the dilemma "{d.title}"{then}')
     if not parts:
         return ""
-    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    return f"You have {listed}."
+    return f"You have {and_list(parts)}."
 
 
 def end_turn_warning(session: Session, role: str) -> str:

@@ -143,9 +143,9 @@ def turn_report(session: Session, reports: Sequence[WeekReport], first: WeekRepo
     n = len(reports)
     blocks: list[Block] = []
     part = session.your_part(reports[0].week)
-    # short: an action that was simply done, and whose effect a cause line below gives,
-    # is named there only
-    explained = {(p.role, p.ref) for p in part.decisions if p.kind == "action" and shown(p.changes)} if short and part else set()
+    # short: an action that was simply done, or a dilemma you answered, whose effect a
+    # cause line below gives, is named there only
+    explained = {(p.role, p.kind, p.ref) for p in part.decisions if shown(p.changes)} if short and part else set()
     # The people's roles first, then the computer's, a line each.
     order = [*session.roles, *(r.id for r in session.scenario.roles if r.id not in session.roles)]
     for role in order:
@@ -172,7 +172,7 @@ def turn_report(session: Session, reports: Sequence[WeekReport], first: WeekRepo
         for a, k in counts.items():
             outcomes = [o for r in reports for (ro, x, o) in r.actions if ro == role and x == a]
             last = outcomes_text(outcomes[-1], names) if outcomes else "done"
-            if last == "done" and (role, a) in explained:
+            if last == "done" and (role, "action", a) in explained:
                 continue
             weeks = "" if n == 1 else ", every week" if k == n else f", {plural(k, 'week')} of {n}"
             items.append(spans(f"{names.action(role, a)}{weeks}: {last}."))
@@ -180,6 +180,8 @@ def turn_report(session: Session, reports: Sequence[WeekReport], first: WeekRepo
             items.append(spans("No actions this turn."))
         for week, did, opt in answers:
             by = session.answer_by(week, role, did, opt)
+            if by == "player" and (role, "choice", did) in explained:
+                continue
             items.append(spans(f"Dilemma “{names.dilemma(did)}”: {names.option(did, opt)} ({answer_words(by, names, role)})."))
         blocks.append(Items(tuple(items), id=f"acts:{role}"))
     during = session.news_of(news_during(reports))
@@ -203,7 +205,7 @@ def turn_report(session: Session, reports: Sequence[WeekReport], first: WeekRepo
     blocks.append(Heading("Why, biggest first (simulated)", 2, id="why"))
     causes = join_causes([c for r in reports for c in r.causes])
     most = SHORT_TURN_CAUSES if short else MAX_TURN_CAUSES
-    why = why_lines(causes, first.before, first.after, names, most)
+    why = why_lines(causes, first.before, first.after, names, most, full or not short)
     # the line mode's lesson turn: your decisions and the biggest cause (report: the rest)
     lines = decision_lines(part, names, full) + (why[:most] if short else why)
     if lines:
@@ -212,4 +214,6 @@ def turn_report(session: Session, reports: Sequence[WeekReport], first: WeekRepo
         blocks.append(Paragraph(spans("Nothing large changed this turn."), id="causes"))
     turn = next((f"Turn {k} played" for k, t in enumerate(session.scenario.lesson, 1) if t.start == start), "")
     title = turn or f"The turn of {span(start, end)}"  # the turn's heading named it
-    return Document(f"{title}: what changed and why", tuple(blocks), kind="week-report")
+    # the line mode's lesson turn says what its report is on the first turn, then its name
+    said = ": what changed and why" if full or not short else ""
+    return Document(f"{title}{said}", tuple(blocks), kind="week-report")

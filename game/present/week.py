@@ -129,10 +129,13 @@ def row_clause(zone: str, metric: str, d: float, names: Names) -> str:
 ROWS_HEAD = "Also, with no single cause"
 
 
-def why_lines(causes: Sequence[Cause], before: dict[str, Any], after: dict[str, Any], names: Names, most: int) -> list[str]:
+def why_lines(
+    causes: Sequence[Cause], before: dict[str, Any], after: dict[str, Any], names: Names, most: int, full: bool = True
+) -> list[str]:
     """The causes, biggest first: at least one for every row of the change table that
     moved (the biggest the engine reported for it, or the change itself where it
-    reported none), then the biggest others, up to `most` (more if the rows need it)."""
+    reported none), then the biggest others, up to `most` (more if the rows need it);
+    not `full`: in their shorter wordings (`cause_text`)."""
     ranked = sorted(causes, key=lambda x: -abs(x.amount))
     chosen: list[Cause] = []
     extra: list[str] = []
@@ -154,7 +157,7 @@ def why_lines(causes: Sequence[Cause], before: dict[str, Any], after: dict[str, 
             chosen.append(c)
     chosen.sort(key=lambda x: -abs(x.amount))
     rows = [f"{ROWS_HEAD}: {'; '.join(extra)}."] if extra else []
-    return [cause_text(c, names) for c in chosen] + rows
+    return [cause_text(c, names, full) for c in chosen] + rows
 
 
 def causes_texts(session: Session, r: WeekReport) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from game.present.doc import ClaimLine, Topic
@@ -92,6 +92,11 @@ def resource_text(label: str, value: float, unit: str = "", high: float | None =
     if label.endswith(YES):
         return f"{label.removesuffix(YES).rstrip()}: {yes_no(value)}"
     return f"{label}: {quantity(value, unit, high)}"
+
+
+def and_list(xs: Sequence[str]) -> str:
+    """ "a", "a and b", "a, b and c" ("" for none)."""
+    return ", ".join(xs[:-1]) + " and " + xs[-1] if len(xs) > 1 else "".join(xs)
 
 
 def about(x: float) -> str:
