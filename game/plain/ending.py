@@ -9,6 +9,7 @@ from typing import TextIO
 from game.present import WeekReport, notices
 from game.present import lines as endings
 from game.present.export import format_for, render
+from game.present.plan import refusal
 from game.present.render import clean
 from game.present.render import to_text as document_text
 from game.present.short import FULL_KEY_LINE, short_debrief_document
@@ -74,9 +75,9 @@ class LineEnding:
         try:
             ended = s.ended_now()
         except SessionError as e:
-            self.say(f"{e}.")
+            self.say(f"{refusal(s, e)}.")
             return False
-        self.save_and_leave("The game ends here.")
+        self.save_and_leave(notices.GAME_ENDS_HERE)
         self.session = ended
         self.debrief()
         return True

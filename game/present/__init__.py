@@ -12,7 +12,27 @@ HTML and JSON exports (`render`, `export`).
 - `debrief`: the debrief, and `export` its text and JSON forms.
 """
 
-from game.engine.core import WeekReport
-from game.present.doc import Document
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from game.engine.core import WeekReport
+    from game.present.doc import Document
 
 __all__ = ["Document", "WeekReport"]
+
+
+def __getattr__(name: str) -> object:
+    """`Document` and `WeekReport`, imported when first asked for: the title screen reads
+    `notices` before the game's core is loaded, and importing a module of the package
+    must not load the engine with it."""
+    if name == "WeekReport":
+        from game.engine.core import WeekReport
+
+        return WeekReport
+    if name == "Document":
+        from game.present.doc import Document
+
+        return Document
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

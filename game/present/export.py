@@ -51,6 +51,12 @@ from game.present.render import to_html, to_markdown, to_text
 from game.session import Alternatives, ClaimInfo, Debrief, Distribution, SourceInfo
 
 FORMATS = ("md", "html", "txt", "json")
+# The other formats' commands in the full-screen debrief's palette: (name, what it does).
+EXPORT_COMMANDS = {
+    "html": ("Export (HTML)", "write the debrief as a web page beside the save"),
+    "txt": ("Export (plain text)", "write the debrief as text beside the save"),
+    "json": ("Export (JSON)", "write the debrief as data beside the save"),
+}
 JSON_VERSION = 1
 _EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".txt": "txt", ".json": "json"}
 

@@ -38,3 +38,15 @@ def plain_lines(alt: Alternatives) -> tuple[str, ...]:
         out.append(count_words(m.same_decisions, fewer, more, "your decisions and other luck", noun))
         out.append(count_words(m.historical, fewer, more, "the historical decisions and other luck", noun))
     return tuple(out)
+
+
+def offer(runs: int) -> str:
+    """The full-screen debrief's offer to play the alternative histories (key h)."""
+    return (
+        f"Press h to play {runs:,} other games of the same siege with other luck: your own"
+        " decisions, and every role played as it was historically. Your game is set among them."
+    )
+
+
+def playing(runs: int) -> str:
+    return f"Playing {runs:,} alternative histories… (the game stays usable)"

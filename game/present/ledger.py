@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from game.present.doc import Cell, Table
+from game.present.labels import LEDGER_TITLE
 from game.present.words import number
 
 LEDGER_ROWS = (
@@ -26,7 +27,7 @@ def figure(value: Any, metric: str) -> Cell:
     return Cell(number(v, 1 if metric == "food_days" else 0), "number", v)
 
 
-def ledger_table(entry: dict[str, Any], title: str = "Civilian ledger (simulated)", *, id: str = "ledger") -> Table:
+def ledger_table(entry: dict[str, Any], title: str = LEDGER_TITLE, *, id: str = "ledger") -> Table:
     """One ledger entry (a `Session.ledger()` or a history entry) as a table."""
     rows = tuple(
         (Cell(label), *(figure(entry[z][metric], metric) for z, _ in LEDGER_ZONES)) for metric, label in LEDGER_ROWS

@@ -9,7 +9,7 @@ from typing import Any
 
 from game.present.doc import Topic
 from game.present.ledger import zone_summary
-from game.present.notices import game_saved_to
+from game.present.notices import game_saved_to, resume_with
 from game.present.plan import cost_text
 from game.present.situation import NO_NEWS, ActionEntry, NewsEntry, Situation
 from game.present.turn import (
@@ -277,7 +277,7 @@ def leave_unsaved(why: str, problem: object) -> str:
 
 
 def leave_saved(why: str, where: object) -> list[str]:
-    return [f"{why} {game_saved_to(where)}", f"Resume with: corridors play --load {where}"]
+    return [f"{why} {game_saved_to(where)}", resume_with(where)]
 
 
 def comparing(n: int) -> str:

@@ -27,6 +27,21 @@ METRICS: dict[str, tuple[str, tuple[str, ...]]] = {
     "hospitals": ("Hospitals working", ("east", "west")),
 }
 ZONES = {"east": "East (besieged)", "west": "West (government-held)"}
+# Each chart's name on its key (the full-screen charts).
+SHORT_NAMES = {
+    "killed": "Killed",
+    "injured": "Injured",
+    "left": "Left",
+    "present": "Present",
+    "food_days": "Food",
+    "hospitals": "Hospitals",
+}
+
+
+def chart_command(metric: str, key: str) -> tuple[str, str]:
+    """A chart's entry in the command palette: its name, and what it shows."""
+    title = METRICS[metric][0]
+    return f"Chart: {title}", f"Show {title.lower()} ({key})"
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,8 @@ from game.present.names import Names
 from game.present.words import signed
 from game.session import Debrief, TurningPoint
 
+WORKING_OUT = "Working out which decisions and events changed the outcome most…"
+
 
 def turning_point_words(tp: TurningPoint, names: Names) -> tuple[str, tuple[str, ...]]:
     """A turning point's title and explanations, in words."""

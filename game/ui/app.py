@@ -15,6 +15,7 @@ from textual.notifications import SeverityLevel
 from textual.theme import Theme
 
 from game import settings
+from game.present import notices
 from game.ui.commands import Command, GameCommands
 from game.ui.keys import binding_commands, key_rows
 from game.ui.messages import Navigate, Play
@@ -44,17 +45,13 @@ HIGH_CONTRAST = Theme(
     dark=True,
     variables={"footer-key-foreground": "#FFFF00", "block-cursor-background": "#FFFF00"},
 )
-THEMES: dict[str, str] = {
-    "dark": "textual-dark",
-    "light": "textual-light",
-    "high contrast": "corridors-high-contrast",
-}
+THEMES: dict[str, str] = {name: i for i, name in notices.THEME_NAMES.items()}  # name: Textual theme id
 
 
 class CorridorsApp(App[None]):
     """The game. Give it a session to open at the week; without one it opens at the title."""
 
-    TITLE = "Corridors"
+    TITLE = notices.GAME
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses elsewhere work
     COMMANDS = {GameCommands}  # the game's commands only (see get_system_commands)
     ENABLE_COMMAND_PALETTE = True
@@ -263,7 +260,7 @@ class CorridorsApp(App[None]):
         """What the session asks to tell the player as the game opens (a save played
         again on a changed scenario, a class game's code), as a long-lived notification."""
         if session.notice:
-            self.notify(session.notice, title="Note", timeout=30)
+            self.notify(session.notice, title=notices.NOTE, timeout=30)
 
     # -- shared actions ------------------------------------------------------------
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
@@ -294,26 +291,26 @@ class CorridorsApp(App[None]):
     def set_theme(self, name: str) -> None:
         self.theme = name
         label = next((k for k, v in THEMES.items() if v == name), name)
-        self.notify(f"Theme: {label}.", timeout=2)
+        self.notify(notices.theme(label), timeout=2)
 
     def save_game(self) -> str | None:
         """Save to the game's save file; returns the path, or None (and says why)."""
         from game.session import SaveError
 
         if self.session is None:
-            self.notify("No game to save yet.", timeout=3)
+            self.notify(notices.NO_GAME_TO_SAVE, timeout=3)
             return None
         try:
             path = self.session.save()
         except SaveError as e:
-            self.notify(f"Could not save: {e}", severity="error", timeout=8)
+            self.notify(notices.could_not_save(e), severity="error", timeout=8)
             return None
         return str(path)
 
     def action_save(self) -> None:
         path = self.save_game()
         if path:
-            self.notify(f"Saved to {path}.", timeout=4)
+            self.notify(notices.saved_to(path), timeout=4)
 
     def action_quit_game(self) -> None:
         """Save and leave; if the save fails, a second q leaves anyway."""
@@ -322,13 +319,13 @@ class CorridorsApp(App[None]):
             return
         path = self.save_game()
         if path:
-            self.farewell = f"The game is saved to {path}.\nResume with: corridors play --load {path}"
+            self.farewell = notices.farewell(path)
             self.exit()
         elif self._quit_armed:
             self.exit()
         else:
             self._quit_armed = True
-            self.notify("Press q again to leave without saving.", severity="warning", timeout=8)
+            self.notify(notices.PRESS_Q_AGAIN, severity="warning", timeout=8)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Save is not offered on a screen that says it has nothing to save (the class
@@ -349,9 +346,7 @@ class CorridorsApp(App[None]):
         leave = ["theme", "palette", *(["save"] if self._nothing_to_save() else [])]
         cmds = binding_commands(self, self.BINDINGS, leave_out=leave)
         for label, name in THEMES.items():
-            cmds.append(
-                (f"Theme: {label}", f"Switch to the {label} theme (t cycles)", self._theme_cb(name))
-            )
+            cmds.append((*notices.theme_command(label), self._theme_cb(name)))
         return cmds
 
     def _theme_cb(self, name: str) -> Any:

@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from game.present.labels import BACK_COMMAND
 from game.session import Session
 from game.ui.commands import Command
 from game.ui.messages import Navigate
@@ -46,7 +47,7 @@ class ReadingScreen(Screen[None]):
         self.dismiss(None)
 
     def palette_commands(self) -> list[Command]:
-        return [("Back", "Return to the previous screen (escape)", self.action_back)]
+        return [(*BACK_COMMAND, self.action_back)]
 
 
 class ReferenceScreens:

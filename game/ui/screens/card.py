@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from game.present import labels
 from game.present.card import RoleCard
 from game.ui.text import plain
 from game.ui.widgets.keybar import KeyBar
@@ -27,7 +28,7 @@ def card_text(card: RoleCard) -> Group:
         parts.append(plain((section.title, "bold")))
         parts.extend(plain(f"• {line}") for line in section.lines)
     if card.offer:
-        parts += [Text(""), plain((card.offer + ": f.", "bold"))]
+        parts += [Text(""), plain((card.offer + labels.OFFER_KEY, "bold"))]
     return Group(*parts)
 
 
@@ -52,10 +53,10 @@ class RoleCardScreen(ModalScreen[bool]):
                 yield Static(card_text(self.card), id="card-text")
             with Horizontal(classes="buttons"):
                 if self.card.offer:
-                    yield Button("To the debrief (f)", id="finish", variant="primary", compact=True)
-                    yield Button("Stay (escape)", id="close", compact=True)
+                    yield Button(labels.TO_THE_DEBRIEF, id="finish", variant="primary", compact=True)
+                    yield Button(labels.STAY, id="close", compact=True)
                 else:
-                    yield Button("Play (enter)", id="close", variant="primary", compact=True)
+                    yield Button(labels.PLAY, id="close", variant="primary", compact=True)
             yield KeyBar()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

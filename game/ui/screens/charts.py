@@ -15,21 +15,13 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 from textual_plotext import PlotextPlot
 
-from game.present.plot import METRICS as TITLES
-from game.present.plot import Panel, ledger_plot
+from game.present.plot import SHORT_NAMES, Panel, chart_command, ledger_plot
 from game.session import Alternatives, Session
 from game.ui.commands import Command
 from game.ui.text import plain
 from game.ui.widgets.keybar import KeyBar
 
-METRICS = {  # metric: (key, short name)
-    "killed": ("k", "Killed"),
-    "injured": ("i", "Injured"),
-    "left": ("l", "Left"),
-    "present": ("p", "Present"),
-    "food_days": ("f", "Food"),
-    "hospitals": ("h", "Hospitals"),
-}
+METRICS = {"killed": "k", "injured": "i", "left": "l", "present": "p", "food_days": "f", "hospitals": "h"}  # metric: key
 MARKERS = {"line": "braille", "record": "x", "spread": "+"}
 COLOURS = {"line": "cyan", "record": "red", "spread": "orange"}
 
@@ -37,7 +29,7 @@ COLOURS = {"line": "cyan", "record": "red", "spread": "orange"}
 class ChartsScreen(Screen[None]):
     CSS_PATH = "charts.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(Binding(key, f"metric('{m}')", short, id=f"chart-{m}") for m, (key, short) in METRICS.items()),
+        *(Binding(key, f"metric('{m}')", SHORT_NAMES[m], id=f"chart-{m}") for m, key in METRICS.items()),
         Binding("escape,enter", "back", "Back", id="back"),
     ]
 
@@ -102,6 +94,6 @@ class ChartsScreen(Screen[None]):
         from functools import partial
 
         return [
-            (f"Chart: {TITLES[m][0]}", f"Show {TITLES[m][0].lower()} ({key})", partial(self.action_metric, m))
-            for m, (key, _) in METRICS.items()
+            (*chart_command(m, key), partial(self.action_metric, m))
+            for m, key in METRICS.items()
         ]

@@ -23,10 +23,12 @@ from textual.widget import Widget
 from textual.widgets import Header, ProgressBar, Static
 from textual.worker import get_current_worker
 
+from game.present import histories, notices
 from game.present.debrief import debrief_document
 from game.present.doc import Block, Document, Heading
-from game.present.export import format_for, render
+from game.present.export import EXPORT_COMMANDS, format_for, render
 from game.present.short import FULL_KEY_SCREEN, short_debrief_document
+from game.present.turning import WORKING_OUT
 from game.session import Alternatives, Debrief, SaveError, Session, TurningPoint, write_text_atomic
 from game.ui.commands import Command
 from game.ui.keys import binding_commands
@@ -81,10 +83,7 @@ def section_questions(screen: DebriefScreen) -> Iterable[Widget]:
 def section_alternatives(screen: DebriefScreen) -> Iterable[Widget]:
     yield from widgets(b for b in sections_of(screen.document).get("alternatives", ()) if isinstance(b, Heading))
     status = Static(
-        plain(
-            f"Press h to play {screen.runs:,} other games of the same siege with other luck: your"
-            " own decisions, and every role played as it was historically. Your game is set among them."
-        ),
+        plain(histories.offer(screen.runs)),
         id="alt-status",
     )
     status.display = screen.summary is None
@@ -153,7 +152,7 @@ class DebriefScreen(ReferenceScreens, Screen[None]):
             head = [b for b in blocks if isinstance(b, Heading)]
             return [
                 *widgets(head),
-                Static(plain("Working out which decisions and events changed the outcome most…"), id="turning-points"),
+                Static(plain(WORKING_OUT), id="turning-points"),
             ]
         return list(widgets(blocks))
 
@@ -199,7 +198,7 @@ class DebriefScreen(ReferenceScreens, Screen[None]):
         await self.show_view()
 
     def on_mount(self) -> None:
-        self.app.sub_title = "Debrief"
+        self.app.sub_title = notices.DEBRIEF
         self.query_one("#debrief", VerticalScroll).focus()
         self.run_worker(self._turning_points, thread=True, group="turning-points")
 
@@ -228,11 +227,10 @@ class DebriefScreen(ReferenceScreens, Screen[None]):
             target.parent.mkdir(parents=True, exist_ok=True)
             path = write_text_atomic(target, render(self.debrief, self.summary, fmt), shared=True)
         except (SaveError, OSError) as e:
-            self.notify(f"Could not export: {e}", severity="error", timeout=8)
+            self.notify(notices.could_not_export(e), severity="error", timeout=8)
             return None
         if not quiet:
-            more = "" if self.summary else " (press h first to include the alternative histories)"
-            self.notify(f"Debrief written to {path}{more}.", timeout=6)
+            self.notify(notices.exported(path, with_histories=self.summary is not None), timeout=6)
         return path
 
     def action_export(self, fmt: str = "md") -> None:
@@ -247,7 +245,7 @@ class DebriefScreen(ReferenceScreens, Screen[None]):
             self.full = True
             await self.show_view()
         self.query_one("#alt-status", Static).update(
-            plain(f"Playing {self.runs:,} alternative histories… (the game stays usable)")
+            plain(histories.playing(self.runs))
         )
         self.query_one("#alt-progress", ProgressBar).update(total=self.runs, progress=0)
         self.run_worker(self._alternatives, thread=True, exclusive=True, group="alternatives")
@@ -277,9 +275,7 @@ class DebriefScreen(ReferenceScreens, Screen[None]):
     def palette_commands(self) -> list[Command]:
         return [
             *binding_commands(self, self.BINDINGS),
-            ("Export (HTML)", "write the debrief as a web page beside the save", partial(self.action_export, "html")),
-            ("Export (plain text)", "write the debrief as text beside the save", partial(self.action_export, "txt")),
-            ("Export (JSON)", "write the debrief as data beside the save", partial(self.action_export, "json")),
+            *((*said, partial(self.action_export, fmt)) for fmt, said in EXPORT_COMMANDS.items()),
         ]
 
 

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.present import notices
+from game.present import labels, notices
 from game.present.plan import cost_text, not_possible
 from game.present.turn import comes_words
 from game.present.words import sources_text, topics
@@ -28,13 +28,13 @@ def option_prompt(n: int, o: OptionInfo, cost: str) -> Text:
     mark = "(•)" if o.chosen else "( )"
     tags = []
     if o.is_default:
-        tags.append("what happens if you choose nothing")
+        tags.append(labels.IF_NOTHING_CHOSEN)
     if not o.affordable:
-        tags.append("cannot afford")
+        tags.append(labels.CANNOT_AFFORD)
     lines = plain((f"{n}. {mark} {o.label}", "bold"), f"\n   {o.text}")
     if cost:
-        lines.append_text(plain(f"\n   Cost: {cost}."))
-    lines.append_text(plain(f"\n   How sure: {o.uncertainty}"))
+        lines.append_text(plain(f"\n   {labels.COST}{cost}."))
+    lines.append_text(plain(f"\n   {labels.HOW_SURE}{o.uncertainty}"))
     if tags:
         lines.append_text(plain(f"\n   [{'; '.join(tags)}]", style="italic"))
     return lines
@@ -60,12 +60,12 @@ class DilemmaScreen(ModalScreen[None]):
         d = self.dilemma
         with Vertical(classes="modal", id="card"):
             with VerticalScroll(id="card-text"):
-                yield Static(plain(("Dilemma: ", "bold"), (d.title, "bold")), id="card-title")
+                yield Static(plain((labels.DILEMMA, "bold"), (d.title, "bold")), id="card-title")
                 yield Static(plain(d.text))
                 if d.comes is not None:
                     yield Static(plain((comes_words(d.comes), "italic")))
                 if d.contested:
-                    yield Static(plain(("Contested: ", "bold"), d.contested))
+                    yield Static(plain((labels.CONTESTED, "bold"), d.contested))
                 if d.claims:
                     yield Static(Topics(topics(d.claims)))
                 yield Static(plain(sources_text(d.sources)), classes="note")
@@ -96,6 +96,6 @@ class DilemmaScreen(ModalScreen[None]):
 
     def palette_commands(self) -> list[Command]:
         return [
-            (f"Choose {i + 1}: {o.label}", o.text, partial(self.action_choose, i + 1))
+            (labels.choose_command(i + 1, o.label), o.text, partial(self.action_choose, i + 1))
             for i, o in enumerate(self.dilemma.options)
         ]

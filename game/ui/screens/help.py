@@ -12,15 +12,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from game.present.labels import HELP_ABOUT, HELP_HEADING
 from game.ui.text import plain
-
-ABOUT = (
-    "Each week you read the situation report, plan your actions (each costs action points "
-    "and resources, and says how sure its effect is), answer any dilemma, and end the week. "
-    "The report then says what changed and why. Numbers marked simulated come from the "
-    "model; facts from the record name their sources. A screen reader works better with "
-    "the line mode: corridors play --plain."
-)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -34,14 +27,14 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="modal"):
-            yield Static(plain(("Corridors: keys", "bold")))
+            yield Static(plain((HELP_HEADING, "bold")))
             table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=True)
             table.add_column(no_wrap=True)
             table.add_column(ratio=1)
             for key, what in self.keys:
                 table.add_row(plain(key), plain(what))
             yield Static(table)
-            yield Static(plain(ABOUT), classes="note")
+            yield Static(plain(HELP_ABOUT), classes="note")
 
     def action_close(self) -> None:
         self.dismiss(None)

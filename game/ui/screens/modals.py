@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Header, Static
 
+from game.present import notices
 from game.ui.text import plain
 from game.ui.widgets.keybar import KeyBar
 
@@ -22,7 +23,7 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", "No", id="no"),
     ]
 
-    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+    def __init__(self, question: str, yes: str = notices.YES, no: str = notices.NO) -> None:
         super().__init__()
         self.question = question
         self.yes, self.no = yes, no
@@ -55,7 +56,7 @@ class PassScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal"):
             yield Static(plain(self.message))
-            yield Button("Start my turn (enter)", id="go", variant="primary")
+            yield Button(notices.START_MY_TURN, id="go", variant="primary")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(None)
@@ -69,5 +70,5 @@ class LoadingScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="")
-        yield Static(plain("Loading the scenario…"), id="loading")
+        yield Static(plain(notices.LOADING_SCENARIO), id="loading")
         yield KeyBar()

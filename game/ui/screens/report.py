@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from game.present import WeekReport
+from game.present import WeekReport, notices
 from game.present.turn import turn_report
 from game.session import Session
 from game.ui.screens.base import ReadingScreen
@@ -25,4 +25,4 @@ class ReportScreen(ReadingScreen):
 
     def body(self) -> ComposeResult:
         yield from document_widgets(self.document)
-        yield Static(plain("Enter or escape: back to the week."), classes="note")
+        yield Static(plain(notices.BACK_TO_WEEK), classes="note")

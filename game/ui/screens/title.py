@@ -30,6 +30,8 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from game import settings
+from game.present import notices
+from game.present import title as title_words
 from game.ui.commands import Command
 from game.ui.keys import binding_commands
 from game.ui.messages import Play
@@ -43,15 +45,6 @@ if TYPE_CHECKING:
 
     from game.session import SaveInfo, Scenario
     from game.session.glance import ScenarioGlance
-
-
-
-def length_text(length: str, name: str, turns: int, minutes: int) -> str:
-    """One length of game for the title: its turns and the time it takes."""
-    lessons = " (two lessons)" if 80 <= minutes <= 100 else " (one lesson)" if minutes <= 45 else ""
-    kind = "weekly turns" if length == "full" else "turns"
-    return f"{name}: {turns} {kind}, about {minutes} minutes with the debrief{lessons}."
-
 
 # Seconds from the first frame to the scenario's loading in the background.
 LOAD_DELAY = 0.4
@@ -68,7 +61,7 @@ class LoadScreen(ModalScreen[Path | None]):
         from game.present.saves import save_text
 
         with Vertical(classes="modal"):
-            yield Static(plain(("Load a saved game (the latest first)", "bold")))
+            yield Static(plain((title_words.LOAD_HEADING, "bold")))
             yield OptionList(*(Option(plain(save_text(s))) for s in self.saves), id="saves")
             yield KeyBar()
 
@@ -116,7 +109,7 @@ class TitleScreen(Screen[None]):
         from game.session.glance import CONTENT_LEVELS, save_files, scenario_glance, scenario_ids
 
         # before the header is mounted: it reads the title then, with no change to follow
-        self.app.sub_title = "A decision simulation of the 2016 siege of eastern Aleppo"
+        self.app.sub_title = title_words.SUBTITLE
         ids, default = scenario_ids()
         self.scenario_id = default
         self.glance = glance = scenario_glance(default)
@@ -129,22 +122,22 @@ class TitleScreen(Screen[None]):
             yield Static(self.lengths_text(glance), id="lengths")
             with Horizontal(id="form"):
                 with Vertical(classes="field", id="settings"):
-                    yield Label("Scenario")
+                    yield Label(title_words.SCENARIO)
                     if len(ids) > 1:
                         yield Select[str]([(i, i) for i in ids], value=default, allow_blank=False, id="scenario", compact=True)
                     else:  # one scenario: nothing to choose (and a lighter first frame)
                         yield Static(plain(default), id="scenario")
-                    yield Label("Seed or class code")
-                    seed = Input(placeholder="empty: random", id="seed", max_length=40, compact=True)
+                    yield Label(title_words.SEED)
+                    seed = Input(placeholder=title_words.SEED_PLACEHOLDER, id="seed", max_length=40, compact=True)
                     seed.cursor_blink = self.blink
                     yield seed
-                    yield Label("Content level")
+                    yield Label(title_words.CONTENT_LEVEL)
                     with RadioSet(id="content", compact=True):
                         for i, level in enumerate(CONTENT_LEVELS):
                             yield Choice(level, value=i == 0, id=f"content-{level}")
                     yield from self.length_choice(glance)
                 with Vertical(classes="field", id="roles-field"):
-                    yield Label(plain("Roles ([x] ticked; space ticks; 2+: hot-seat)"))
+                    yield Label(plain(title_words.ROLES))
                     yield RoleList(
                         prompt=self.role_prompt,
                         ids=[r.id for r in glance.roles] if glance else (),
@@ -153,11 +146,11 @@ class TitleScreen(Screen[None]):
                         compact=True,
                     )
             with Horizontal(id="buttons"):
-                yield Button("New game (enter)", id="new", variant="primary", compact=True)
-                yield Button("Continue (ctrl+o)", id="continue", compact=True, disabled=not self.latest)
-                yield Button("Load (ctrl+l)", id="load", compact=True)
+                yield Button(title_words.NEW_GAME, id="new", variant="primary", compact=True)
+                yield Button(title_words.CONTINUE, id="continue", compact=True, disabled=not self.latest)
+                yield Button(title_words.LOAD, id="load", compact=True)
             yield Static(
-                plain(f"Latest save: {self.latest[0].name}" if self.latest else "No saved game yet."),
+                plain(notices.latest_save(self.latest[0].name) if self.latest else notices.NO_SAVE_YET),
                 id="latest",
                 classes="note",
             )
@@ -182,17 +175,17 @@ class TitleScreen(Screen[None]):
         if g is None or len(g.lengths) < 2:
             return []
         buttons = [Choice(n.name, value=n.id == "full", id=f"length-{n.id}") for n in g.lengths]
-        return [Label("Length", id="length-label"), RadioSet(*buttons, id="length", compact=True)]
+        return [Label(title_words.LENGTH, id="length-label"), RadioSet(*buttons, id="length", compact=True)]
 
     @staticmethod
     def note_text(g: ScenarioGlance | None) -> Text:
         if g is None:
-            return plain("Loading the scenario…")
-        return plain(("Content note. ", "bold"), g.content_note)
+            return plain(notices.LOADING_SCENARIO)
+        return plain((title_words.CONTENT_NOTE, "bold"), g.content_note)
 
     @staticmethod
     def lengths_text(g: ScenarioGlance | None) -> Text:
-        return plain("\n".join(length_text(n.id, n.name, n.turns, n.minutes) for n in g.lengths) if g else "")
+        return plain("\n".join(title_words.length_text(n.id, n.name, n.turns, n.minutes) for n in g.lengths) if g else "")
 
     def load_scenario(self, *, delay: float = 0.0) -> None:
         """Load the chosen scenario in a thread, after `delay` seconds and the frame
@@ -235,7 +228,7 @@ class TitleScreen(Screen[None]):
         if isinstance(sc, str):
             self.scenario = None
             self.glance = None
-            self.query_one("#note", Static).update(plain(f"This scenario cannot be loaded: {sc}"))
+            self.query_one("#note", Static).update(plain(notices.scenario_not_loaded(sc)))
             self.query_one("#roles", RoleList).set_roles([], [])
             self.start_when_loaded = False
             return
@@ -266,7 +259,7 @@ class TitleScreen(Screen[None]):
     def role_prompt(self, k: int, ticked: bool) -> Text:
         assert self.glance is not None
         r = self.glance.roles[k]
-        name = r.name + (" (fictional)" if r.fictional else "")
+        name = r.name + (title_words.FICTIONAL if r.fictional else "")
         return plain(("[x] " if ticked else "[ ] ", "bold"), (name, "bold" if ticked else ""), ("\n    " + r.line, "dim"))
 
     def on_select_changed(self, event: Select.Changed) -> None:
@@ -278,7 +271,7 @@ class TitleScreen(Screen[None]):
             if glance is not None:
                 self.show_glance(glance)
             else:
-                self.query_one("#note", Static).update(plain("Loading the scenario…"))
+                self.query_one("#note", Static).update(plain(notices.LOADING_SCENARIO))
             self.load_scenario()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -300,15 +293,15 @@ class TitleScreen(Screen[None]):
             if self.scenario_loading:
                 self.start_when_loaded = True
                 self._start_load(self.scenario_id)
-                self.notify("Starting as soon as the scenario has loaded…", timeout=3)
+                self.notify(notices.STARTING_WHEN_LOADED, timeout=3)
             else:
-                self.notify("Choose a scenario that loads.", severity="error")
+                self.notify(notices.CHOOSE_LOADING_SCENARIO, severity="error")
             return
         from game.session import CONTENT_LEVELS, Session, SessionError
 
         roles = self.query_one("#roles", RoleList).selected
         if not roles:
-            self.notify("Tick at least one role (space).", severity="warning")
+            self.notify(notices.TICK_A_ROLE, severity="warning")
             return
         pressed = self.query_one("#content", RadioSet).pressed_button
         content = str(pressed.label) if pressed is not None else CONTENT_LEVELS[0]
@@ -327,7 +320,7 @@ class TitleScreen(Screen[None]):
                 player_name=getattr(self.app, "player_name", ""),
             )
         except SessionError as e:
-            self.notify(f"Cannot start: {e}", severity="error")
+            self.notify(notices.cannot_start(e), severity="error")
             return
         self.starting = True
         self.post_message(Play(session))
@@ -342,7 +335,7 @@ class TitleScreen(Screen[None]):
         if path is None:
             files = save_files(self.save_dir)
             if not files:
-                self.notify("No saved game yet.")
+                self.notify(notices.NO_SAVE_YET)
                 return
             path = files[0][0]
         self.open_save(path)
@@ -352,7 +345,7 @@ class TitleScreen(Screen[None]):
 
         files = list_saves(self.save_dir)
         if not files:
-            self.notify(f"No saved game in {self.save_dir}.")
+            self.notify(notices.no_saves_in(self.save_dir))
             return
         self.app.push_screen(LoadScreen(files), self._picked)
 
@@ -368,7 +361,7 @@ class TitleScreen(Screen[None]):
         try:
             session = Session.load(path)
         except SaveError as e:
-            self.notify(f"Cannot load: {e}", severity="error", timeout=8)
+            self.notify(notices.cannot_load(e), severity="error", timeout=8)
             return
         self.starting = True
         self.post_message(Play(session))

@@ -14,6 +14,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from game.present import notices
 from game.present.doc import Block
 from game.present.watch import ClassWatch, watch_document
 from game.ui.text import plain
@@ -63,7 +64,7 @@ class WatchScreen(Screen[None]):
         try:
             w = self.poll()
         except Exception as e:  # noqa: BLE001 - the watch goes on; the line says why
-            self.problem = " ".join(f"The results cannot be read just now: {e}".split())
+            self.problem = " ".join(notices.results_unread(e).split())
             self.query_one("#watch-problem", Static).update(plain(self.problem))
             return
         self.problem = ""

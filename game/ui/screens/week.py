@@ -16,12 +16,13 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from game.present import notices
+from game.present import labels, notices
 from game.present.card import role_card
 from game.present.plan import cost_text, end_turn_warning, not_possible, refusal
 from game.present.situation import NO_NEWS, ActionEntry, action_entries, situation, week_line
 from game.present.turn import (
     NEWS_KEY_HEADING,
+    NO_REPORT_YET,
     NOTHING_TO_DEBRIEF,
     debrief_now_question,
 )
@@ -108,11 +109,11 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         yield Static(id="week-line")
         with Horizontal(id="body"):
             with TabbedContent(id="left", initial="city"):
-                with TabPane("City (c)", id="city"):
+                with TabPane(labels.CITY_TAB, id="city"):
                     with VerticalScroll(id="city-scroll"):
                         yield DistrictMap(id="map")
                         yield Static(id="ledger")
-                with TabPane("News (n)", id="news"):
+                with TabPane(labels.NEWS_TAB, id="news"):
                     with VerticalScroll(id="news-scroll"):
                         yield Static(id="phase")
                         yield Static(id="news-items")
@@ -172,7 +173,7 @@ class WeekScreen(ReferenceScreens, Screen[None]):
             items = Group(*(news_block(n) for n in sit.news))
         self.query_one("#news-items", Static).update(items)
         res = "\n".join(f"• {line}" for line in sit.resources)
-        self.query_one("#resources", Static).update(plain(("Your resources\n", "bold"), res))
+        self.query_one("#resources", Static).update(plain((labels.YOUR_RESOURCES + "\n", "bold"), res))
         self.refresh_actions(sit.actions)
 
     def show_week_line(self, line: tuple[str, str, str] | None = None) -> None:
@@ -227,11 +228,11 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         if said == self._detail_said:  # the same words: nothing to lay out again
             return
         self._detail_said = said
-        parts = [plain(a.summary), plain(("How sure: ", "bold"), a.uncertainty)]
+        parts = [plain(a.summary), plain((labels.HOW_SURE, "bold"), a.uncertainty)]
         if a.sources:
             parts.append(plain(a.sources, style="italic"))
         if reason:
-            parts.append(plain(("Now: ", "bold"), reason))
+            parts.append(plain((labels.NOW, "bold"), reason))
         self.query_one("#detail", Static).update(Group(*parts))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -275,7 +276,7 @@ class WeekScreen(ReferenceScreens, Screen[None]):
     def action_dilemma(self, which: str | None = None) -> None:
         ds = self.session.dilemmas(self.role)
         if not ds:
-            self.notify("No dilemma this week.", timeout=2)
+            self.notify(notices.NO_DILEMMA, timeout=2)
             return
         d = next((x for x in ds if x.id == which), ds[0])
         self.post_message(Navigate("dilemma", self.session, self.role, d, done=self._after_dilemma))
@@ -288,7 +289,7 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         warning = end_turn_warning(self.session, self.role)
         if warning:
             self.post_message(
-                Navigate("confirm", warning, yes="End the turn", no="Go back", done=self._confirmed)
+                Navigate("confirm", warning, yes=notices.END_THE_TURN, no=notices.GO_BACK, done=self._confirmed)
             )
         else:
             self.end_turn()
@@ -300,7 +301,7 @@ class WeekScreen(ReferenceScreens, Screen[None]):
 
     def _after_card(self, finish: bool | None) -> None:
         if finish:
-            self.notify("Playing the remaining weeks…", timeout=3)
+            self.notify(notices.PLAYING_OUT, timeout=3)
             self.call_after_refresh(self._play_out)
         else:
             self.open_dilemmas()
@@ -347,7 +348,7 @@ class WeekScreen(ReferenceScreens, Screen[None]):
             self.post_message(
                 Navigate(
                     "pass",
-                    f"Pass the keyboard to the next player: {name}.",
+                    notices.pass_keyboard(name),
                     done=lambda _: self._next_player(),
                 )
             )
@@ -358,7 +359,7 @@ class WeekScreen(ReferenceScreens, Screen[None]):
             self.notify(notices.week_not_played(refusal(s, e)), severity="error", timeout=8)
             return
         if s.autosave_error:
-            self.notify(f"The game could not be saved: {s.autosave_error}", severity="error")
+            self.notify(notices.not_autosaved(s.autosave_error), severity="error")
         self.action_report()
         if not s.finished:
             # under the report, once it is on screen
@@ -366,7 +367,7 @@ class WeekScreen(ReferenceScreens, Screen[None]):
 
     def action_report(self) -> None:
         if self.session.last_report is None:
-            self.notify("No week has been played yet.", timeout=3)
+            self.notify(NO_REPORT_YET, timeout=3)
             return
         self.post_message(
             Navigate("report", self.session, self.session.last_report, done=self._after_report)
@@ -387,8 +388,8 @@ class WeekScreen(ReferenceScreens, Screen[None]):
             Navigate(
                 "confirm",
                 debrief_now_question(s.week),
-                yes="Debrief now",
-                no="Go back",
+                yes=notices.DEBRIEF_NOW,
+                no=notices.GO_BACK,
                 done=self._debrief_confirmed,
             )
         )
@@ -399,7 +400,7 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         try:
             ended = self.session.ended_now()
         except SessionError as e:
-            self.notify(str(e), severity="error", timeout=5)
+            self.notify(refusal(self.session, e), severity="error", timeout=5)
             return
         self.post_message(Play(ended, opening=False))
 
@@ -420,6 +421,6 @@ class WeekScreen(ReferenceScreens, Screen[None]):
     def palette_commands(self) -> list[Command]:
         cmds = binding_commands(self, self.BINDINGS, leave_out=["pick"])
         for i, a in enumerate(self.session.actions(self.role)):
-            verb = "Take out" if a.planned else "Plan"
-            cmds.append((f"{verb}: {a.name}", f"Action {i + 1}: {cost_text(self.session, a.cost) or 'no cost'}", partial(self.action_pick, i + 1)))
+            said = labels.plan_command(i + 1, a.name, a.planned, cost_text(self.session, a.cost))
+            cmds.append((*said, partial(self.action_pick, i + 1)))
         return cmds

@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from game.present.doc import Block, Chart, Claims, Document, Heading, Items, Paragraph, Spans
 from game.present.doc import Table as DocTable
+from game.present.labels import ABOVE, BELOW, SPREAD_KEY
 from game.ui.text import plain
 from game.ui.widgets.claims import Topics
 
@@ -91,7 +92,7 @@ def spread_strip(value: float, p10: float, median: float, p90: float) -> Text:
         cells[i] = "═"
     cells[at(median)] = "│"
     cells[at(value)] = "▲"
-    where = " below" if value < p10 else " above" if value > p90 else ""
+    where = BELOW if value < p10 else ABOVE if value > p90 else ""
     return plain("".join(cells), (where, "bold"))
 
 
@@ -100,7 +101,7 @@ def chart(b: Chart) -> Table | Text:
         return plain(b.title)
     table = Table(
         title=plain(b.title, style="bold"),
-        caption=plain("═: the 10th to 90th percentile; │: the median; ▲: your game.", style="italic"),
+        caption=plain(SPREAD_KEY, style="italic"),
         title_justify="left",
         caption_justify="left",
         box=None,

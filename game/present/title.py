@@ -1,0 +1,26 @@
+"""The title screen's words: its subtitle, the form's labels, the buttons, and each
+length of game with its turns and the time it takes. It imports nothing (the title is
+drawn before the game's core is loaded)."""
+
+from __future__ import annotations
+
+SUBTITLE = "A decision simulation of the 2016 siege of eastern Aleppo"
+CONTENT_NOTE = "Content note. "
+SCENARIO = "Scenario"
+SEED = "Seed or class code"
+SEED_PLACEHOLDER = "empty: random"
+CONTENT_LEVEL = "Content level"
+LENGTH = "Length"
+ROLES = "Roles ([x] ticked; space ticks; 2+: hot-seat)"
+FICTIONAL = " (fictional)"
+NEW_GAME = "New game (enter)"
+CONTINUE = "Continue (ctrl+o)"
+LOAD = "Load (ctrl+l)"
+LOAD_HEADING = "Load a saved game (the latest first)"
+
+
+def length_text(length: str, name: str, turns: int, minutes: int) -> str:
+    """One length of game: its turns and the time it takes."""
+    lessons = " (two lessons)" if 80 <= minutes <= 100 else " (one lesson)" if minutes <= 45 else ""
+    kind = "weekly turns" if length == "full" else "turns"
+    return f"{name}: {turns} {kind}, about {minutes} minutes with the debrief{lessons}."
