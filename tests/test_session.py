@@ -130,7 +130,7 @@ def test_decide_toggle_and_choose() -> None:
 @pytest.mark.parametrize(
     "actions, fragment",
     [
-        (["fly"], 'coordinator has no action "fly" (valid: preposition'),
+        (["fly"], 'the Humanitarian coordinator has no action "fly" (its actions: Stage food at the border, Send a convoy,'),
         (["advocate", "advocate"], '"Speak out" can be taken once a week'),
         (["advocate", "preposition", "negotiate_access"], "needs 1 action point; 0 of 2 left"),
     ],
@@ -203,7 +203,7 @@ def test_dilemma_choices() -> None:
     s = Session.new(seed=3, autosave=False)
     with pytest.raises(DecisionError) as refused:
         s.choose(ROLE, "corridor-trucks", "wait")
-    assert re.search('no dilemma "corridor-trucks" is put to coordinator this week', refusal(s, refused.value))
+    assert re.search('no dilemma "Trucks through the corridor\\?" is put to the Humanitarian coordinator this week', refusal(s, refused.value))
     play_until(s, week_of("2016-08-14"))
     (d,) = s.dilemmas(ROLE)
     assert d.id == "corridor-trucks"
@@ -293,8 +293,10 @@ def test_automated_roles_are_played_by_the_policy(tmp_path: Path) -> None:
     path = two_role_scenario(tmp_path)
     s = Session.new(str(path), roles=[ROLE], seed=5, autosave=False)
     assert "observer" in s.automated and ROLE not in s.automated
-    with pytest.raises(DecisionError, match="observer is played by the historical policy"):
+    with pytest.raises(DecisionError, match="observer is played by the historical policy") as refused:
         s.decide("observer", ["report"])
+    observer = s.role_info("observer").name
+    assert refusal(s, refused.value) == f"the {observer} is played by the computer in this game (historical policy)"
     s.advance()
     s.advance()
     s.advance()

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 from game.engine.rules import Problem
 from game.present.words import and_list, number, plural, quantity
-from game.session import ActionInfo, Session, SessionError
+from game.session import ActionInfo, DecisionError, Session, SessionError
 
 
 def amount(session: Session, var: str, x: float) -> str:
@@ -24,24 +24,35 @@ def cost_text(session: Session, cost: Mapping[str, float]) -> str:
     return "; ".join(amount(session, k, v) for k, v in cost.items())
 
 
+def _role_name(session: Session, role: str) -> str:
+    r = session.compiled.role_by_id.get(role)
+    return r.name if r is not None else f'"{role}"'
+
+
 def problem_text(session: Session, p: Problem) -> str:
     """A problem the rulebook found with a plan, in words for the player: the message of
-    a refused plan and an action's reason it cannot be added."""
+    a refused plan and an action's reason it cannot be added. Roles, actions, dilemmas and
+    options are named as the player reads them, never by their ids (an id the scenario
+    does not know is quoted, as it was asked for)."""
     c, k = session.compiled, p.kind
     role, action, dilemma, option = p.role, p.action, p.dilemma, p.option
     var, need, have = p.var, p.need, p.have
     if k == "over":
         return "the game is over: every week has been played"
     if k == "role":
-        return f'unknown role "{role}" (valid: {", ".join(c.roles)})'
+        return f'this scenario has no role "{role}" (its roles: {and_list([r.name for r in c.role_by_id.values()])})'
+    who = _role_name(session, role)
     if k == "dilemma":
-        return f'no dilemma "{dilemma}" is put to {role} this week'
+        known = next((d.title for d in session.scenario.dilemmas if d.id == dilemma), dilemma)
+        return f'no dilemma "{known}" is put to the {who} this week'
     if k == "action":
-        return f'{role} has no action "{action}" (valid: {", ".join(c.actions[role])})'
+        names = [a.name for a in c.actions[role].values()]
+        return f'the {who} has no action "{action}" (its actions: {and_list(names)})'
     if dilemma:  # an answer: "option" or its "cost"
         dl = next(d for d in session.scenario.dilemmas if d.id == dilemma)
         if k == "option":
-            return f'"{dl.title}" has no option "{option}" (valid: {", ".join(o.id for o in dl.options)})'
+            labels = [f'"{o.label}"' for o in dl.options]
+            return f'"{dl.title}" has no option "{option}" (its options: {and_list(labels)})'
         label = next(o.label for o in dl.options if o.id == option)
         return f'"{label}" needs {amount(session, var, need)}; you have {number(have)}'
     name = c.actions[role][action].name
@@ -56,7 +67,10 @@ def problem_text(session: Session, p: Problem) -> str:
 
 
 def refusal(session: Session, e: SessionError) -> str:
-    """What the session refused, in words: the rulebook's problem if it names one."""
+    """What the session refused, in words: the rulebook's problem if it names one, or
+    that the computer plays the role (else the session's own one-line message)."""
+    if isinstance(e, DecisionError) and e.policy:
+        return f"the {_role_name(session, e.role)} is played by the computer in this game ({e.policy} policy)"
     problem = getattr(e, "problem", None)
     return " ".join(problem_text(session, problem).split()) if problem is not None else str(e)
 

@@ -39,11 +39,13 @@ class SessionError(Exception):
 class DecisionError(SessionError, ValueError):
     """A plan the rules do not allow this week. `problem` is the rulebook's problem with
     it, when it names one (`game.present.plan.refusal` words it for the player); the
-    message is the engine's description, in ids."""
+    message is the engine's description, in ids. `role` and `policy`: a role a policy
+    plays in this game, and that policy, when the plan is refused for that."""
 
-    def __init__(self, message: str, problem: Problem | None = None) -> None:
+    def __init__(self, message: str, problem: Problem | None = None, *, role: str = "", policy: str = "") -> None:
         super().__init__(message)
         self.problem = problem
+        self.role, self.policy = role, policy
 
     @classmethod
     def of(cls, problem: Problem) -> DecisionError:
@@ -182,9 +184,11 @@ class SessionBase:
     def _human(self, role: str) -> None:
         c = self.compiled
         if role not in c.role_by_id:
-            raise DecisionError(f'unknown role "{role}" (valid: {", ".join(c.roles)})')
+            raise DecisionError(f'unknown role "{role}" (valid: {", ".join(c.roles)})', Problem("role", role))
         if role not in self.roles:
-            raise DecisionError(f"{role} is played by the {self.policy} policy in this game")
+            raise DecisionError(
+                f"{role} is played by the {self.policy} policy in this game", role=role, policy=self.policy
+            )
 
     def _text(self, full: str, gentle: str | None) -> str:
         return gentle if self.content == "gentle" and gentle else full
