@@ -56,6 +56,7 @@ class CorridorsApp(App[None]):
     COMMANDS = {GameCommands}  # the game's commands only (see get_system_commands)
     ENABLE_COMMAND_PALETTE = True
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]  # a class for the screen height
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (112, "-wide")]  # -wide: 90% is over 100 columns
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", id="help", tooltip="this help; escape goes back"),
         Binding("ctrl+s", "save", "Save", id="save", tooltip="save the game"),
