@@ -11,15 +11,14 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static, TabbedContent, TabPane
-from textual.widgets.option_list import Option
 
 from game.present import labels, notices
 from game.present.card import role_card
 from game.present.plan import cost_text, end_turn_warning, not_possible, refusal
-from game.present.situation import NO_NEWS, ActionEntry, action_entries, situation, week_line
+from game.present.situation import NO_NEWS, action_entries, situation, week_line
 from game.present.turn import (
     NEWS_KEY_HEADING,
     NO_REPORT_YET,
@@ -32,8 +31,9 @@ from game.ui.commands import Command
 from game.ui.keys import binding_commands
 from game.ui.messages import Navigate, Play
 from game.ui.screens.base import ReferenceScreens
-from game.ui.screens.weekparts import action_prompt, news_block
+from game.ui.screens.weekparts import news_block
 from game.ui.text import plain
+from game.ui.widgets.actions import ActionPanel
 from game.ui.widgets.district_map import DistrictMap
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.ledger import ledger_table
@@ -96,8 +96,6 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         self._carded: set[str] | None = set() if card else None
         self._shown_for: tuple[int, int] = (-1, -1)  # (week, turn) of `_shown`
         self._shown: set[str] = set()  # dilemmas opened by themselves this turn
-        self._detail_said: tuple[object, ...] | None = None  # what the detail shows now
-        self.actions: tuple[ActionEntry, ...] = ()  # the actions as shown
         self.full_news = False  # a lesson turn's news in full (m), not as titles
 
     @property
@@ -117,14 +115,7 @@ class WeekScreen(ReferenceScreens, Screen[None]):
                     with VerticalScroll(id="news-scroll"):
                         yield Static(id="phase")
                         yield Static(id="news-items")
-            with Vertical(id="right"):
-                # each part scrolls by itself (tab to it, then the arrows), so that at
-                # 80x24 every resource and every action can be reached
-                with VerticalScroll(id="resources-scroll"):
-                    yield Static(id="resources")
-                yield OptionList(id="actions")
-                with VerticalScroll(id="detail-scroll"):
-                    yield Static(id="detail")
+            yield ActionPanel(id="right")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -172,9 +163,9 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         else:
             items = Group(*(news_block(n) for n in sit.news))
         self.query_one("#news-items", Static).update(items)
-        res = "\n".join(f"• {line}" for line in sit.resources)
-        self.query_one("#resources", Static).update(plain((labels.YOUR_RESOURCES + "\n", "bold"), res))
-        self.refresh_actions(sit.actions)
+        panel = self.query_one(ActionPanel)
+        panel.show_resources(sit.resources)
+        panel.show_actions(sit.actions)
 
     def show_week_line(self, line: tuple[str, str, str] | None = None) -> None:
         who, points, dilemmas = line or week_line(self.session, self.role)
@@ -188,55 +179,7 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         the ledger, the phase, the news and the resources follow the state, which a plan
         does not change until the turn is played)."""
         self.show_week_line()
-        self.refresh_actions(in_place=True)
-
-    def refresh_actions(self, acts: tuple[ActionEntry, ...] | None = None, *, in_place: bool = False) -> None:
-        """The list of actions; `in_place`: the same actions as shown, so only the lines
-        that changed are drawn again (the whole list is laid out again otherwise)."""
-        ol = self.query_one("#actions", OptionList)
-        keep = ol.highlighted
-        acts = self.actions = acts if acts is not None else action_entries(self.session, self.role)
-        prompts = [action_prompt(i + 1, a) for i, a in enumerate(acts)]
-        shown = [ol.get_option_at_index(i) for i in range(ol.option_count)]
-        if in_place and [o.id for o in shown] == [a.id for a in acts]:
-            resized = False
-            for i, (o, prompt) in enumerate(zip(shown, prompts, strict=True)):
-                if o.prompt != prompt:
-                    old = o.prompt.plain if isinstance(o.prompt, Text) else str(o.prompt)
-                    resized |= [len(x) for x in old.split("\n")] != [len(x) for x in prompt.plain.split("\n")]
-                    ol.replace_option_prompt_at_index(i, prompt)
-            if resized:  # a line of another length may wrap otherwise: the list's height
-                ol.refresh(layout=True)
-        else:
-            ol.clear_options()
-            ol.add_options([Option(p, id=a.id) for p, a in zip(prompts, acts, strict=True)])
-        if acts:
-            ol.highlighted = min(keep or 0, len(acts) - 1)
-        self.show_detail()
-
-    def show_detail(self) -> None:
-        ol = self.query_one("#actions", OptionList)
-        acts = self.actions
-        i = ol.highlighted
-        if i is None or not acts:
-            self._detail_said = None
-            self.query_one("#detail", Static).update("")
-            return
-        a = acts[i]
-        reason = a.reason
-        said = (a.summary, a.uncertainty, a.sources, reason)
-        if said == self._detail_said:  # the same words: nothing to lay out again
-            return
-        self._detail_said = said
-        parts = [plain(a.summary), plain((labels.HOW_SURE, "bold"), a.uncertainty)]
-        if a.sources:
-            parts.append(plain(a.sources, style="italic"))
-        if reason:
-            parts.append(plain((labels.NOW, "bold"), reason))
-        self.query_one("#detail", Static).update(Group(*parts))
-
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self.show_detail()
+        self.query_one(ActionPanel).show_actions(action_entries(self.session, self.role), in_place=True)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.action_pick(event.option_index + 1)
@@ -254,7 +197,7 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         except DecisionError as e:
             self.notify(not_possible(s, e), severity="warning", timeout=6)
             return
-        self.query_one("#actions", OptionList).highlighted = n - 1
+        self.query_one(ActionPanel).highlight(n)
         self.notify(notices.plan_toggled(a.name, added), timeout=2)
         self.refresh_plan()
 

@@ -1,23 +1,14 @@
-"""The week screen's lines: an action in the list, an item of the news (worded by
-`game.present.situation`)."""
+"""The week screen's item of the news (worded by `game.present.situation`)."""
 
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from game.present.labels import CONTESTED, points_short
-from game.present.situation import ActionEntry, NewsEntry
+from game.present.labels import CONTESTED
+from game.present.situation import NewsEntry
 from game.ui.text import plain
 from game.ui.widgets.claims import Topics
-
-
-def action_prompt(n: int, a: ActionEntry) -> Text:
-    mark = "[x]" if a.planned else "[ ]"
-    pts = points_short(a.points)
-    cost = f"{a.cost}; {pts}" if a.cost else pts
-    line2 = f"\n    {cost}" + (f" · {a.verdict}" if a.verdict else "") + (f" · {a.tag}" if a.tag else "")
-    return plain((f"{n:>2} {mark} {a.name}", "bold" if a.planned else ""), line2, style="" if a.open else "dim")
 
 
 def news_block(item: NewsEntry) -> RenderableType:
