@@ -1,5 +1,5 @@
-"""A class's runs: the list a teacher reads (`corridors class results`) and the exports
-(`corridors class export --format csv|json`)."""
+"""A class's runs as the exports give them (`corridors class export --format csv|json`);
+the list a teacher reads (`corridors class results`) is worded in game.present.classlist."""
 
 from __future__ import annotations
 
@@ -9,79 +9,9 @@ import json
 from collections import Counter
 from typing import Any
 
-from game.model.plaintext import plain_text
 from game.model.results import ClassSettings, ResultRecord
-from game.present.words import number as fmt_number
 
 EXPORT_FORMATS = ("csv", "json")
-# The measures the list shows, as (measure id, column heading).
-LIST_MEASURES = (
-    ("final-east-killed", "killed east"),
-    ("final-east-left", "left east"),
-    ("final-east-present", "present east"),
-)
-
-
-def one_line(text: str | None) -> str:
-    """Text from the store shown in a terminal: plain, on one line."""
-    return " ".join("".join(ch if ch.isprintable() else " " for ch in plain_text(text or "")).split())
-
-
-def status(r: ResultRecord) -> str:
-    if r.finished:
-        return "finished"
-    if r.weeks_played == 0:
-        return "stopped before week 1"
-    return f"stopped after week {r.weeks_played} of {r.weeks}"
-
-
-def settings_line(s: ClassSettings) -> str:
-    return (
-        f"Class {s.code}: scenario {s.scenario}, seed {s.seed}, roles {', '.join(s.roles)},"
-        f" content {s.content}, length {s.length}, other roles played by the {s.policy} policy;"
-        f" made {s.created_at:%Y-%m-%d %H:%M} UTC."
-    )
-
-
-def results_lines(s: ClassSettings, records: list[ResultRecord]) -> list[str]:
-    """The class's runs as a table, for a terminal."""
-    lines = [settings_line(s)]
-    if not records:
-        lines.append(
-            f"No results yet. Students join with: corridors play --class {s.code} --name NAME"
-        )
-        return lines
-    done = sum(1 for r in records if r.finished)
-    lines.append(
-        f"{len(records)} game{'s' if len(records) != 1 else ''}, {done} finished."
-        " Figures are simulated by the game's model (not the record)."
-    )
-    lines.append("")
-    rows = [["#", "player", "roles", "status", *(h for _, h in LIST_MEASURES), "written (UTC)"]]
-    for i, r in enumerate(records, 1):
-        rows.append(
-            [
-                str(i),
-                one_line(r.player) or "(no name)",
-                ", ".join(r.roles),
-                status(r),
-                *(_shown(r, mid) for mid, _ in LIST_MEASURES),
-                f"{r.written_at:%Y-%m-%d %H:%M}",
-            ]
-        )
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    right = {0, 4, 5, 6}
-    for row in rows:
-        cells = [c.rjust(widths[i]) if i in right else c.ljust(widths[i]) for i, c in enumerate(row)]
-        lines.append("  ".join(cells).rstrip())
-    return lines
-
-
-def _shown(r: ResultRecord, mid: str) -> str:
-    v = r.measure(mid)
-    return "-" if v is None else fmt_number(round(v))
-
-
 def _value(r: ResultRecord, mid: str) -> float | str:
     v = r.measure(mid)
     return "" if v is None else round(v, 3)

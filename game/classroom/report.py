@@ -16,10 +16,10 @@ from collections.abc import Callable
 
 from game.classroom.classes import find_class
 from game.classroom.errors import ClassroomError
-from game.classroom.listing import one_line
 from game.classroom.store import now
 from game.classroom.storeopen import open_store
 from game.model.results import ClassSettings, ResultRecord
+from game.present.classlist import one_line
 from game.present.classview import (
     ChangeView,
     ClassView,

@@ -10,18 +10,11 @@ import statistics
 from collections import Counter
 
 from game.classroom.classes import find_class
-from game.classroom.listing import one_line
 from game.model.results import ClassSettings, ResultRecord
 from game.model.scenario import Scenario
-from game.present.watch import ClassWatch, Split, Spread, WatchedGame
+from game.present.classlist import one_line
+from game.present.watch import SPREAD_MEASURES, ClassWatch, Split, Spread, WatchedGame
 from game.scenario import registry
-
-# The measures whose spread is shown, as (measure id, label).
-SPREAD_MEASURES = (
-    ("final-east-killed", "civilians killed in the east"),
-    ("final-east-left", "people who left the east"),
-    ("final-east-present", "people still in the east"),
-)
 
 
 def spread(records: list[ResultRecord]) -> tuple[Spread, ...]:

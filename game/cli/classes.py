@@ -48,8 +48,8 @@ def cmd_class_new(args: argparse.Namespace) -> int:
 
 def cmd_class_results(args: argparse.Namespace) -> int:
     from game.classroom.classes import find_class
-    from game.classroom.listing import results_lines
     from game.classroom.storeopen import open_store
+    from game.present.classlist import results_lines
 
     klass, _ = find_class(args.store, args.code)
     with open_store(args.store) as store:

@@ -145,7 +145,7 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     states = run_many(c, "historical", args.runs, args.seed)
     results = calibrate(c, states)
     if args.profile:
-        from game.classroom.profile import profile_markdown, profile_svg
+        from game.present.profile import profile_markdown, profile_svg
 
         draw = profile_markdown if args.profile.lower().endswith(".md") else profile_svg
         chart = draw(sc, weekly_profile(c, states), args.runs, args.seed)

@@ -15,7 +15,12 @@ from game.present import words
 from game.present.doc import Cell, Document, Heading, Items, Paragraph, Table, spans
 
 STALE_MINUTES = 10  # a game not heard from for this long is shown as stopped
-
+# The measures whose spread the watch shows, as (measure id, label).
+SPREAD_MEASURES = (
+    ("final-east-killed", "civilians killed in the east"),
+    ("final-east-left", "people who left the east"),
+    ("final-east-present", "people still in the east"),
+)
 
 @dataclass(frozen=True, slots=True)
 class WatchedGame:
