@@ -56,9 +56,6 @@ PROGRAMMERS_ERRORS = {
 }
 LOGGING = {"debug", "info", "warning", "error", "exception", "critical", "Formatter"}
 STILL_TO_MOVE = {
-    "classroom/classes.py": 18,
-    "classroom/codes.py": 14,
-    "classroom/join.py": 5,
     "classroom/report.py": 17,
     "classroom/serve.py": 41,
     "classroom/store.py": 26,

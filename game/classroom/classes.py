@@ -13,6 +13,7 @@ from game.classroom.codes import make_code, parse_code
 from game.classroom.errors import ClassroomError, StoreError
 from game.model.plaintext import plain_text
 from game.model.results import ClassSettings, ResultRecord
+from game.present import classwords
 from game.session import Session, scenario_hash
 
 MAX_NAME = 60
@@ -21,7 +22,7 @@ MAX_NAME = 60
 def check_length(length: str) -> Literal["lesson", "full"]:
     if length in ("full", "lesson"):
         return "lesson" if length == "lesson" else "full"
-    raise ClassroomError(f'unknown length "{length}" (valid: lesson, full)')
+    raise ClassroomError(classwords.unknown_length(length))
 
 
 def clean_name(text: str) -> str:
@@ -33,9 +34,9 @@ def player_name(text: str) -> str:
     """A player's or team's name as given, on one line, without control characters."""
     name = clean_name(text)
     if not name:
-        raise ClassroomError("--name: give the player's or the team's name")
+        raise ClassroomError(classwords.NAME_MISSING)
     if len(name) > MAX_NAME:
-        raise ClassroomError(f"--name: at most {MAX_NAME} characters, not {len(name)}")
+        raise ClassroomError(classwords.name_too_long(MAX_NAME, len(name)))
     return name
 
 
@@ -93,10 +94,7 @@ def find_class(store_spec: str | os.PathLike[str] | None, code_text: str) -> tup
         settings = store.get_class(code)
         where = store.where
     if settings is None:
-        raise StoreError(
-            f"no class {code} in the results store {where} (check the code, or give the"
-            " teacher's store with --store)"
-        )
+        raise StoreError(classwords.no_such_class(code, where, teacher=False))
     return settings, where
 
 
@@ -106,10 +104,7 @@ def class_session(settings: ClassSettings, content: str | None = None) -> Sessio
     level = settings.content
     if content is not None and content != settings.content:
         if content != "gentle":
-            raise ClassroomError(
-                f"class {settings.code} is played at the gentle content level; --content"
-                f" {content} cannot change that"
-            )
+            raise ClassroomError(classwords.gentle_class(settings.code, content))
         level = "gentle"
     session = Session.new(
         settings.scenario_ref,
@@ -121,15 +116,10 @@ def class_session(settings: ClassSettings, content: str | None = None) -> Sessio
     )
     if session.scenario.id != settings.scenario:
         raise ClassroomError(
-            f'class {settings.code} plays scenario "{settings.scenario}", but'
-            f' "{settings.scenario_ref}" now holds "{session.scenario.id}"'
+            classwords.scenario_moved(settings.code, settings.scenario, settings.scenario_ref, session.scenario.id)
         )
-    note = f"Class {settings.code}: everyone in this class plays with the same luck (seed {settings.seed})."
-    if scenario_hash(session.scenario) != settings.scenario_hash:
-        note += (
-            " The scenario has changed since the class was made, so this game may differ"
-            " from the games played before the change."
-        )
+    changed = scenario_hash(session.scenario) != settings.scenario_hash
+    note = classwords.class_notice(settings.code, settings.seed, changed=changed)
     session.notice = f"{session.notice} {note}" if session.notice else note
     return session
 

@@ -14,13 +14,13 @@ from __future__ import annotations
 import secrets
 
 from game.classroom.errors import CodeError
+from game.present import classwords
 
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 BASE = len(ALPHABET)  # 31, a prime
 BODY = 5  # random characters; 31**5, about 28.6 million codes
 LENGTH = BODY + 1
 _VALUE = {ch: i for i, ch in enumerate(ALPHABET)}
-_LOOKALIKE = {"0": "O or 0", "O": "O or 0", "1": "1, I or L", "I": "1, I or L", "L": "1, I or L"}
 
 
 def _check(values: list[int]) -> int:
@@ -44,24 +44,15 @@ def parse_code(text: str) -> str:
     shown = " ".join(str(text).split())
     raw = "".join(ch for ch in shown.upper() if ch not in " -")
     if not raw:
-        raise CodeError("the class code is empty (it looks like K7M-4QX)")
+        raise CodeError(classwords.CODE_EMPTY)
     for ch in raw:
         if ch not in _VALUE:
-            if ch in _LOOKALIKE:
-                raise CodeError(
-                    f'"{shown}" is not a class code: class codes have no {_LOOKALIKE[ch]};'
-                    " check the code you were given"
-                )
-            raise CodeError(f'"{shown}" is not a class code: {ch!r} is not used in class codes')
+            if ch in classwords.LOOKALIKE:
+                raise CodeError(classwords.code_lookalike(shown, ch))
+            raise CodeError(classwords.code_character(shown, ch))
     if len(raw) != LENGTH:
-        raise CodeError(
-            f'"{shown}" is not a class code: it has {len(raw)} characters, a class code has'
-            f" {LENGTH} (like K7M-4QX)"
-        )
+        raise CodeError(classwords.code_length(shown, len(raw), LENGTH))
     values = [_VALUE[ch] for ch in raw]
     if sum((i + 1) * v for i, v in enumerate(values)) % BASE:
-        raise CodeError(
-            f'"{shown}" is not a valid class code: a character is mistyped or two are'
-            " swapped; check the code you were given"
-        )
+        raise CodeError(classwords.code_mistyped(shown))
     return f"{raw[:3]}-{raw[3:]}"

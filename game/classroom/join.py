@@ -11,6 +11,7 @@ from game.classroom.classes import MAX_NAME, ResultKeeper, class_session, clean_
 from game.classroom.codes import parse_code
 from game.classroom.errors import ClassroomError, CodeError, StoreError
 from game.model.results import ClassSettings
+from game.present import classwords
 from game.present.join import JOIN_WORDS, JoinWords
 from game.session import Session, SessionError
 from game.session.join import Welcome
@@ -46,14 +47,11 @@ class ClassDoor:
             if self.only is not None:
                 found = store.get_class(self.only)
                 if found is None:
-                    raise StoreError(
-                        f"no class {self.only} in the results store {where} (make one with:"
-                        " corridors class new, or give its store with --store)"
-                    )
+                    raise StoreError(classwords.no_such_class(self.only, where, teacher=True))
                 return [found], where
             every = store.classes()
         if not every:
-            raise StoreError(f"the results store {where} has no class yet (make one with: corridors class new)")
+            raise StoreError(classwords.no_class_yet(where))
         return every, where
 
     def join(self, code_text: str, name_text: str) -> Joined:
