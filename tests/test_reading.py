@@ -56,7 +56,7 @@ def test_every_role_s_short_debrief_fits(role: str) -> None:
     assert r.full_words > r.short_words
 
 
-@pytest.mark.parametrize("role", ["civil-defence"])
+@pytest.mark.parametrize("role", ["civil-defence", "envoy"])
 def test_every_role_s_lesson_game_fits(role: str) -> None:
     """A whole lesson game is at most 2,500 new words in every role (the coordinator's is
     checked below, with what it shows)."""
@@ -71,6 +71,21 @@ def test_a_lesson_game_fits_its_reading_budget(lesson: tuple[Any, str, str]) -> 
     assert "In these weeks: The road is cut on 17 July" in game
     assert "- The road is cut (17 July) [contested]. Sources: SOHR (monitor); The New Arab (media)." in game
     assert "Advancing through the Mallah farms" not in game
+
+
+def test_a_lesson_says_once_what_later_turns_say_shorter(lesson: tuple[Any, str, str]) -> None:
+    """The year, a resource's scale and the strikes cause's "with no protection" are said
+    on the first turn (or in the full report), and later turns say them shorter."""
+    _, game, _ = lesson
+    turn2 = game[game.index("Turn 2 of 8") :]
+    assert "Turn 1 of 8, The last road: 3 to 16 July 2016." in game
+    assert "Turn 2 of 8, The road is cut: 17 July to 6 August." in game
+    # the first turn words the resources as the role card just above did (its full labels)
+    assert "Your resources: Funds: USD 6.9 million; Trucks: 30" in game
+    assert "; UN standing with Russia (shared by coordinator and envoy): 0.35 of 1;" in game
+    assert " of 1;" not in turn2 and "Standing with Russia: 0." in turn2
+    assert "with no protection" not in turn2 and "Strikes in the east: about " in turn2
+    assert "Turn 2 played." in turn2 and "Turn 2 played: what changed and why" not in turn2
 
 
 def test_the_full_texts_are_a_command_away() -> None:

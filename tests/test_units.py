@@ -22,6 +22,9 @@ def test_whole_numbers_and_scales() -> None:
     assert quantity(35.27, "", 100) == "35 of 100"
     assert quantity(0.4, "", 1) == "0.40 of 1"
     assert quantity(1, "", 1) == "1 of 1"
+    # once the scale has been said (a lesson turn after the first), the value alone
+    assert quantity(0.4, "", 1, scale=False) == "0.40" and quantity(35.27, "", 100, scale=False) == "35"
+    assert quantity(20, "thousand litres", scale=False) == "20,000 litres"
     assert resource_text("The family has left the east (1 = yes)", 0) == "The family has left the east: no"
     assert resource_text("Left by a pause exit route (1 = yes)", 1) == "Left by a pause exit route: yes"
 

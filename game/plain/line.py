@@ -80,6 +80,7 @@ class LineGame(LineEnding):
             self.card(role)
             if s.leaving(role) is not None:  # a resumed game: the card had its epilogue
                 self._told.add(role)
+        self._carded.update(s.roles)  # their first resources line is worded as the card
         self.say(*opening_lines(s))
 
     def card(self, role: str) -> None:
@@ -90,6 +91,13 @@ class LineGame(LineEnding):
     def week_start(self) -> None:
         self.situation()
         self.turn_start()
+
+    @property
+    def _carded(self) -> set[str]:
+        """The roles whose card has just been shown: their next resources line is worded
+        as the card words them."""
+        carded: set[str] = self.__dict__.setdefault("_cards_shown", set())
+        return carded
 
     @property
     def _told(self) -> set[str]:
@@ -139,7 +147,9 @@ class LineGame(LineEnding):
 
     def resources(self) -> None:
         s = self.session
-        self.say(resources_line(situation(s, self.role), s.role_info(self.role).name, len(s.roles)))
+        carded = self.role in self._carded
+        self._carded.discard(self.role)
+        self.say(resources_line(situation(s, self.role), s.role_info(self.role).name, len(s.roles), as_card=carded))
 
     def menu(self) -> None:
         s = self.session

@@ -21,12 +21,12 @@ def _f(c: Cause, key: str) -> float:
 
 
 # (full, gentle) -> the strikes cause's words; the short ones once the full have been read
-# (a lesson turn after the first)
+# (a lesson turn after the first; `report` gives the full)
 STRIKES = {
     (True, False): "Expected killed by strikes and fighting in the {zone} with no protection: about {e}.",
     (True, True): "Lives the attacks would cost in the {zone} with no protection: about {e}.",
-    (False, False): "Strikes in the {zone}: about {e} expected killed without protection.",
-    (False, True): "Attacks in the {zone}: about {e} lives expected lost without protection.",
+    (False, False): "Strikes in the {zone}: about {e} expected killed.",
+    (False, True): "Attacks in the {zone}: about {e} lives expected lost.",
 }
 
 

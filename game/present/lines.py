@@ -133,10 +133,11 @@ def ledger_lines(entry: dict[str, Any]) -> list[str]:
     ]
 
 
-def resources_line(sit: Situation, name: str, players: int = 1) -> str:
-    """The role's resources; a brief turn says whose only when several play."""
+def resources_line(sit: Situation, name: str, players: int = 1, as_card: bool = False) -> str:
+    """The role's resources; a brief turn says whose only when several play. `as_card`:
+    worded as the role card just shown words them (its full labels), not anew."""
     whose = f" ({name})" if players > 1 or not sit.brief else ""
-    return f"Your resources{whose}: {'; '.join(sit.resources)}."
+    return f"Your resources{whose}: {'; '.join(sit.card_resources if as_card else sit.resources)}."
 
 
 def action_line(a: ActionEntry) -> str:

@@ -90,6 +90,7 @@ class Situation:
     points: str  # " · 2 of 2 action points left"
     dilemmas: str  # " · 1 dilemma to answer (d)", or ""
     resources: tuple[str, ...]  # "Funds: USD 13.04 million", a line each
+    card_resources: tuple[str, ...]  # the same as the role card words them (full labels)
     actions: tuple[ActionEntry, ...]
     # A brief turn (a lesson turn with the scenario's summary of its weeks): the summary
     # and its sources in place of the phase's, and the news as titles, the full texts a
@@ -181,10 +182,13 @@ def situation(session: Session, role: str) -> Situation:
         who=who,
         points=points,
         dilemmas=dilemmas,
-        # a brief turn names the resources by their short labels (the role card has the full ones)
+        # a brief turn names the resources by their short labels (the role card has the full
+        # ones), and after the first gives a scale's value without it ("0.40", not "0.40 of 1")
         resources=tuple(
-            resource_text((r.short if short else "") or r.label, r.value, r.unit, r.high) for r in s.resources(role)
+            resource_text((r.short if short else "") or r.label, r.value, r.unit, r.high, not short or w.turn == 1)
+            for r in s.resources(role)
         ),
+        card_resources=tuple(resource_text(r.label, r.value, r.unit, r.high) for r in s.resources(role)),
         actions=action_entries(s, role),
         brief=short,
         summary=summary_line(w),

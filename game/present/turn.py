@@ -26,7 +26,17 @@ def turn_heading(w: WeekInfo) -> str:
     road is cut: 17 July to 6 August 2016." """
     if w.length != "lesson":
         return f"Week {w.number} of {w.weeks}: {span(w.start, w.end)}."
-    return f"Turn {w.turn} of {w.turns}, {w.turn_name}: {span(w.start, w.span_end or w.end)}."
+    return f"Turn {w.turn} of {w.turns}, {w.turn_name}: {turn_span(w)}."
+
+
+def turn_span(w: WeekInfo) -> str:
+    """A lesson turn's days in its heading: "3 to 16 July 2016" at the first turn, then
+    without the year the first one named ("17 July to 6 August")."""
+    a, b = w.start, w.span_end or w.end
+    if a.year != b.year:
+        return span(a, b)
+    days = f"{a.day} to {day_month(b)}" if a.month == b.month else f"{day_month(a)} to {day_month(b)}"
+    return f"{days} {b.year}" if w.turn == 1 else days
 
 
 def turn_word(w: WeekInfo) -> str:
@@ -73,7 +83,7 @@ def news_title(item: NewsItem) -> str:
     when = f" ({day_month(item.date)})" if item.date else ""
     mark = " [contested]" if item.is_contested else ""
     if item.simulated:  # the model is its source
-        return f"{item.title}{when}{mark} [simulated: the model's own event]."
+        return f"{item.title}{when}{mark} [simulated event]."
     return f"{item.title}{when}{mark}. {short_sources_text(item.sources)}"
 
 
@@ -174,7 +184,8 @@ def turn_report(session: Session, reports: Sequence[WeekReport], first: WeekRepo
             last = outcomes_text(outcomes[-1], names) if outcomes else "done"
             if last == "done" and (role, "action", a) in explained:
                 continue
-            weeks = "" if n == 1 else ", every week" if k == n else f", {plural(k, 'week')} of {n}"
+            # short: every week of the turn goes without saying (the lesson's plan is taken so)
+            weeks = "" if n == 1 or (short and k == n) else ", every week" if k == n else f", {plural(k, 'week')} of {n}"
             items.append(spans(f"{names.action(role, a)}{weeks}: {last}."))
         if not counts:
             items.append(spans("No actions this turn."))

@@ -54,12 +54,14 @@ def count(x: float, noun: str = "") -> str:
 WHOLE_UNITS = ("people", "person-days", "rations")
 
 
-def quantity(value: float, unit: str = "", high: float | None = None) -> str:
+def quantity(value: float, unit: str = "", high: float | None = None, scale: bool = True) -> str:
     """A resource's value with its unit, as a person reads it: a unit counted in
     thousands or millions is said in full ("3 million rations", not "3,000 thousand
     rations"; "USD 13.04 million"), people in whole numbers, a 0-1 scale as "0.40 of 1",
-    a 0-100 scale in whole numbers ("35 of 100")."""
+    a 0-100 scale in whole numbers ("35 of 100"); not `scale`: a scale's value without
+    it ("0.40", "35"), once the scale has been said."""
     value = float(value)
+    of = (lambda top: f" of {top}") if scale else (lambda top: "")
     if unit.startswith("thousand "):
         return count(value * 1000, unit.removeprefix("thousand "))
     if unit.startswith("USD million"):
@@ -67,9 +69,9 @@ def quantity(value: float, unit: str = "", high: float | None = None) -> str:
     if unit in WHOLE_UNITS:
         return count(value, unit)
     if not unit and high == 1:
-        return ("1" if value >= 1 else "0" if value <= 0 else f"{value:.2f}") + " of 1"
+        return ("1" if value >= 1 else "0" if value <= 0 else f"{value:.2f}") + of(1)
     if not unit and high == 100:
-        return f"{number(round(value))} of 100"
+        return f"{number(round(value))}{of(100)}"
     text = count(value) if abs(value) >= 1e6 else number(round(value, 2))
     return f"{text} {unit}" if unit else text
 
@@ -86,12 +88,13 @@ def yes_no(flag: float | bool) -> str:
     return "yes" if float(flag) >= 0.5 else "no"
 
 
-def resource_text(label: str, value: float, unit: str = "", high: float | None = None) -> str:
+def resource_text(label: str, value: float, unit: str = "", high: float | None = None, scale: bool = True) -> str:
     """ "Funds: USD 13.04 million", "Food staged at the border: 3 million rations",
-    "UN standing with Russia: 0.35 of 1", "The family has left the east: no"."""
+    "UN standing with Russia: 0.35 of 1" (not `scale`: "0.35"), "The family has left the
+    east: no"."""
     if label.endswith(YES):
         return f"{label.removesuffix(YES).rstrip()}: {yes_no(value)}"
-    return f"{label}: {quantity(value, unit, high)}"
+    return f"{label}: {quantity(value, unit, high, scale)}"
 
 
 def and_list(xs: Sequence[str]) -> str:
