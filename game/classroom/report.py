@@ -19,6 +19,7 @@ from game.classroom.errors import ClassroomError
 from game.classroom.store import now
 from game.classroom.storeopen import open_store
 from game.model.results import ClassSettings, ResultRecord
+from game.present import classwords
 from game.present.classlist import one_line
 from game.present.classview import (
     ChangeView,
@@ -51,10 +52,7 @@ def class_view(
     with open_store(store_spec) as store:
         records = store.results(settings.code)
     if not records:
-        raise ClassroomError(
-            f"class {settings.code} has no games in {where} yet, so there is nothing to report"
-            f" (students join with: corridors play --class {settings.code} --name NAME)"
-        )
+        raise ClassroomError(classwords.no_games_yet(settings.code, where))
     return view_of(settings, records, names=names, runs=runs, progress=progress)
 
 
@@ -76,7 +74,7 @@ def view_of(
             autosave=False,
         )
     except SessionError as e:
-        raise ClassroomError(f"class {settings.code}: its scenario cannot be opened: {e}") from e
+        raise ClassroomError(classwords.scenario_unopened(settings.code, e)) from e
     sc = probe.scenario
     gentle = settings.content == "gentle"
     role_names = {r.id: r.name for r in sc.roles}
@@ -98,7 +96,7 @@ def view_of(
 
     games = []
     for i, r in enumerate(records, 1):
-        label = (one_line(r.player) or f"Game {i} (no name)") if names else f"Game {i}"
+        label = classwords.game_label(i, one_line(r.player), names=names)
         answers = [d for d in r.decisions if d.dilemma and d.option and d.by != "computer"]
         options = {d.dilemma: option_label(d.dilemma, d.option) for d in answers if d.dilemma and d.option}
         left = frozenset(d.dilemma for d in answers if d.dilemma and d.by == "default")
@@ -194,15 +192,15 @@ def view_of(
         for tp in r.turning_points:
             if tp.kind == "chance":
                 key: tuple[str, ...] = ("chance", str(tp.week), "heavier" if tp.effect_killed > 0 else "lighter")
-                label = f"Week {tp.week}: chance, a {key[2]} week of {'attacks' if gentle else 'bombardment'}"
+                label = classwords.chance_turning(tp.week, tp.effect_killed > 0, gentle=gentle)
             elif tp.kind == "choice":
                 key = ("choice", str(tp.week), tp.ref, tp.option)
-                label = f"Week {tp.week}: {role_names.get(tp.role, tp.role)}, “{option_label(tp.ref, tp.option)}” in “{dilemma_title(tp.ref)}”"
+                who = role_names.get(tp.role, tp.role)
+                label = classwords.choice_turning(tp.week, who, option_label(tp.ref, tp.option), dilemma_title(tp.ref))
             else:
                 key = ("decision", str(tp.week), tp.role, *sorted(tp.actions))
-                label = f"Week {tp.week}: {role_names.get(tp.role, tp.role)}, " + ", ".join(
-                    action_names.get((tp.role, a), a) for a in tp.actions
-                )
+                acts = [action_names.get((tp.role, a), a) for a in tp.actions]
+                label = classwords.decision_turning(tp.week, role_names.get(tp.role, tp.role), acts)
             tp_games[key] += 1
             tp_effect[key].append(tp.effect_killed)
             tp_label.setdefault(key, label)
@@ -225,7 +223,7 @@ def view_of(
         code=settings.code,
         title=sc.title,
         roles=tuple(role_names.get(r, r) for r in settings.roles),
-        others=f"the computer ({settings.policy} policy)",
+        others=classwords.others(settings.policy),
         seed=settings.seed,
         content=settings.content,
         length=settings.length,

@@ -66,3 +66,39 @@ def class_notice(code: str, seed: int, *, changed: bool) -> str:
             " from the games played before the change."
         )
     return note
+
+
+# The class report's gathering (game.classroom.report): its refusals, and the labels of
+# its games and of the turning points that recurred.
+def no_games_yet(code: str, where: str) -> str:
+    return (
+        f"class {code} has no games in {where} yet, so there is nothing to report"
+        f" (students join with: corridors play --class {code} --name NAME)"
+    )
+
+
+def scenario_unopened(code: str, problem: object) -> str:
+    return f"class {code}: its scenario cannot be opened: {problem}"
+
+
+def game_label(n: int, player: str, *, names: bool) -> str:
+    """A game of the class: "Game 3", or with `names` its player's name."""
+    return (player or f"Game {n} (no name)") if names else f"Game {n}"
+
+
+def chance_turning(week: int, heavier: bool, *, gentle: bool) -> str:
+    what = "attacks" if gentle else "bombardment"
+    return f"Week {week}: chance, a {'heavier' if heavier else 'lighter'} week of {what}"
+
+
+def choice_turning(week: int, role: str, option: str, dilemma: str) -> str:
+    return f"Week {week}: {role}, “{option}” in “{dilemma}”"
+
+
+def decision_turning(week: int, role: str, actions: list[str]) -> str:
+    return f"Week {week}: {role}, " + ", ".join(actions)
+
+
+def others(policy: str) -> str:
+    """Who played the roles no student played."""
+    return f"the computer ({policy} policy)"
