@@ -14,7 +14,6 @@ elsewhere), and its websocket address is the one the student typed, so a server 
 from __future__ import annotations
 
 import asyncio
-import html
 import ipaddress
 import logging
 import re
@@ -30,8 +29,9 @@ from textual_serve.server import Server, to_int
 
 from game.classroom.errors import ClassroomError
 from game.classroom.gameprocess import GameProcess
+from game.present import serving
 from game.present.join import JOIN_WORDS
-from game.present.serving import full_page, full_terminal, max_games_line, page_start
+from game.present.serving import full_page, full_terminal, game_page, max_games_line
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -57,14 +57,14 @@ def check_host(host: str) -> str:
     if text.startswith("[") and text.endswith("]"):
         text = text[1:-1]
     if not text:
-        raise ServeError("--host: give an address to listen on, such as 127.0.0.1 or 0.0.0.0")
+        raise ServeError(serving.HOST_MISSING)
     try:
         return str(ipaddress.ip_address(text))
     except ValueError:
         pass
     labels = text.rstrip(".").split(".")
     if all(label.isdigit() for label in labels) or not all(_LABEL.match(label) for label in labels):
-        raise ServeError(f"--host {host!r}: not an IP address or a host name")
+        raise ServeError(serving.not_a_host(host))
     return text
 
 
@@ -133,7 +133,7 @@ def game_command(only: str | None = None, python: str | None = None) -> str:
     argv = [python or sys.executable, "-m", "game", "play", "--join"]
     if only is not None:
         argv += ["--class", only]
-    return "exec " + shlex.join(argv)
+    return shlex.join(["exec", *argv])
 
 
 @dataclass
@@ -158,7 +158,7 @@ class GameServer(Server):
     """textual-serve's server with the game's page, environment and address."""
 
     def __init__(self, served: Served, announce: Callable[[str, int], None] | None = None) -> None:
-        super().__init__(game_command(served.only, served.python), host=served.host, port=served.port, title="Corridors")
+        super().__init__(game_command(served.only, served.python), host=served.host, port=served.port, title=JOIN_WORDS.page_title)
         self.served = served
         self.announce = announce
         extra = {"PYTHONIOENCODING": "utf-8"}
@@ -170,7 +170,7 @@ class GameServer(Server):
     def initialize_logging(self) -> None:
         """Warnings only, on standard error: the teacher's window shows the address and
         what went wrong, not every request."""
-        logging.basicConfig(level=logging.WARNING, format="corridors serve: %(message)s", stream=sys.stderr)
+        logging.basicConfig(level=logging.WARNING, format=serving.LOG_FORMAT, stream=sys.stderr)
 
     async def on_startup(self, app: web.Application) -> None:
         """textual-serve prints its banner here; the game prints its own once bound."""
@@ -190,7 +190,7 @@ class GameServer(Server):
         if self.served.full():  # no game would start: say so instead of a page that waits
             text = full_page(self.served.max_games)
             return web.Response(text=text, status=503, content_type="text/html", charset="utf-8")
-        return web.Response(text=page(base + "/static/", ws, font), content_type="text/html", charset="utf-8")
+        return web.Response(text=game_page(base + "/static/", ws, font), content_type="text/html", charset="utf-8")
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         """One tab: a game process of its own for as long as the tab is open."""
@@ -218,7 +218,7 @@ class GameServer(Server):
         except asyncio.CancelledError:
             await websocket.close()
         except Exception as error:  # a tab's trouble never stops the server
-            log.warning("a game's connection failed: %s: %s", type(error).__name__, error)
+            log.warning(serving.CONNECTION_FAILED, type(error).__name__, error)
         finally:
             if game is not None:
                 await game.end(STOP_WAIT)
@@ -235,7 +235,7 @@ class GameServer(Server):
             await site.start()
         except OSError as e:
             await runner.cleanup()
-            raise ServeError(f"cannot listen on {self.host} port {self.port}: {bind_problem(e)}") from None
+            raise ServeError(serving.cannot_listen(self.host, self.port, bind_problem(e))) from None
         ports = [int(address[1]) for address in runner.addresses if isinstance(address, tuple)]
         self.bound_port = ports[0] if ports else self.port
         if self.announce is not None:
@@ -250,13 +250,13 @@ def bind_problem(e: OSError) -> str:
     import errno
 
     if e.errno == errno.EADDRINUSE:
-        return "the port is in use (another server runs there; choose another with --port)"
+        return serving.PORT_IN_USE
     if e.errno == errno.EADDRNOTAVAIL:
-        return "this computer has no such address (give one of its own, or 0.0.0.0)"
+        return serving.NO_SUCH_ADDRESS
     if e.errno in (errno.EACCES, errno.EPERM):
-        return "not allowed (ports below 1024 need special rights; choose another with --port)"
+        return serving.NOT_ALLOWED
     if isinstance(e, socket.gaierror):
-        return f"the host name cannot be found ({e.strerror or e})"
+        return serving.host_not_found(e.strerror or e)
     return e.strerror or str(e)
 
 
@@ -290,60 +290,21 @@ def reach_lines(
     if is_wildcard(host):
         mine = own_addresses()
         if mine:
-            lines.append("Students open: " + " or ".join(url(a, port) for a in mine))
+            lines.append(serving.students_open([url(a, port) for a in mine]))
         else:
-            lines.append(f"Students open http://THIS-COMPUTER'S-ADDRESS:{port}/ (its address on the school's network)")
-        lines.append(
-            f"Who can reach it: every computer that can reach this one on any of its networks (listening on {host});"
-            f" this computer itself opens {url('127.0.0.1' if host == '0.0.0.0' else '::1', port)}"
-        )
+            lines.append(serving.students_open_somewhere(port))
+        lines.append(serving.reach_every_network(host, url("127.0.0.1" if host == "0.0.0.0" else "::1", port)))
     elif is_loopback(host):
-        lines.append(f"Open: {url(host, port)} (in a browser on this computer)")
-        lines.append(
-            "Who can reach it: this computer only (loopback). For a room, start it with"
-            " --host 0.0.0.0, or with this computer's address on the school's network."
-        )
+        lines.append(serving.open_here(url(host, port)))
+        lines.append(serving.REACH_LOOPBACK)
     else:
-        lines.append(f"Students open: {url(host, port)}")
-        lines.append(f"Who can reach it: every computer that can reach {host} on its network")
+        lines.append(serving.students_open([url(host, port)]))
+        lines.append(serving.reach_network(host))
     if only is not None:
-        lines.append(f"Class code: {only} (students type it, and their name, before they play; no other class plays here)")
+        lines.append(serving.class_code_line(only))
     else:
-        shown = ", ".join(codes[:8]) + (f" and {len(codes) - 8} more" if len(codes) > 8 else "")
-        lines.append(f"Class codes: any class of the store ({shown}); students type one, and their name, before they play")
+        lines.append(serving.class_codes_line(codes))
     lines.append(max_games_line(max_games))
-    lines.append(f"Results are kept in {where}; see them with: corridors class results CODE")
-    lines.append("Stop the server with ctrl+c (every open game keeps its result).")
+    lines.append(serving.results_kept(where))
+    lines.append(serving.STOP)
     return lines
-
-
-def page(static: str, websocket: str, font_size: int) -> str:
-    """The page a student opens: the game's terminal, drawn by textual-serve's script."""
-    w = JOIN_WORDS
-    e = html.escape
-    return page_start(w.page_title) + f"""<link rel="stylesheet" href="{e(static)}css/xterm.css">
-<script src="{e(static)}js/textual.js"></script>
-<style>
-@font-face {{ font-family: "Roboto Mono"; src: url("{e(static)}fonts/RobotoMono-VariableFont_wght.ttf"); font-weight: 100 700; }}
-html, body {{ margin: 0; height: 100%; background: #101418; color: #f0f0f0;
-  font-family: system-ui, sans-serif; }}
-.panel {{ position: absolute; inset: 0; display: flex; flex-direction: column;
-  align-items: center; justify-content: center; gap: 1em; font-size: 1.2em; z-index: 10; }}
-body.-first-byte #opening {{ display: none; }}
-#ended {{ display: none; background: #101418; }}
-body.-closed #ended {{ display: flex; }}
-.textual-terminal {{ opacity: 0; }}
-body.-first-byte .textual-terminal {{ opacity: 1; }}
-button {{ font-size: 1em; padding: 0.5em 1.5em; }}
-</style>
-</head>
-<body>
-<div id="opening" class="panel"><div>{e(w.page_opening)}</div></div>
-<div id="ended" class="panel"><div>{e(w.page_ended)}</div>
-<button type="button" onclick="window.location.reload()">{e(w.page_again)}</button></div>
-<div id="terminal" class="textual-terminal" data-session-websocket-url="{e(websocket)}"
- data-font-size="{font_size}"></div>
-</body>
-</html>
-"""
-
