@@ -52,6 +52,7 @@ from game.model.results import (
     ResultRecord,
     migrate_result,
 )
+from game.present import storewords as words
 
 STORE_FORMAT = "corridors-results"
 SCHEMA = 1  # the tables' layout; a store of a later layout is refused
@@ -111,19 +112,13 @@ def one_line(e: BaseException) -> str:
 
 def check_meta(found: dict[str, str], where: str) -> None:
     if found.get("format") != STORE_FORMAT:
-        raise StoreError(
-            f"{where}: is not a Corridors results store (its corridors_meta table belongs to"
-            " something else); it is left as it is"
-        )
+        raise StoreError(words.not_ours(where))
     try:
         schema = int(found.get("schema", ""))
     except ValueError:
-        raise StoreError(f"{where}: is a corrupt results store (no schema version); it is left as it is") from None
+        raise StoreError(words.no_schema(where)) from None
     if schema > SCHEMA:
-        raise StoreError(
-            f"{where}: was made by a newer version of Corridors (store layout {schema}; this"
-            f" version reads layout {SCHEMA}); it is left as it is"
-        )
+        raise StoreError(words.newer_store(where, schema, SCHEMA))
 
 
 class Store:
@@ -167,11 +162,11 @@ class Store:
                 if busy and time.monotonic() < deadline:
                     time.sleep(0.05)
                     continue
-                raise StoreError(f"{self.where}: {what} failed: {one_line(e)}") from e
+                raise StoreError(words.failed(self.where, what, one_line(e))) from e
             except StoreError:
                 raise
             except (DBAPIError, SQLAlchemyError) as e:
-                raise StoreError(f"{self.where}: {what} failed: {one_line(e)}") from e
+                raise StoreError(words.failed(self.where, what, one_line(e))) from e
 
     def _create(self) -> None:
         """Make the tables if they are not there, mark the store as this game's, and
@@ -186,7 +181,7 @@ class Store:
                 conn.execute(ins.values(key=key, value=value).on_conflict_do_nothing())
             check_meta(self._meta(conn), self.where)
 
-        self._run("opening the store", create)
+        self._run(words.OPENING, create)
 
     @staticmethod
     def _meta(conn: Connection) -> dict[str, str]:
@@ -216,13 +211,13 @@ class Store:
                 )
 
             try:
-                self._run("keeping the class", add)
+                self._run(words.KEEPING_CLASS, add)
                 return settings
             except StoreError as e:
                 if isinstance(e.__cause__, IntegrityError):
                     continue
                 raise
-        raise StoreError(f"{self.where}: no free class code found in {tries} tries")
+        raise StoreError(words.no_free_code(self.where, tries))
 
     def get_class(self, code: str) -> ClassSettings | None:
         def get(conn: Connection) -> Any:
@@ -232,10 +227,10 @@ class Store:
                 )
             ).first()
 
-        row = self._run("reading the class", get, write=False)
+        row = self._run(words.READING_CLASS, get, write=False)
         if row is None:
             return None
-        return self._parse(ClassSettings, row[0], row[1], CLASS_VERSION, f"class {code}")
+        return self._parse(ClassSettings, row[0], row[1], CLASS_VERSION, words.a_class(code))
 
     def classes(self) -> list[ClassSettings]:
         def get(conn: Connection) -> list[Any]:
@@ -248,8 +243,8 @@ class Store:
             )
 
         return [
-            self._parse(ClassSettings, v, s, CLASS_VERSION, f"class {c}")
-            for c, v, s in self._run("reading the classes", get, write=False)
+            self._parse(ClassSettings, v, s, CLASS_VERSION, words.a_class(c))
+            for c, v, s in self._run(words.READING_CLASSES, get, write=False)
         ]
 
     # -- results ---------------------------------------------------------------------
@@ -270,12 +265,12 @@ class Store:
             index_elements=[results_table.c.game],
             set_={k: getattr(stmt.excluded, k) for k in values if k != "game"},
         )
-        self._run("keeping the result", lambda conn: conn.execute(stmt))
+        self._run(words.KEEPING_RESULT, lambda conn: conn.execute(stmt))
 
     def put_family(self, key: str, entry: str) -> None:
         """Keep a historical family's entry (the same key is the same family)."""
         stmt = self._insert(families_table).values(key=key, written_at=now().isoformat(), entry=entry)
-        self._run("keeping the alternative histories", lambda conn: conn.execute(stmt.on_conflict_do_nothing()))
+        self._run(words.KEEPING_FAMILY, lambda conn: conn.execute(stmt.on_conflict_do_nothing()))
 
     def family(self, key: str) -> str | None:
         """A historical family's entry, if a game of the store has kept it."""
@@ -283,7 +278,7 @@ class Store:
         def get(conn: Connection) -> Any:
             return conn.execute(select(families_table.c.entry).where(families_table.c.key == key)).first()
 
-        row = self._run("reading the alternative histories", get, write=False)
+        row = self._run(words.READING_FAMILY, get, write=False)
         return None if row is None else str(row[0])
 
     def result(self, game: str) -> ResultRecord | None:
@@ -292,10 +287,10 @@ class Store:
                 select(results_table.c.version, results_table.c.record).where(results_table.c.game == game)
             ).first()
 
-        row = self._run("reading a result", get, write=False)
+        row = self._run(words.READING_RESULT, get, write=False)
         if row is None:
             return None
-        return self._parse(ResultRecord, row[0], row[1], RESULT_VERSION, f"the result of {game}")
+        return self._parse(ResultRecord, row[0], row[1], RESULT_VERSION, words.result_of(game))
 
     def results(self, code: str | None) -> list[ResultRecord]:
         """Every result of a class (None: of the games played without one), in the order
@@ -313,16 +308,13 @@ class Store:
             )
 
         return [
-            self._parse(ResultRecord, v, r, RESULT_VERSION, f"the result of {g}")
-            for g, v, r in self._run("reading the results", get, write=False)
+            self._parse(ResultRecord, v, r, RESULT_VERSION, words.result_of(g))
+            for g, v, r in self._run(words.READING_RESULTS, get, write=False)
         ]
 
     def _parse(self, model: type[M], version: int, data: str, known: int, what: str) -> M:
         if version > known:
-            raise StoreError(
-                f"{self.where}: {what} was written by a newer version of Corridors (version"
-                f" {version}; this one reads {known})"
-            )
+            raise StoreError(words.newer_record(self.where, what, version, known))
         try:
             parsed = json.loads(data)
             if model is ResultRecord and isinstance(parsed, dict):
@@ -330,7 +322,7 @@ class Store:
             return model.model_validate(parsed)
         except (ValueError, ValidationError) as e:
             first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-            raise StoreError(f"{self.where}: {what} is corrupt ({first})") from e
+            raise StoreError(words.corrupt(self.where, what, first)) from e
 
 
 def now() -> dt.datetime:

@@ -20,6 +20,7 @@ from sqlalchemy.pool import NullPool
 from game import settings
 from game.classroom.errors import StoreError
 from game.classroom.store import LOCK_WAIT, Store, check_meta, meta_table, one_line
+from game.present import storewords as words
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -46,7 +47,7 @@ def open_store(spec: str | os.PathLike[str] | None = None) -> Store:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:
-            raise StoreError(f"{path.parent}: cannot create the folder: {e.strerror or e}") from e
+            raise StoreError(words.no_folder_made(path.parent, e.strerror or e)) from e
         return _open_sqlite(path)
     spec_text = os.fspath(spec)
     if isinstance(spec_text, bytes):
@@ -55,15 +56,12 @@ def open_store(spec: str | os.PathLike[str] | None = None) -> Store:
         scheme = spec_text.split("://", 1)[0].lower()
         if scheme in ("postgresql", "postgres") or scheme.startswith("postgresql+"):
             return _open_postgres(spec_text)
-        raise StoreError(
-            f"{scheme}://…: not a kind of store this game uses (give a file path, or a"
-            " postgresql:// address)"
-        )
+        raise StoreError(words.unknown_kind(scheme))
     path = Path(spec_text).expanduser()
     if path.is_dir():
-        raise StoreError(f"{path}: is a folder, not a results store file")
+        raise StoreError(words.a_folder(path))
     if not path.parent.is_dir():
-        raise StoreError(f"{path}: no such folder {str(path.parent)!r}")
+        raise StoreError(words.no_such_folder(path, str(path.parent)))
     return _open_sqlite(path)
 
 
@@ -75,19 +73,16 @@ def _inspect_sqlite(path: Path) -> bool:
     except FileNotFoundError:
         return False
     except OSError as e:
-        raise StoreError(f"{path}: cannot be read: {e.strerror or e}") from e
+        raise StoreError(words.unreadable(path, e.strerror or e)) from e
     if size == 0:
         return False
     try:
         with path.open("rb") as f:
             head = f.read(len(_SQLITE_HEADER))
     except OSError as e:
-        raise StoreError(f"{path}: cannot be read: {e.strerror or e}") from e
+        raise StoreError(words.unreadable(path, e.strerror or e)) from e
     if head != _SQLITE_HEADER:
-        raise StoreError(
-            f"{path}: is not a Corridors results store (not an SQLite database); it is left as"
-            " it is (give another file with --store)"
-        )
+        raise StoreError(words.not_sqlite(path))
     try:
         con = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True, timeout=LOCK_WAIT)
         try:
@@ -95,18 +90,12 @@ def _inspect_sqlite(path: Path) -> bool:
             if not names:
                 return False
             if meta_table.name not in names:
-                raise StoreError(
-                    f"{path}: is an SQLite database of something else, not a Corridors results"
-                    " store; it is left as it is (give another file with --store)"
-                )
+                raise StoreError(words.other_sqlite(path))
             found = {str(k): str(v) for k, v in con.execute("SELECT key, value FROM corridors_meta")}
         finally:
             con.close()
     except sqlite3.DatabaseError as e:
-        raise StoreError(
-            f"{path}: is a corrupt results store or not one ({' '.join(str(e).split())}); it is"
-            " left as it is"
-        ) from e
+        raise StoreError(words.corrupt_store(path, " ".join(str(e).split()))) from e
     check_meta(found, str(path))
     return True
 
@@ -146,19 +135,16 @@ def _open_postgres(url_text: str) -> Store:
     try:
         url = make_url(url_text)
     except ArgumentError as e:
-        raise StoreError(f"the store address is not a valid address ({one_line(e)})") from e
+        raise StoreError(words.bad_address(one_line(e))) from e
     if url.drivername in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")
     where = url.render_as_string(hide_password=True).replace("postgresql+psycopg://", "postgresql://")
     try:
         engine = create_engine(url, poolclass=NullPool, connect_args={"connect_timeout": 10})
     except ImportError as e:
-        raise StoreError(
-            f"{where}: the PostgreSQL driver is not installed ({one_line(e)}; install it"
-            " with: pip install 'corridors[postgresql]')"
-        ) from e
+        raise StoreError(words.no_driver(where, one_line(e))) from e
     except ArgumentError as e:
-        raise StoreError(f"{where}: cannot be used ({one_line(e)})") from e
+        raise StoreError(words.unusable(where, one_line(e))) from e
     store = Store(engine, where)
     store._create()
     return store
