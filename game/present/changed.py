@@ -110,15 +110,14 @@ def decision_name(p: DecisionPart, names: Names) -> str:
 
 def decision_lines(part: YourPart | None, names: Names, full: bool = True) -> list[str]:
     """A cause line for each of the players' decisions this turn that moved a measure
-    (against the turn without it, on the same luck); said in full once (`full`), then
-    shorter."""
+    (against the turn without it, on the same luck); what it is measured against said
+    once (`full`: in the first line), then not."""
     if part is None:
         return []
-    against = ", against not taking it" if full else ""
+    moved = [p for p in part.decisions if shown(p.changes)]
     return [
-        f"{decision_name(p, names)}{against}: {changes_words(shown(p.changes), names, 3)}."
-        for p in part.decisions
-        if shown(p.changes)
+        f"{decision_name(p, names)}{', against not taking it' if full and k == 0 else ''}: {changes_words(shown(p.changes), names, 3)}."
+        for k, p in enumerate(moved)
     ]
 
 

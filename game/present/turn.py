@@ -193,7 +193,9 @@ def turn_report(session: Session, reports: Sequence[WeekReport], first: WeekRepo
             by = session.answer_by(week, role, did, opt)
             if by == "player" and (role, "choice", did) in explained:
                 continue
-            items.append(spans(f"Dilemma “{names.dilemma(did)}”: {names.option(did, opt)} ({answer_words(by, names, role)})."))
+            # short, one player: an answer under "You" is yours without saying so
+            whose = "" if short and by == "player" and len(session.roles) == 1 else f" ({answer_words(by, names, role)})"
+            items.append(spans(f"Dilemma “{names.dilemma(did)}”: {names.option(did, opt)}{whose}."))
         blocks.append(Items(tuple(items), id=f"acts:{role}"))
     during = session.news_of(news_during(reports))
     if during:
