@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from game.present.doc import Topic
+from game.present.labels import CONTESTED, COST, DILEMMA, HOW_SURE, NOW
 from game.present.ledger import zone_summary
 from game.present.notices import game_saved_to, resume_with
 from game.present.plan import cost_text
@@ -102,7 +103,7 @@ def news_lines(e: NewsEntry, *, lesson: bool) -> list[str]:
     tags = "".join(f" {t}" for t in e.tags)
     out = [f"- {e.title}{e.when}{tags}", f"  {e.text}", f"  {e.sources}"]
     if e.contested:
-        out.append(f"  Contested: {_stop(e.contested)}")
+        out.append(f"  {CONTESTED}{_stop(e.contested)}")
     return out + topic_lines(e.disputed if lesson else e.topics)
 
 
@@ -142,7 +143,7 @@ def resources_line(sit: Situation, name: str, players: int = 1, as_card: bool = 
 
 def action_line(a: ActionEntry) -> str:
     pts = f"{a.points} action point{'s' if a.points != 1 else ''}"
-    parts = [a.name + ".", f"Cost: {a.cost}; {pts}." if a.cost else f"Cost: {pts}."]
+    parts = [a.name + ".", f"{COST}{a.cost}; {pts}." if a.cost else f"{COST}{pts}."]
     if a.verdict:
         parts.append(f"{a.verdict}.")
     if a.planned:
@@ -161,7 +162,7 @@ def option_line(session: Session, o: OptionInfo, *, short: bool = False) -> str:
         parts = [f"{o.label}: {o.text}"]
         cost = cost_text(session, o.cost)
         if cost:
-            parts.append(f"Cost: {cost}.")
+            parts.append(f"{COST}{cost}.")
         parts.append(o.uncertainty)
     if o.is_default:
         parts.append("(If you choose nothing.)" if short else "(What happens if you choose nothing.)")
@@ -183,11 +184,11 @@ def dilemma_lines(d: DilemmaInfo, *, short: bool = False) -> list[str]:
     short names, and what each says a command away)."""
     mark = " [contested]" if d.contested else ""
     sources = short_sources_text(d.sources) if short else f"Sources: {source_names(d.sources)}."
-    out = [f"Dilemma: {d.title}{mark}", f"  {d.text}", f"  {sources}"]
+    out = [f"{DILEMMA}{d.title}{mark}", f"  {d.text}", f"  {sources}"]
     if d.comes is not None:
         out.append(f"  {comes_words(d.comes)}")
     if d.contested:
-        out.append(f"  Contested: {_stop(d.contested)}" + (f" {DISPUTE_KEY}" if short else ""))
+        out.append(f"  {CONTESTED}{_stop(d.contested)}" + (f" {DISPUTE_KEY}" if short else ""))
     return out if short else out + topic_lines(topics(d.claims))
 
 
@@ -204,7 +205,7 @@ def full_news_lines(session: Session, role: str, news: Iterable[NewsEntry]) -> l
         out += news_lines(e, lesson=False)
     for d in session.dilemmas(role):
         if d.claims:
-            out.append(f"Dilemma: {d.title}. {sources_text(d.sources)}")
+            out.append(f"{DILEMMA}{d.title}. {sources_text(d.sources)}")
             out += topic_lines(topics(d.claims))
     return out
 
@@ -254,7 +255,7 @@ def taken_back(title: str, default: str) -> str:
 
 
 def info_lines(n: int, name: str, text: str, how_sure: str) -> list[str]:
-    return [f"{n}. {name}", f"  {text}", f"  How sure: {how_sure}"]
+    return [f"{n}. {name}", f"  {text}", f"  {HOW_SURE}{how_sure}"]
 
 
 def info_sources(sources: Any) -> str:
@@ -262,7 +263,7 @@ def info_sources(sources: Any) -> str:
 
 
 def info_now(reason: str) -> str:
-    return f"  Now: {reason}."
+    return f"  {NOW}{reason}."
 
 
 def assumption_line(title: str, text: str) -> str:

@@ -11,6 +11,7 @@ from game.engine.core import WeekReport
 from game.present.causes import outcomes_text
 from game.present.changed import decision_lines, shown, your_part_blocks
 from game.present.doc import Block, Document, Heading, Items, Paragraph, spans
+from game.present.labels import COST
 from game.present.names import Names
 from game.present.week import METRICS, ZONES, answer_words, change_cell, week_report, why_lines
 from game.present.words import certainty, day_month, plural, short_sources_text, signed, span
@@ -92,7 +93,7 @@ def option_brief(o: OptionInfo, cost: str) -> str:
     words, game.present.plan.cost_text) and how sure it is in a word (its text and the
     reasons: info)."""
     verdict = certainty(o.uncertainty)
-    parts = [f"{o.label}.", f"Cost: {cost}." if cost else "", f"{verdict}." if verdict else ""]
+    parts = [f"{o.label}.", f"{COST}{cost}." if cost else "", f"{verdict}." if verdict else ""]
     return " ".join(p for p in parts if p)
 
 
