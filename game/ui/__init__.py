@@ -1,8 +1,11 @@
-"""The Textual game. Importing this package is cheap: the app is imported on demand."""
+"""The Textual game. Importing this package is cheap: the app is imported on demand
+(and the cycle collector runs rarely until the game has started: `startup`)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from game.ui import startup as startup
 
 if TYPE_CHECKING:
     from collections.abc import Callable

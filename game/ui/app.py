@@ -19,6 +19,7 @@ from game.present import notices
 from game.ui.commands import Command, GameCommands
 from game.ui.keys import binding_commands, key_rows
 from game.ui.messages import Navigate, Play
+from game.ui.startup import settle
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -45,6 +46,9 @@ HIGH_CONTRAST = Theme(
     dark=True,
     variables={"footer-key-foreground": "#FFFF00", "block-cursor-background": "#FFFF00"},
 )
+# Seconds from the first frame to the end of start-up (game.ui.startup), for an app that
+# opens no game by then (a title left open, a class's watch).
+SETTLE_AFTER = 5.0
 THEMES: dict[str, str] = {name: i for i, name in notices.THEME_NAMES.items()}  # name: Textual theme id
 
 
@@ -135,6 +139,7 @@ class CorridorsApp(App[None]):
 
     def on_ready(self) -> None:
         self._is_ready = True
+        self.set_timer(SETTLE_AFTER, settle)  # if no game has started by then
         for callback in self._when_ready:
             callback()
         self._when_ready.clear()
@@ -194,6 +199,7 @@ class CorridorsApp(App[None]):
         self.session = session
         fresh = opening and session.week == 0 and session.turn == 0 and not session.plan(session.player).actions
         self.switch_screen(self.game_screen(session, card=fresh))
+        self.call_after_refresh(settle)  # the game's core and its first screen are in
         if opening:
             self.tell_notice(session)
 

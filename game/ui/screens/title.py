@@ -35,6 +35,7 @@ from game.present import title as title_words
 from game.ui.commands import Command
 from game.ui.keys import binding_commands
 from game.ui.messages import Play
+from game.ui.startup import settle
 from game.ui.text import plain
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.roles import Choice, RoleList
@@ -225,6 +226,7 @@ class TitleScreen(Screen[None]):
         if ref != self.scenario_id:  # another scenario was chosen meanwhile
             return
         self.scenario_loading = False
+        settle()  # the game's core is in
         if isinstance(sc, str):
             self.scenario = None
             self.glance = None
