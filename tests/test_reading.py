@@ -46,6 +46,7 @@ def test_a_lesson_game_is_eight_turns_and_its_short_debrief_fits(lesson: tuple[A
     assert 0 < r.short_words <= reading.SHORT_DEBRIEF_WORDS
     assert r.full_words > r.short_words  # the full debrief, a key away
     assert "Turn 8 of 8, The last rations" in game
+    assert "You played Humanitarian coordinator, a lesson game over 20 weeks, seed 1." in lesson[2]
 
 
 @pytest.mark.parametrize("role", ["envoy", "civil-defence", "household"])

@@ -31,6 +31,12 @@ def _inside_words(inside: int, total: int) -> str:
     return f"{inside} of your game's {total} figures are inside the record's ranges."
 
 
+def _length_words(d: Debrief) -> str:
+    """ "20 weeks", or "a lesson game over 20 weeks" (its turns cover several weeks)."""
+    weeks = plural(d.weeks, "week")
+    return f"a lesson game over {weeks}" if d.length == "lesson" else weeks
+
+
 def short_debrief_document(d: Debrief) -> Document:
     people = ", ".join(d.role_names.get(r, r) for r in d.roles)
     blocks: list[Block] = [
@@ -38,7 +44,7 @@ def short_debrief_document(d: Debrief) -> Document:
         Paragraph(
             spans(
                 "Debrief: your game against the record. ",
-                f"You played {people}, {plural(d.weeks, 'week')}, {seed_words(d)}. ",
+                f"You played {people}, {_length_words(d)}, {seed_words(d)}. ",
                 ("Every number from your game is simulated; the record's figures name their sources in the full debrief.", "em"),
             ),
             id="intro",

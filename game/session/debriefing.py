@@ -94,6 +94,7 @@ class SessionDebrief(SessionViews):
             title=sc.title,
             seed=self.seed,
             code=self.code,
+            length=self.length,
             roles=self.roles,
             policy=self.policy,
             weeks=c.n_weeks,
