@@ -19,7 +19,7 @@ from game import settings
 from game.engine.compiled import Compiled, compile_scenario
 from game.session import Session, histories, review
 
-# the module (its name is also the name of the function the package exports)
+# the module (its name is also the name of its function)
 alt_module = importlib.import_module("game.session.review.alternatives")
 
 RUNS = 12
@@ -78,7 +78,7 @@ def test_the_next_game_of_the_seed_reads_the_family_instead_of_playing_it(cache:
     assert runs == [] and histories.served[-1] == "file"
     # the historical family is the same; the game's own family is its own
     assert [m.historical for m in second.measures] != [] and second.runs == RUNS
-    fresh = review.alternatives(
+    fresh = alt_module.alternatives(
         other.compiled, other.state, other._human_plans(), other.roles, other.policy,
         review.other_seeds(other.seed, RUNS, 2**31 - 1),
     )

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from game.engine.batch import measure
 from game.engine.core import new_game, step
 from game.engine.policies import Policy, get_policy
 from game.model.state import RoleDecision
@@ -37,6 +36,8 @@ class SessionDebrief(SessionViews):
         """The finished game against the record, its turning points (their effects
         averaged over `samples` lucks; 0 leaves them out), discussion questions, and what
         happened next. Fast: no batch runs (see `alternatives` for those)."""
+        from game.engine.batch import measure  # the batch engine, imported only for a debrief
+
         self._require_finished()
         c, s, sc = self.compiled, self._state, self.scenario
         record = tuple(
@@ -210,12 +211,14 @@ class SessionDebrief(SessionViews):
         historical family is the same for every game of this seed and scenario: it is
         played once and kept (`game.session.histories`), so a later game of the seed
         (a class's) plays only its own family."""
+        from game.session.review.alternatives import alternatives
+
         self._require_finished()
         if runs < 1:
             raise SessionError("alternatives need at least one run")
         c = self.compiled
         seeds = review.other_seeds(self.seed, runs, MAX_SEED)
-        return review.alternatives(
+        return alternatives(
             c,
             self._state,
             self._human_plans(),
