@@ -163,10 +163,11 @@ class CorridorsApp(App[None]):
         queue = getattr(writer, "_queue", None)
         pending = queue is not None and not queue.empty()
         if pending and waited < 0.5:
-            self.set_timer(0.01, partial(self.after_first_frame, callback, waited=waited + 0.01))
+            self.set_timer(0.002, partial(self.after_first_frame, callback, waited=waited + 0.002))
         elif queue is not None and waited < 0.5 and waited < 0.02:
-            # the writer has the frame; give it a moment to hand it to the terminal
-            self.set_timer(0.02, partial(self.after_first_frame, callback, waited=0.5))
+            # the writer has the frame; give it a moment (one of Python's switch intervals)
+            # to hand it to the terminal
+            self.set_timer(0.005, partial(self.after_first_frame, callback, waited=0.5))
         else:
             callback()
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 import gc
 
 # Objects allocated between two youngest-generation passes while starting (Python's
-# default is 700). The older generations keep their ratios, so each runs rarely too.
-STARTING = 50_000
+# default is 700): more than a launch allocates, since each pass scans every young
+# object and nearly all of them survive (a lower number only spreads the same cost).
+STARTING = 1_000_000
 
 _usual = gc.get_threshold()
 _settled = False
