@@ -28,8 +28,7 @@ def main() -> int:
     try:
         settings.check(saves=True)
     except settings.SettingsError as e:
-        print(f"corridors: error: {e}", file=sys.stderr)
-        return 1
+        return _report(e)
     from game.ui import run_app
 
     try:
@@ -39,9 +38,7 @@ def main() -> int:
     except Exception as e:  # one line, as the command line does; CORRIDORS_DEBUG=1 shows it
         if settings.debug():
             raise
-        msg = " ".join(f"internal error: {type(e).__name__}: {e}".split())
-        print(f"corridors: error: {msg} (please report it)", file=sys.stderr)
-        return 1
+        return _report(e, internal=True)
 
 
 def play(argv: list[str]) -> int:
@@ -52,8 +49,7 @@ def play(argv: list[str]) -> int:
     try:
         settings.check(saves=True)
     except settings.SettingsError as e:
-        print(f"corridors: error: {e}", file=sys.stderr)
-        return 1
+        return _report(e)
     from game.ui import run_app
 
     export: dict[str, str | None] = {}
@@ -73,6 +69,15 @@ def play(argv: list[str]) -> int:
 
     kept = keep_results()
     return code or kept
+
+
+def _report(e: BaseException, internal: bool = False) -> int:
+    """One line on standard error for an error before or after the full-screen game;
+    the words are imported only then, so a start that goes well never loads them."""
+    from game.present import cliwords as words
+
+    print(words.please_report_it(e) if internal else words.error(str(e)), file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """The front ends word nothing themselves: every word a person reads is made in
-game/present, and the full-screen game (game/ui), the line mode (game/plain) and the
-classroom (game/classroom) only show it.
+game/present, and the full-screen game (game/ui), the line mode (game/plain), the
+classroom (game/classroom) and the `corridors` command (game/cli, game/launch.py: its
+help, its errors and the lines it prints) only show it.
 
 The test reads each front-end module's syntax tree (nothing is imported) and looks at
 every string literal, and at the literal parts of every f-string. A literal is *words*
@@ -40,7 +41,8 @@ from pathlib import Path
 import pytest
 
 GAME = Path(__file__).parents[1] / "game"
-FRONT_ENDS = ("ui", "plain", "classroom")
+FRONT_ENDS = ("ui", "plain", "classroom", "cli")
+COMMAND = ("launch.py", "__main__.py")  # the command's entry points, beside the packages
 WORDS = re.compile(r"[A-Z][a-z]|[A-Za-z]{2} | [A-Za-z]{2}")
 NOT_WORDS_CLASS_ATTRIBUTES = {"DEFAULT_CSS", "CSS", "CSS_PATH", "__all__"}
 NOT_WORDS_CALLS = {"Binding", "query", "query_one", "query_exactly_one", "query_children"}
@@ -107,7 +109,7 @@ def words_in(path: Path) -> Iterator[tuple[int, str]]:
 
 
 def modules() -> list[Path]:
-    return sorted(p for d in FRONT_ENDS for p in (GAME / d).rglob("*.py"))
+    return sorted([*(p for d in FRONT_ENDS for p in (GAME / d).rglob("*.py")), *(GAME / m for m in COMMAND)])
 
 
 @pytest.mark.parametrize("path", modules(), ids=lambda p: str(p.relative_to(GAME)))

@@ -42,6 +42,7 @@ from game.classroom.errors import ClassroomError
 from game.cli.args import COMMANDS, UsageError, check_export, err, is_terminal
 from game.cli.parser import build_parser
 from game.cli.play import keep_results, play_session
+from game.present import cliwords as words
 from game.scenario.yamlsrc import ScenarioErrors
 from game.session import SaveError, Session, SessionError
 from game.streams import safe_streams
@@ -68,9 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if settings.dumb_terminal() and sys.stdin.isatty():
                 args = parser.parse_args(["play"])  # a person at a dumb terminal: the line mode
         if not getattr(args, "command", None):
-            raise UsageError(
-                f"no command given (valid: {', '.join(COMMANDS)}; see: corridors --help)"
-            )
+            raise UsageError(words.no_command(COMMANDS))
         settings.check(saves=args.command in ("play", "serve"))
         code: int = args.func(args)
         sys.stdout.flush()
@@ -111,7 +110,7 @@ def failure(e: BaseException) -> int:
         return 1
     if settings.debug():  # never a traceback for the user unless asked
         raise e
-    err(f"internal error: {type(e).__name__}: {e} (please report it; CORRIDORS_DEBUG=1 shows details)")
+    err(words.please_report(e))
     return 1
 
 

@@ -14,6 +14,8 @@ from game.engine.compiled import Compiled
 from game.engine.policies import policy_names
 from game.model.scenario import Scenario
 from game.plain.line import DEFAULT_ALTERNATIVES
+from game.present import clihelp
+from game.present import cliwords as words
 from game.present.words import number as fmt_number
 from game.scenario import registry
 from game.scenario.yamlsrc import ScenarioErrors
@@ -21,7 +23,7 @@ from game.session import (
     SessionError,
     parse_seed,
 )
-from game.session.safefile import file_kind, write_text_atomic
+from game.session.safefile import A_FILE, A_FOLDER, file_kind, write_text_atomic
 
 COMMANDS = ("play", "debrief", "saves", "simulate", "calibrate", "validate", "scenarios", "class", "serve", "handouts")
 
@@ -50,7 +52,7 @@ class UsageError(Exception):
 
 class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} (see: {self.prog} --help)")
+        raise UsageError(words.see_help(message, self.prog))
 
 
 # ---------------------------------------------------------------------- argument types
@@ -60,18 +62,14 @@ def _whole(text: str, lo: int, hi: int, what: str) -> int:
     try:
         value = int(text.strip(), 10)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{what} must be a whole number from {lo} to {hi}, not {text!r}"
-        ) from None
+        raise argparse.ArgumentTypeError(words.not_whole(what, lo, hi, text)) from None
     if not lo <= value <= hi:
-        raise argparse.ArgumentTypeError(
-            f"{what} must be a whole number from {lo} to {hi}, not {text!r}"
-        )
+        raise argparse.ArgumentTypeError(words.not_whole(what, lo, hi, text))
     return value
 
 
 def seed_type(text: str) -> int:
-    return _whole(text, 0, MAX_SEED, "the seed")
+    return _whole(text, 0, MAX_SEED, words.THE_SEED)
 
 
 def code_type(text: str) -> str:
@@ -85,19 +83,19 @@ def code_type(text: str) -> str:
 
 
 def port_type(text: str) -> int:
-    return _whole(text, 0, 65535, "the port")
+    return _whole(text, 0, 65535, words.THE_PORT)
 
 
 def max_games_type(text: str) -> int:
-    return _whole(text, 1, 1000, "the number of games")
+    return _whole(text, 1, 1000, words.THE_GAMES)
 
 
 def runs_type(text: str) -> int:
-    return _whole(text, 1, MAX_RUNS, "the number of runs")
+    return _whole(text, 1, MAX_RUNS, words.THE_RUNS)
 
 
 def alternatives_type(text: str) -> int:
-    return _whole(text, 0, MAX_ALTERNATIVES, "the number of alternative histories")
+    return _whole(text, 0, MAX_ALTERNATIVES, words.THE_ALTERNATIVES)
 
 
 def add_alternatives(p: argparse.ArgumentParser) -> None:
@@ -106,7 +104,7 @@ def add_alternatives(p: argparse.ArgumentParser) -> None:
         type=alternatives_type,
         metavar="N",
         default=DEFAULT_ALTERNATIVES,
-        help=f"alternative histories of each kind in the debrief (default: {DEFAULT_ALTERNATIVES}; 0: none)",
+        help=clihelp.alternatives(DEFAULT_ALTERNATIVES),
     )
 
 
@@ -114,12 +112,12 @@ def add_store(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--store",
         metavar="PATH|URL",
-        help="the results store: an SQLite file, or a postgresql:// address (default: a file in the user's data folder)",
+        help=clihelp.STORE,
     )
 
 
 def err(message: str) -> None:
-    print(f"corridors: error: {' '.join(message.split())}", file=sys.stderr)
+    print(words.error(words.one_line(message)), file=sys.stderr)
 
 
 def load(ref: str) -> Scenario:
@@ -128,14 +126,14 @@ def load(ref: str) -> Scenario:
     try:
         registry.resolve(ref)
     except ScenarioErrors as e:
-        raise UsageError(str(e.errors[0]) if e.errors else f"{ref}: unknown scenario") from None
+        raise UsageError(str(e.errors[0]) if e.errors else words.unknown_scenario(ref)) from None
     return registry.get(ref)
 
 
 def policy_or_usage(c: Compiled, name: str) -> str:
     valid = policy_names(c)
     if name not in valid:
-        raise UsageError(f'unknown policy "{name}" (valid: {", ".join(valid)})')
+        raise UsageError(words.unknown("policy", name, valid))
     return name
 
 
@@ -172,7 +170,7 @@ def split_roles(values: Sequence[str] | None) -> list[str]:
         for part in value.split(","):
             part = part.strip()
             if not part:
-                raise UsageError(f"--role {value!r}: an empty role name")
+                raise UsageError(words.empty_role(value))
             if part not in out:
                 out.append(part)
     return out
@@ -187,17 +185,17 @@ def check_export(path: str | None, option: str = "--export") -> None:
     p = Path(path)
     try:
         kind = file_kind(p)
-        if kind == "a folder":
-            raise UsageError(f"{option} {path}: is a folder, not a file")
-        if kind not in (None, "a file"):
-            raise UsageError(f"{option} {path}: is {kind}, not a regular file")
+        if kind == A_FOLDER:
+            raise UsageError(words.option_problem(option, path, words.NOT_A_FILE))
+        if kind not in (None, A_FILE):
+            raise UsageError(words.option_problem(option, path, words.not_regular(kind)))
         if not p.parent.is_dir():
-            raise UsageError(f"{option} {path}: no such folder {str(p.parent)!r}")
-        settings.writable(settings.Folder(p.parent, "the folder"))
+            raise UsageError(words.option_problem(option, path, words.no_such_folder_in(str(p.parent))))
+        settings.writable(settings.Folder(p.parent, words.THE_FOLDER))
     except settings.SettingsError as e:
-        raise UsageError(f"{option} {path}: {e}") from None
+        raise UsageError(words.option_problem(option, path, e)) from None
     except OSError as e:
-        raise UsageError(f"{option} {path}: cannot be written: {e.strerror or e}") from None
+        raise UsageError(words.option_problem(option, path, words.cannot_be("written", e.strerror or e))) from None
 
 
 def write_out(text: str, path: str | None) -> Path | None:

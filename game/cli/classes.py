@@ -10,11 +10,12 @@ from game import settings
 from game.classroom.errors import ClassroomError
 from game.cli.args import UsageError, check_export, load, write_out
 from game.cli.play import checked_roles
+from game.present import cliwords as words
 from game.scenario import registry
 
 
 def cmd_class_missing(args: argparse.Namespace) -> int:
-    raise UsageError("class needs a subcommand (valid: new, results, export, watch, report; see: corridors class --help)")
+    raise UsageError(words.CLASS_NEEDS_SUBCOMMAND)
 
 
 def cmd_class_new(args: argparse.Namespace) -> int:
@@ -31,14 +32,12 @@ def cmd_class_new(args: argparse.Namespace) -> int:
     )
     print(klass.code)
     print(
-        f"Class {klass.code} is kept in {where}: scenario {klass.scenario}, seed"
-        f" {klass.seed}, roles {', '.join(klass.roles)}, content {klass.content},"
-        f" length {klass.length}."
+        words.class_made(klass.code, where, klass.scenario, klass.seed, klass.roles, klass.content, klass.length)
     )
     # the store as typed, but never a password (this may be shown to a class)
-    store = f" --store {where if '://' in args.store else args.store}" if args.store else ""
-    print(f"Students play it with: corridors play --class {klass.code} --name NAME{store}")
-    print(f"Its results: corridors class results {klass.code}{store}")
+    store = (str(where) if "://" in args.store else args.store) if args.store else None
+    for line in words.class_commands(klass.code, store):
+        print(line)
     if sys.stdout.isatty():  # a teacher at a terminal: the debrief's histories, before the lesson
         from game.classroom.families import warm
 
@@ -72,7 +71,7 @@ def cmd_class_export(args: argparse.Namespace) -> int:
         records = store.results(klass.code)
     where = write_out(export(klass, records, fmt), args.output)
     if where is not None:
-        print(f"{len(records)} result{'s' if len(records) != 1 else ''} of class {klass.code} written to {where}.", file=sys.stderr)
+        print(words.results_written(len(records), klass.code, where), file=sys.stderr)
     return 0
 
 
@@ -85,7 +84,7 @@ def cmd_class_watch(args: argparse.Namespace) -> int:
     watcher = Watcher(args.store, args.code)  # CodeError, StoreError: one line, exit 1
     watcher()  # the store can be read now, or the screen does not open
     if not is_terminal():
-        raise UsageError("class watch needs a terminal (its list of runs: corridors class results CODE)")
+        raise UsageError(words.WATCH_NEEDS_TERMINAL)
     from game.ui import run_app
 
     return run_app(watch=watcher, farewell=False)
@@ -107,8 +106,7 @@ def cmd_class_report(args: argparse.Namespace) -> int:
     view = class_view(args.store, args.code, names=args.names, runs=args.alternatives)
     where = write_out(render_report(view, fmt), args.output)
     if where is not None:
-        n = len(view.games)
-        print(f"The report on class {view.code} ({n} game{'s' if n != 1 else ''}) is written to {where}.", file=sys.stderr)
+        print(words.report_written(view.code, len(view.games), where), file=sys.stderr)
     return 0
 
 
@@ -140,7 +138,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             warm(spec, klass.code)
 
     def announce(bound_host: str, port: int) -> None:
-        print(f"Corridors is being served (listening on {url(bound_host, port)}).")
+        print(words.serving(url(bound_host, port)))
         for line in reach_lines(bound_host, port, door.only, codes, where, args.max_games):
             print(line)
         sys.stdout.flush()

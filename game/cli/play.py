@@ -24,6 +24,7 @@ from game.cli.args import (
 )
 from game.engine.compiled import compile_scenario
 from game.model.scenario import Scenario
+from game.present import cliwords as words
 from game.present.export import format_for, render
 from game.scenario import registry
 from game.session import SaveError, Session
@@ -41,25 +42,24 @@ def keep_results() -> int:
         try:
             kept = keeper.keep()
         except ClassroomError as e:
-            err_line = f"the result of this game was not kept: {e}"
-            print(f"corridors: {'error' if keeper.class_code else 'warning'}: {' '.join(err_line.split())}", file=sys.stderr)
+            line = words.error if keeper.class_code else words.warning
+            print(line(words.not_kept(str(e))), file=sys.stderr)
             if keeper.class_code:
                 code = 1
             continue
         except Exception as e:  # never a traceback after the game
             if settings.debug():
                 raise
-            print(f"corridors: warning: the result of this game was not kept: internal error: {type(e).__name__}: {' '.join(str(e).split())}", file=sys.stderr)
+            print(words.warning(words.not_kept(words.internal(e))), file=sys.stderr)
             code = 1 if keeper.class_code else code
             continue
         if kept is not None and kept[0].class_code:
             record, where = kept
-            state = "finished" if record.finished else f"{record.weeks_played} of {record.weeks} weeks played"
-            who = f", {record.player}," if record.player else ""
+            state = words.weeks_played(record.finished, record.weeks_played, record.weeks)
             # in a browser page standard output is the page's stream: the server's window
             # (standard error) shows it instead
             out = sys.stderr if settings.web_page() else sys.stdout
-            print(f"The result ({state}) is kept for class {record.class_code}{who} in {where}.", file=out)
+            print(words.kept(state, record.class_code, record.player, where), file=out)
     return code
 
 
@@ -83,11 +83,7 @@ def _play(args: argparse.Namespace) -> int:
         return run_app(loader=lambda: play_session(args), export=args.export)
     session = play_session(args)
     if not args.plain:
-        why = "the terminal is TERM=dumb" if settings.dumb_terminal() else "not a terminal"
-        print(
-            f"corridors: {why}, so the game runs in line mode (--plain chooses it).",
-            file=sys.stderr,
-        )
+        print(words.line_mode(settings.dumb_terminal()), file=sys.stderr)
     from game.plain import run
 
     return run(session, sys.stdin, sys.stdout, alternatives=args.alternatives, export=args.export)
@@ -133,11 +129,9 @@ def class_play_session(args: argparse.Namespace, name: str | None) -> tuple[Sess
 
     fixed = first_given(*_fixed_by_class(args), ("--length", args.length))
     if fixed:
-        raise UsageError(
-            f"--class fixes the game's scenario, roles, seed, length and the other roles' players: leave out {fixed}"
-        )
+        raise UsageError(words.class_fixes(fixed))
     if name is None:
-        raise UsageError("--class needs --name NAME (the player's or the team's name)")
+        raise UsageError(words.CLASS_NEEDS_NAME)
     settings, _ = find_class(args.store, args.class_code)
     session = class_session(settings, args.content)
     return session, ResultKeeper(args.store, settings=settings, player=name)
@@ -154,12 +148,9 @@ def play_joined(args: argparse.Namespace) -> int:
         *_fixed_by_class(args), ("--name", args.name is not None), ("--content", args.content), ("--plain", args.plain)
     )
     if fixed:
-        raise UsageError(f"--join asks the class code and the name in the game, which fixes the rest: leave out {fixed}")
+        raise UsageError(words.join_fixes(fixed))
     if not is_terminal():
-        raise UsageError(
-            "--join needs the full-screen game (a terminal, or a browser tab of corridors serve);"
-            " in line mode play a class with --class CODE --name NAME"
-        )
+        raise UsageError(words.JOIN_NEEDS_SCREEN)
     door = ClassDoor(args.store, args.class_code)
     door.classes()  # a store that cannot be used, or has no such class: no game at all
 
@@ -171,8 +162,7 @@ def play_joined(args: argparse.Namespace) -> int:
         except Exception as e:
             if settings.debug():
                 raise
-            problem = " ".join(f"internal error: {type(e).__name__}: {e}".split())
-            raise JoinRefused(door.words.failed.format(problem=problem)) from None
+            raise JoinRefused(door.words.failed.format(problem=words.internal(e))) from None
         _KEEPERS.append(joined.keeper)
         return door.welcome(joined)
 
@@ -184,9 +174,9 @@ def checked_roles(sc: Scenario, values: Sequence[str] | None) -> list[str]:
     roles = split_roles(values)
     for role in roles:
         if role not in valid:
-            raise UsageError(f'unknown role "{role}" (valid: {", ".join(valid)})')
+            raise UsageError(words.unknown("role", role, valid))
     if len(roles) > MAX_HUMAN_ROLES:
-        raise UsageError(f"at most {MAX_HUMAN_ROLES} roles can be played by people, not {len(roles)}")
+        raise UsageError(words.too_many_roles(MAX_HUMAN_ROLES, len(roles)))
     return roles
 
 
@@ -194,12 +184,10 @@ def new_or_loaded_session(args: argparse.Namespace) -> Session:
     """A save resumed, or a new game."""
     if args.load:
         if args.role or args.seed is not None or args.others or args.length:
-            raise UsageError(
-                "--load resumes a saved game: its --role, --others, --seed and --length cannot be changed"
-            )
+            raise UsageError(words.LOAD_FIXES)
         path = Path(args.load)
         if not path.exists():
-            raise UsageError(f"no such save file: {args.load}")
+            raise UsageError(words.no_such_save(args.load))
         expect = load(args.scenario).id if args.scenario else None
         session = Session.load(path, expect_scenario=expect)
         if args.content:
@@ -222,21 +210,21 @@ def new_or_loaded_session(args: argparse.Namespace) -> Session:
 def cmd_debrief(args: argparse.Namespace) -> int:
     path = Path(args.save)
     if not path.exists():
-        raise UsageError(f"no such save file: {args.save}")
+        raise UsageError(words.no_such_save(args.save))
     if args.output is not None:
         check_export(args.output, "-o")
     fmt = args.format or (format_for(args.output) if args.output else "md")
     session = Session.load(path, autosave=False)
     if session.notice:
-        print(f"corridors: note: {session.notice}", file=sys.stderr)
+        print(words.note(session.notice), file=sys.stderr)
     if not session.finished:
         if session.week == 0:
-            raise SaveError(path, f"is a game not yet begun: play it with: corridors play --load {path}")
+            raise SaveError(path, words.not_begun(path))
         # An unfinished game: the debrief of the weeks played, which says it ended early.
         session = session.ended_now()
     debrief = session.finish()
     alt = session.alternatives(args.alternatives) if args.alternatives > 0 else None
     where = write_out(render(debrief, alt, fmt), args.output)
     if where is not None:
-        print(f"The debrief is written to {where}.", file=sys.stderr)
+        print(words.debrief_written(where), file=sys.stderr)
     return 0

@@ -24,6 +24,7 @@ from game.engine.batch import LEDGER_METRICS, calibrate, summarise, trace, weekl
 from game.engine.compiled import compile_scenario
 from game.model.scenario import Scenario
 from game.parallel import run_many
+from game.present import cliwords as words
 from game.present.saves import save_text
 from game.scenario import registry
 from game.scenario.loader import load_scenario
@@ -33,7 +34,7 @@ from game.session import (
     list_saves,
     write_text_atomic,
 )
-from game.session.safefile import file_kind
+from game.session.safefile import A_FOLDER, file_kind
 
 ZONES = ("east", "west", "total")
 
@@ -60,14 +61,10 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         print(json.dumps(obj, ensure_ascii=not utf8_out()))
         return 0
     last = args.seed + args.runs - 1
-    print(
-        f"{args.runs} simulated games of {sc.id} ({sc.title}), every role played by the {policy} policy, seeds {args.seed} to {last}."
-    )
-    print(
-        "All numbers are simulated by the model, not a record: median, 10th and 90th percentile at the end of the game."
-    )
+    for line in words.simulated(args.runs, sc.id, sc.title, policy, args.seed, last):
+        print(line)
     print()
-    rows = [["zone", "measure", "median", "p10", "p90"]]
+    rows = [list(words.SIMULATE_HEADER)]
     for zone in ZONES:
         zd = summary[zone]
         for m in LEDGER_METRICS:
@@ -76,7 +73,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
                 rows.append(
                     [
                         zone,
-                        m.replace("_", " "),
+                        words.measure(m),
                         num(zd[m]["median"], k),
                         num(zd[m]["p10"], k),
                         num(zd[m]["p90"], k),
@@ -86,7 +83,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
             rows.append(
                 [
                     zone,
-                    f"  killed: {cause.replace('_', ' ')}",
+                    words.killed_by(cause),
                     num(q["median"]),
                     num(q["p10"]),
                     num(q["p90"]),
@@ -94,26 +91,14 @@ def cmd_simulate(args: argparse.Namespace) -> int:
             )
     for rid, lines in summary["roles"].items():
         for name, q in lines.items():
-            rows.append([rid, name.replace("_", " "), num(q["median"]), num(q["p10"]), num(q["p90"])])
+            rows.append([rid, words.measure(name), num(q["median"]), num(q["p10"]), num(q["p90"])])
     for line in table(rows, right=(2, 3, 4)):
         print(line)
     if args.trace:
         for k, s in enumerate(states):
             print()
-            print(f"Run {k + 1} (seed {args.seed + k}), week by week (simulated):")
-            rows = [
-                [
-                    "week",
-                    "date",
-                    "zone",
-                    "present",
-                    "killed",
-                    "injured",
-                    "left",
-                    "food days",
-                    "hospitals",
-                ]
-            ]
+            print(words.run_heading(k + 1, args.seed + k))
+            rows = [list(words.TRACE_HEADER)]
             for w in trace(c, s):
                 for zone in ("east", "west"):
                     led = w["ledger"][zone]
@@ -139,7 +124,7 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     sc = load(args.scenario)
     c = compile_scenario(sc)
     if not sc.record:
-        print(f"{sc.id} has no record bands to calibrate against.")
+        print(words.no_bands(sc.id))
         return 0
     check_export(args.profile, "--profile")
     states = run_many(c, "historical", args.runs, args.seed)
@@ -152,24 +137,20 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
         try:
             Path(args.profile).write_text(chart, encoding="utf-8")
         except OSError as e:
-            raise UsageError(f"cannot write {args.profile}: {e.strerror or e}") from None
-    print(
-        f"{sc.id}: the historical policy over {args.runs} games (seeds {args.seed} to {args.seed + args.runs - 1})."
-    )
-    print(
-        "Model figures are simulated; the band is the record's range (see the scenario's record)."
-    )
+            raise UsageError(words.cannot_write(args.profile, e.strerror or e)) from None
+    for line in words.calibrated(sc.id, args.runs, args.seed, args.seed + args.runs - 1):
+        print(line)
     print()
-    rows = [["record measure", "band", "model median (p10-p90)", "inside?"]]
+    rows = [list(words.CALIBRATE_HEADER)]
     for r in results:
         lo, hi = r.measure.band
         k = digits_for(r.measure.metric)
         rows.append(
             [
                 r.measure.label,
-                f"{num(lo, k)} to {num(hi, k)}",
-                f"{num(r.median, k)} ({num(r.p10, k)} to {num(r.p90, k)})",
-                "yes" if r.inside else "NO",
+                words.band(num(lo, k), num(hi, k)),
+                words.median_between(num(r.median, k), num(r.p10, k), num(r.p90, k)),
+                words.inside(r.inside),
             ]
         )
     for line in table(rows):
@@ -177,19 +158,19 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     outside = [r for r in results if not r.inside]
     print()
     if outside:
-        print(f"{len(outside)} of {len(results)} medians fall outside the record's band.")
+        print(words.medians_outside(len(outside), len(results)))
         return 1
-    print(f"All {len(results)} medians fall inside the record's bands.")
+    print(words.medians_inside(len(results)))
     return 0
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
     paths: list[str] = args.paths
     if not paths:
-        raise UsageError("validate needs at least one scenario file or folder")
+        raise UsageError(words.VALIDATE_NEEDS_PATHS)
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
-        raise UsageError(f"no such file or folder: {missing[0]}")
+        raise UsageError(words.no_such_path(missing[0]))
     problems: list[str] = []
     loaded: list[tuple[str, Scenario]] = []
     for p in paths:
@@ -198,50 +179,45 @@ def cmd_validate(args: argparse.Namespace) -> int:
         except ScenarioErrors as e:
             problems.extend(str(x) for x in e.errors)
         except (OSError, ValueError, RecursionError, MemoryError) as e:
-            problems.append(f"{p}: cannot be read: {type(e).__name__}: {' '.join(str(e).split())}")
+            problems.append(words.cannot_be_read(p, e))
     if problems:
         for line in problems:
             print(line)
         return 1
     for p, sc in loaded:
-        print(f"{p}: ok ({sc.id}, {sc.weeks} weeks)")
+        print(words.valid(p, sc.id, sc.weeks))
     return 0
 
 
 def cmd_scenarios(args: argparse.Namespace) -> int:
     ids = registry.available()
     if not ids:
-        looked = ", ".join(str(p) for p in registry.roots()) or "nowhere"
-        err(f"no scenarios found (looked in: {looked})")
+        err(words.no_scenarios([str(p) for p in registry.roots()]))
         return 1
     code = 0
     for sid in ids:
         try:
             sc = registry.get(sid)
         except ScenarioErrors as e:
-            n = len(e.errors)
-            print(
-                f"{sid}: cannot be loaded ({n} problem{'s' if n != 1 else ''}; run: corridors validate {registry.resolve(sid)})"
-            )
+            print(words.cannot_be_loaded(sid, len(e.errors), registry.resolve(sid)))
             code = 1
             continue
-        roles = ", ".join(r.id for r in sc.roles)
-        print(f"{sid}: {sc.title}. {sc.weeks} weeks from {sc.start.isoformat()}; roles: {roles}.")
+        print(words.scenario_line(sid, sc.title, sc.weeks, sc.start.isoformat(), [r.id for r in sc.roles]))
     return code
 
 
 def cmd_saves(args: argparse.Namespace) -> int:
     folder = Path(args.dir) if args.dir else default_save_dir()
     if args.dir and not folder.is_dir():
-        raise UsageError(f"no such folder: {args.dir}")
+        raise UsageError(words.no_such_folder(args.dir))
     saves = list_saves(folder)
     if not saves:
-        print(f"No saved games in {folder}.")
+        print(words.no_saves(folder))
         return 0
-    print(f"Saved games in {folder}, the latest first:")
+    print(words.saves_in(folder))
     for info in saves:
         print(save_text(info))
-    print("Resume one with: corridors play --load FILE")
+    print(words.RESUME_ONE)
     return 0
 
 
@@ -257,22 +233,22 @@ def cmd_handouts(args: argparse.Namespace) -> int:
     try:
         kind = file_kind(folder)
     except OSError as e:
-        raise UsageError(f"-o {args.output}: cannot be used: {e.strerror or e}") from None
-    if kind not in (None, "a folder"):
-        raise UsageError(f"-o {args.output}: is {kind}, not a folder")
+        raise UsageError(words.option_problem("-o", args.output, words.cannot_be("used", e.strerror or e))) from None
+    if kind not in (None, A_FOLDER):
+        raise UsageError(words.option_problem("-o", args.output, words.not_a_folder(kind)))
     if kind is None:
         if not folder.parent.is_dir():
-            raise UsageError(f"-o {args.output}: no such folder {str(folder.parent)!r}")
+            raise UsageError(words.option_problem("-o", args.output, words.no_such_folder_in(str(folder.parent))))
         try:
             folder.mkdir()
         except OSError as e:
-            raise UsageError(f"-o {args.output}: cannot be made: {e.strerror or e}") from None
+            raise UsageError(words.option_problem("-o", args.output, words.cannot_be("made", e.strerror or e))) from None
     try:
-        settings.writable(settings.Folder(folder, "the folder"))
+        settings.writable(settings.Folder(folder, words.THE_FOLDER))
     except settings.SettingsError as e:
-        raise UsageError(f"-o {args.output}: {e}") from None
+        raise UsageError(words.option_problem("-o", args.output, e)) from None
     pages = handout_pages(load(args.scenario or registry.DEFAULT_SCENARIO), args.content)
     for name, text in pages.items():
         write_text_atomic(folder / name, text, shared=True)
-    print(f"{len(pages)} handouts written to {folder}: {', '.join(pages)}.", file=sys.stderr)
+    print(words.handouts_written(len(pages), folder, list(pages)), file=sys.stderr)
     return 0

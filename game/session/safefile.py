@@ -32,7 +32,7 @@ def write_text_atomic(path: str | os.PathLike[str], text: str, *, shared: bool =
     target = Path(path)
     folder = target.parent
     kind = file_kind(target)
-    if kind not in (None, "a file"):
+    if kind not in (None, A_FILE):
         raise SaveError(target, f"cannot be saved: it is {kind}, not a regular file")
     if not folder.is_dir():
         raise SaveError(target, f"cannot be saved: no such folder {str(folder)!r}")
@@ -75,6 +75,10 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+A_FILE = "a file"  # what file_kind says a regular file is
+A_FOLDER = "a folder"
+
+
 def file_kind(p: Path) -> str | None:
     """What is at `p`, symbolic links followed: None if nothing is (or a part of the
     path is a file), else "a file" (a regular one), "a folder", "a named pipe", "a
@@ -90,9 +94,9 @@ def file_kind(p: Path) -> str | None:
 
 def mode_kind(mode: int) -> str:
     if stat.S_ISREG(mode):
-        return "a file"
+        return A_FILE
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return A_FOLDER
     if stat.S_ISFIFO(mode):
         return "a named pipe"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):

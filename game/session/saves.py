@@ -55,7 +55,7 @@ from game import settings
 from game.engine.luck import GENERATOR
 from game.model.scenario import Scenario
 from game.model.state import RoleDecision
-from game.session.safefile import SaveError, file_kind, mode_kind, write_text_atomic
+from game.session.safefile import A_FILE, SaveError, file_kind, mode_kind, write_text_atomic
 
 FORMAT = "corridors-save"
 CURRENT_VERSION = 4
@@ -184,7 +184,7 @@ def _read_regular(p: Path) -> bytes:
     kind = file_kind(p)
     if kind is None:
         raise FileNotFoundError(2, "No such file or directory", str(p))
-    if kind != "a file":
+    if kind != A_FILE:
         raise SaveError(p, f"is {kind}, not a save file")
     fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     with os.fdopen(fd, "rb") as f:
