@@ -10,9 +10,11 @@ import threading
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input
 
 import game.session
 from game.model.scenario import Scenario
+from game.present import notices
 from game.present.saves import save_text
 from game.scenario import registry
 from game.session import Session, list_saves
@@ -192,6 +194,7 @@ def test_continue_opens_this_players_latest_game_with_its_last_report(home: Path
         app = CorridorsApp(blink=False, player_name=player)
         async with app.run_test(size=SIZE) as pilot:
             await loaded(app, pilot)
+            assert app.screen.query_one("#name", Input).value == player  # the name given, shown
             await pilot.press("ctrl+o")
             await pilot.pause()
             await pilot.pause()  # the week screen's header has mounted its title (a slow machine)
@@ -205,8 +208,57 @@ def test_continue_opens_this_players_latest_game_with_its_last_report(home: Path
     mine = asyncio.run(go("ana "))
     assert mine.game_id == ana.game_id and mine.week == 2 and mine.player_name == "Ana"
     assert mine.last_report == ana.last_report
-    anyone = asyncio.run(go(""))
-    assert anyone.game_id == ben.game_id
+    assert asyncio.run(go("Ben")).game_id == ben.game_id
+
+
+async def _typed_and_continued(name: str) -> tuple[Session | None, list[str]]:
+    """The title with `name` typed into its name field, then Continue: the game it
+    opened (None if none) and the notices it showed."""
+    app = CorridorsApp(blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        await pilot.click("#name")
+        await pilot.press(*name)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.pause()
+        return app.session, [n.message for n in app._notifications]
+
+
+def test_continue_opens_the_game_of_the_name_typed_on_the_title(home: Path) -> None:
+    nameless = _saved(home, "", 1)
+    cara = _saved(home, "Cara", 2)
+    _saved(home, "Ben", 3)  # the latest save
+    session, _ = asyncio.run(_typed_and_continued("cara"))
+    assert session is not None and session.game_id == cara.game_id
+    # No name: the latest game saved without one, never another student's.
+    session, _ = asyncio.run(_typed_and_continued(""))
+    assert session is not None and session.game_id == nameless.game_id
+    session, shown = asyncio.run(_typed_and_continued("Dana"))
+    assert session is None and shown == [notices.no_game_of("Dana")]
+
+
+def test_with_only_named_saves_continue_without_a_name_opens_none(home: Path) -> None:
+    _saved(home, "Ben", 3)
+    session, shown = asyncio.run(_typed_and_continued(""))
+    assert session is None and shown == [notices.no_game_of("")]
+
+
+def test_a_new_game_keeps_the_name_typed_on_the_title(home: Path) -> None:
+    async def go() -> Session | None:
+        app = CorridorsApp(blink=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await loaded(app, pilot)
+            await pilot.click("#name")
+            await pilot.press(*" Ana  Lee")
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+            return app.session
+
+    session = asyncio.run(go())
+    assert session is not None and session.player_name == "Ana Lee"
+    session.save()
+    assert [i.player for i in list_saves(home / "saves")] == ["Ana Lee"]
 
 
 def test_the_load_list_says_role_turn_date_and_whether_finished(home: Path) -> None:

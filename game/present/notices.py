@@ -96,6 +96,13 @@ def latest_save(name: str) -> str:
     return f"Latest save: {name}"
 
 
+def no_game_of(player: str) -> str:
+    """Continue found no game of this player (of no name, if none was given)."""
+    if player:
+        return f"No saved game of {player}: Load (ctrl+l) lists every game."
+    return "No saved game without a name: give your name to continue yours, or Load (ctrl+l) lists every game."
+
+
 def results_unread(problem: object) -> str:
     return f"The results cannot be read just now: {problem}"
 

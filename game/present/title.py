@@ -1,11 +1,13 @@
-"""The title screen's words: its subtitle, the form's labels, the buttons, and each
-length of game with its turns and the time it takes. It imports nothing (the title is
+"""The title screen's words: its subtitle, the form's labels (the player's name first),
+the buttons, and each length of game with its turns and the time it takes. It imports nothing (the title is
 drawn before the game's core is loaded)."""
 
 from __future__ import annotations
 
 SUBTITLE = "A decision simulation of the 2016 siege of eastern Aleppo"
 CONTENT_NOTE = "Content note. "
+NAME = "Your name (optional)"
+NAME_PLACEHOLDER = "Continue finds your game"
 SCENARIO = "Scenario"
 SEED = "Seed or class code"
 SEED_PLACEHOLDER = "empty: random"

@@ -16,6 +16,7 @@ from game.model.scenario import Scenario
 from game.model.state import GameState, RoleDecision
 from game.model.world import Variable
 from game.session.glance import CONTENT_LEVELS as CONTENT_LEVELS
+from game.session.glance import MAX_PLAYER_NAME as MAX_PLAYER_NAME
 from game.session.saves import LogEntry
 
 if TYPE_CHECKING:
@@ -26,7 +27,6 @@ Length = Literal["lesson", "full"]
 DEFAULT_POLICY = "historical"
 TURNING_POINT_SAMPLES = 4
 MAX_SEED = 2**63 - 1
-MAX_PLAYER_NAME = 80
 
 
 class SessionError(Exception):

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 
 CONTENT_LEVELS: tuple[str, ...] = ("standard", "gentle")
+MAX_PLAYER_NAME = 80  # the longest player's name a game keeps
 
 
 @dataclass(frozen=True)

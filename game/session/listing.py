@@ -83,16 +83,21 @@ def _game_date(sc: Scenario | None, week: object, weeks: int | None) -> dt.date 
     return sc.start + dt.timedelta(days=7 * k)
 
 
-def latest_save(folder: str | os.PathLike[str] | None = None, player: str = "") -> Path | None:
-    """The latest save in `folder` (default: the save folder) that can be read, of the
-    player named `player` if one is given (names compared without case or spacing)."""
-    want = " ".join(player.split()).casefold()
+def latest_save(folder: str | os.PathLike[str] | None = None, player: str | None = None) -> Path | None:
+    """The latest save in `folder` (default: the save folder) that can be read: anyone's
+    if `player` is None, else the latest of the player so named (names compared without
+    case or spacing), and "" the latest game saved without a name."""
+    want = None if player is None else _same(player)
     for info in list_saves(folder):
         if info.problem:
             continue
-        if not want or " ".join(info.player.split()).casefold() == want:
+        if want is None or _same(info.player) == want:
             return info.path
     return None
+
+
+def _same(name: str) -> str:
+    return " ".join(name.split()).casefold()
 
 
 def _scenario(ref: str, scenario_id: str) -> Scenario | None:

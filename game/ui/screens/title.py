@@ -107,7 +107,13 @@ class TitleScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         # Everything the first frame shows is composed at once (no widgets mounted or
         # options set later): the glance of the default scenario, read from the cache.
-        from game.session.glance import CONTENT_LEVELS, save_files, scenario_glance, scenario_ids
+        from game.session.glance import (
+            CONTENT_LEVELS,
+            MAX_PLAYER_NAME,
+            save_files,
+            scenario_glance,
+            scenario_ids,
+        )
 
         # before the header is mounted: it reads the title then, with no change to follow
         self.app.sub_title = title_words.SUBTITLE
@@ -123,6 +129,13 @@ class TitleScreen(Screen[None]):
             yield Static(self.lengths_text(glance), id="lengths")
             with Horizontal(id="form"):
                 with Vertical(classes="field", id="settings"):
+                    yield Label(title_words.NAME)
+                    name = Input(
+                        getattr(self.app, "player_name", ""), placeholder=title_words.NAME_PLACEHOLDER,
+                        id="name", max_length=MAX_PLAYER_NAME, compact=True,
+                    )
+                    name.cursor_blink = self.blink
+                    yield name
                     yield Label(title_words.SCENARIO)
                     if len(ids) > 1:
                         yield Select[str]([(i, i) for i in ids], value=default, allow_blank=False, id="scenario", compact=True)
@@ -319,7 +332,7 @@ class TitleScreen(Screen[None]):
         try:
             session = Session.new(
                 self.scenario, roles=roles, seed=seed, content=content, length=length,
-                player_name=getattr(self.app, "player_name", ""),
+                player_name=self.player_name(),
             )
         except SessionError as e:
             self.notify(notices.cannot_start(e), severity="error")
@@ -327,17 +340,27 @@ class TitleScreen(Screen[None]):
         self.starting = True
         self.post_message(Play(session))
 
+    def player_name(self) -> str:
+        """The name given in the title's field (on one line), "" if none."""
+        return " ".join(self.query_one("#name", Input).value.split())
+
     def action_continue(self) -> None:
-        """The latest game of this player (the name given at the start, if any): the
-        latest save that can be read, else the latest file, which says why it cannot."""
+        """The latest game of the player named in the title's field, or with no name
+        given the latest game saved without a name: on a laptop a class shares, Continue
+        never opens another student's game (Load lists every game). If no save can be
+        read at all, the latest file, which says why it cannot."""
         from game.session import latest_save
         from game.session.glance import save_files
 
-        path = latest_save(self.save_dir, player=getattr(self.app, "player_name", ""))
+        player = self.player_name()
+        path = latest_save(self.save_dir, player=player)
         if path is None:
             files = save_files(self.save_dir)
             if not files:
                 self.notify(notices.NO_SAVE_YET)
+                return
+            if latest_save(self.save_dir) is not None:
+                self.notify(notices.no_game_of(player), severity="warning", timeout=8)
                 return
             path = files[0][0]
         self.open_save(path)
