@@ -8,6 +8,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -29,3 +30,16 @@ def test_the_layer_contracts_hold() -> None:
     )
     assert r.returncode == 0, r.stdout + r.stderr
     assert "0 broken" in r.stdout, r.stdout
+
+
+def test_the_front_end_contracts_name_every_front_end() -> None:
+    # The front ends are one layer of the layers contract; the contracts that keep them
+    # off the engine, the scenario loader and the model must hold each of them.
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    contracts = {c["id"]: c for c in config["tool"]["importlinter"]["contracts"]}
+    layers = contracts["layers"]["layers"]
+    front_ends = next(layer for layer in layers if "game.ui" in layer)
+    names = sorted(name.strip() for name in front_ends.strip("()").split("|"))
+    assert "game.classroom" in names
+    for cid in ("front-ends", "front-ends-not-the-model"):
+        assert sorted(contracts[cid]["source_modules"]) == names, cid

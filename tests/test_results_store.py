@@ -17,11 +17,11 @@ import pytest
 from pgserver import drop_tables
 
 from game.classroom.errors import StoreError
-from game.classroom.records import record_of
-from game.classroom.store import STORE_FORMAT, Store, now
+from game.classroom.store import STORE_FORMAT, Store
 from game.classroom.storeopen import open_store
 from game.model.results import ClassSettings, ResultRecord
 from game.session import Session
+from game.session.records import now, record_of
 
 GAMES_AT_ONCE = 30
 NEW_AT_ONCE = 10  # games that find no store yet, and make it together

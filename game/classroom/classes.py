@@ -11,10 +11,9 @@ from typing import Any, Literal
 
 from game.classroom.codes import make_code, parse_code
 from game.classroom.errors import ClassroomError, StoreError
-from game.model.plaintext import plain_text
-from game.model.results import ClassSettings, ResultRecord
 from game.present import classwords
-from game.session import Session, scenario_hash
+from game.present.classlist import one_line
+from game.session import ClassSettings, ResultRecord, Session, scenario_hash
 
 MAX_NAME = 60
 
@@ -27,7 +26,7 @@ def check_length(length: str) -> Literal["lesson", "full"]:
 
 def clean_name(text: str) -> str:
     """A name as typed, on one line, without control characters ("" if nothing is left)."""
-    return " ".join("".join(ch if ch.isprintable() else " " for ch in plain_text(str(text))).split())
+    return one_line(str(text))
 
 
 def player_name(text: str) -> str:
@@ -51,8 +50,8 @@ def new_class(
 ) -> tuple[ClassSettings, str]:
     """Make a class and keep it in the store. Returns its settings and the store's name.
     The settings are checked by making (not saving) the class's game."""
-    from game.classroom.store import now
     from game.classroom.storeopen import open_store
+    from game.session.records import now
 
     size = check_length(length)
     if seed is None:
@@ -196,7 +195,7 @@ class ResultKeeper:
 
     def turn_ended(self, session: Session) -> None:
         """Hand the game as it stands to the writing thread (never blocks the game)."""
-        from game.classroom.records import played
+        from game.session.records import played
 
         snap = played(session)
         with self._cond:
@@ -209,8 +208,8 @@ class ResultKeeper:
             self._cond.notify()
 
     def _write_turns(self) -> None:
-        from game.classroom.records import record_of
         from game.classroom.storeopen import open_store
+        from game.session.records import record_of
 
         assert self.settings is not None
         while True:
@@ -242,8 +241,8 @@ class ResultKeeper:
     def keep(self) -> tuple[ResultRecord, str] | None:
         """Write the result of the game (if one was made); returns it and the store's
         name. Raises StoreError."""
-        from game.classroom.records import record_of
         from game.classroom.storeopen import open_store
+        from game.session.records import record_of
 
         self._stop_writing()
         session = self.session

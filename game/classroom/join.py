@@ -10,10 +10,9 @@ from dataclasses import dataclass
 from game.classroom.classes import MAX_NAME, ResultKeeper, class_session, clean_name
 from game.classroom.codes import parse_code
 from game.classroom.errors import ClassroomError, CodeError, StoreError
-from game.model.results import ClassSettings
 from game.present import classwords
 from game.present.join import JOIN_WORDS, JoinWords
-from game.session import Session, SessionError
+from game.session import ClassSettings, Session, SessionError
 from game.session.join import Welcome
 
 

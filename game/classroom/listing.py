@@ -9,7 +9,7 @@ import json
 from collections import Counter
 from typing import Any
 
-from game.model.results import ClassSettings, ResultRecord
+from game.session import ClassSettings, ResultRecord
 
 EXPORT_FORMATS = ("csv", "json")
 def _value(r: ResultRecord, mid: str) -> float | str:

@@ -16,9 +16,7 @@ from collections.abc import Callable
 
 from game.classroom.classes import find_class
 from game.classroom.errors import ClassroomError
-from game.classroom.store import now
 from game.classroom.storeopen import open_store
-from game.model.results import ClassSettings, ResultRecord
 from game.present import classwords
 from game.present.classlist import one_line
 from game.present.classview import (
@@ -29,7 +27,8 @@ from game.present.classview import (
     MeasureView,
     SplitView,
 )
-from game.session import Session, SessionError
+from game.session import ClassSettings, ResultRecord, Session, SessionError
+from game.session.records import now
 
 DEFAULT_RUNS = 300
 MAX_ACTIONS = 10

@@ -12,7 +12,6 @@ game, or a corrupt one, is refused with one line and never written to
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import json
 import time
 import zlib
@@ -45,14 +44,15 @@ from sqlalchemy.exc import (
 
 from game import settings
 from game.classroom.errors import StoreError
-from game.model.results import (
+from game.present import storewords as words
+from game.session.records import (
     CLASS_VERSION,
     RESULT_VERSION,
     ClassSettings,
     ResultRecord,
     migrate_result,
+    now,
 )
-from game.present import storewords as words
 
 STORE_FORMAT = "corridors-results"
 SCHEMA = 1  # the tables' layout; a store of a later layout is refused
@@ -323,7 +323,3 @@ class Store:
         except (ValueError, ValidationError) as e:
             first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
             raise StoreError(words.corrupt(self.where, what, first)) from e
-
-
-def now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0)

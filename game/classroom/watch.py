@@ -10,11 +10,9 @@ import statistics
 from collections import Counter
 
 from game.classroom.classes import find_class
-from game.model.results import ClassSettings, ResultRecord
-from game.model.scenario import Scenario
 from game.present.classlist import one_line
 from game.present.watch import SPREAD_MEASURES, ClassWatch, Split, Spread, WatchedGame
-from game.scenario import registry
+from game.session import ClassSettings, ResultRecord, Scenario, open_scenario
 
 
 def spread(records: list[ResultRecord]) -> tuple[Spread, ...]:
@@ -59,7 +57,7 @@ def splits(records: list[ResultRecord], sc: Scenario | None) -> tuple[Split, ...
 
 def _scenario(settings: ClassSettings) -> Scenario | None:
     try:
-        return registry.get(settings.scenario_ref)
+        return open_scenario(settings.scenario_ref)
     except Exception:  # the words fall back to the ids; the watch still shows the games
         return None
 

@@ -7,7 +7,8 @@ tied to), `plans` (the plan being made), `citing` (the sources, claims and recor
 `reading` (the views of the week), `debriefing` (the finished game), `saving` (the save
 and autosave), `turns` (playing the turns). `views` and `endviews` hold the views'
 dataclasses, `saves` the save file (`safefile` writes files atomically, `savelock` holds a save's lock), `resume` the
-scenario a save needs and a save played again, `review` the debrief's analyses.
+scenario a save needs and a save played again, `review` the debrief's analyses, `records`
+a game's result record for the classroom.
 
 Importing this package is cheap: each name is imported from its module when it is first
 used (a title screen can read `game.session.glance` before the engine is imported)."""
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
         save_files,
         scenario_choices,
     )
+    from game.session.records import ClassSettings, ResultRecord
     from game.session.review import (
         Alternatives,
         AltMeasure,
@@ -99,6 +101,7 @@ _WHERE: dict[str, str] = {
     "CONTENT_LEVELS": "glance",
     "CURRENT_VERSION": "saves",
     "ClaimInfo": "views",
+    "ClassSettings": "records",  # what a class code fixes (the results store keeps it)
     "ContentLevel": "base",
     "DEFAULT_POLICY": "base",
     "Debrief": "endviews",
@@ -121,6 +124,7 @@ _WHERE: dict[str, str] = {
     "RecordMark": "endviews",
     "RecordResult": "endviews",
     "ResourceInfo": "views",
+    "ResultRecord": "records",  # a game's result record (see records.record_of)
     "RoleGlance": "glance",
     "RoleInfo": "views",
     "RouteInfo": "views",
@@ -160,6 +164,7 @@ __all__ = [
     "CONTENT_LEVELS",
     "CURRENT_VERSION",
     "ClaimInfo",
+    "ClassSettings",
     "ContentLevel",
     "DEFAULT_POLICY",
     "Debrief",
@@ -182,6 +187,7 @@ __all__ = [
     "RecordMark",
     "RecordResult",
     "ResourceInfo",
+    "ResultRecord",
     "RoleGlance",
     "RoleInfo",
     "RouteInfo",

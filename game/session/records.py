@@ -1,23 +1,37 @@
-"""A game's result record, made from its session when the game ends or is stopped."""
+"""A game's result record (the classroom keeps it in the results store): how the session
+makes one when the game ends or is stopped, and the record's format from the model, named
+here so that the classroom reads it through the session."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from game.classroom.store import now
-from game.engine.compiled import Compiled
+from game.model.results import CLASS_VERSION as CLASS_VERSION
+from game.model.results import RESULT_VERSION as RESULT_VERSION
+from game.model.results import ClassSettings as ClassSettings
 from game.model.results import (
     DecidedBy,
     ResultChange,
     ResultDecision,
     ResultMeasure,
-    ResultRecord,
     ResultTurningPoint,
 )
-from game.model.scenario import Scenario
-from game.model.state import GameState
-from game.session import LogEntry, Session, replay_log, review, scenario_hash
+from game.model.results import ResultRecord as ResultRecord
+from game.model.results import migrate_result as migrate_result
+
+if TYPE_CHECKING:
+    from game.engine.compiled import Compiled
+    from game.model.scenario import Scenario
+    from game.model.state import GameState
+    from game.session.saves import LogEntry
+    from game.session.session import Session
+
+
+def now() -> dt.datetime:
+    """The time a record or a class is written: UTC, to the second."""
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
 @dataclass(frozen=True)
@@ -73,6 +87,8 @@ def decisions_of(session: Session | Played) -> list[ResultDecision]:
     """Every decision of the weeks played, in order, marked with who made it: the
     player's own actions and options, the computer's (the roles a policy plays), and the
     default option of each dilemma put to a player who left it unanswered."""
+    from game.session.base import replay_log
+
     c = session.compiled
     humans = set(session.roles)
     dilemma_role = {d.id: d.role for d in session.scenario.dilemmas}
@@ -114,6 +130,8 @@ def summary_of(session: Session | Played) -> list[ResultMeasure]:
     """The debrief's summary measures as the game stands (simulated): the record's
     measures (only those whose weeks have been played) with the record's range, then the
     end-of-game ones (so far, in an unfinished game)."""
+    from game.session import review
+
     c, s, sc = session.compiled, session.state, session.scenario
     played = s.week
     finished = session.finished
@@ -148,6 +166,8 @@ def record_of(
     length: Literal["lesson", "full"] = "full",
 ) -> ResultRecord:
     """The game's result record as it stands now."""
+    from game.session.saves import scenario_hash
+
     return ResultRecord(
         game=session.game_id,
         class_code=class_code,
