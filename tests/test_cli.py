@@ -251,6 +251,18 @@ def test_calibrate_exits_1_when_a_median_is_outside(home: Path, tmp_path: Path) 
 # ------------------------------------------------------------------ play and saves
 
 
+def test_corridors_saves_lists_a_lesson_game_by_its_turns(home: Path) -> None:
+    from game.session import Session
+
+    lesson = Session.new(seed=8, length="lesson", save_dir=home / "saves")
+    for _ in range(3):
+        lesson.advance()
+    r = run("saves", home=home)
+    assert r.returncode == 0, r.stderr
+    assert f"turn 4 of {lesson.n_turns} next, the week of" in r.stdout
+    assert f"of {lesson.compiled.n_weeks} next" not in r.stdout  # not the weeks the turns cover
+
+
 def test_play_load_of_a_corrupt_save_exits_1(home: Path, tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_bytes(b'{"format": "corridors-save", "version": 1, "state": ')

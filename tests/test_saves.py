@@ -512,3 +512,25 @@ def test_a_state_with_delayed_effects_round_trips_through_json() -> None:
     assert back == s
     assert type(back) is type(s)
     assert [type(p) for p in back.pending] == [type(p) for p in s.pending]
+
+
+@pytest.mark.parametrize("length", ["lesson", "full"])
+def test_the_list_of_saves_counts_the_games_own_turns(tmp_path: Path, length: str) -> None:
+    """A lesson game's save is listed by its lesson turns, not by the weeks they cover."""
+    from game.present.saves import save_text
+    from game.session import list_saves
+
+    going = Session.new(seed=6, roles=ROLE, length=length, save_dir=tmp_path / "going")
+    for _ in range(3):
+        going.advance()
+    done = Session.new(seed=6, roles=ROLE, length=length, save_dir=tmp_path / "done")
+    while not done.finished:
+        done.advance()
+    if length == "lesson":
+        assert going.week > 3 and done.n_turns < done.compiled.n_weeks  # turns are not weeks here
+    (info,) = list_saves(tmp_path / "going")
+    assert (info.length, info.turn, info.turns) == (length, 3, going.n_turns)
+    assert f"turn {going.turn_number} of {going.n_turns} next," in save_text(info)
+    (info,) = list_saves(tmp_path / "done")
+    assert info.finished and (info.turn, info.turns) == (done.n_turns, done.n_turns)
+    assert f"finished ({done.n_turns} turns," in save_text(info)

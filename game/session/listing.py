@@ -30,6 +30,9 @@ class SaveInfo:
     roles: tuple[str, ...] = ()  # the names of the roles people play (ids if unknown)
     week: int = 0  # weeks played
     weeks: int | None = None  # weeks in the game (None if unknown)
+    length: str = "full"  # "full" (a turn a week) or "lesson" (the lesson calendar's turns)
+    turn: int | None = None  # turns played (None if unknown: a lesson game's scenario unread)
+    turns: int | None = None  # turns in the game (None if unknown)
     saved_at: dt.datetime | None = None  # when the game was saved (local time)
     seed: int = 0
     code: str = ""  # the class code the seed came from
@@ -60,20 +63,37 @@ def _info(p: Path, mtime: float, scenarios: dict[str, Scenario | None]) -> SaveI
     names = {r.id: r.name for r in sc.roles} if sc is not None else {}
     week = sf.state.get("week")
     weeks = sf.weeks if sf.weeks is not None else (sc.weeks if sc is not None else None)
+    played = week if isinstance(week, int) and not isinstance(week, bool) and week >= 0 else 0
+    turn, turns = _turns(sc, sf.length, played, weeks)
     return SaveInfo(
         p,
         modified,
         game=sf.game,
         scenario=sc.title if sc is not None else sf.scenario,
         roles=tuple(names.get(r, r) for r in sf.roles),
-        week=week if isinstance(week, int) and not isinstance(week, bool) and week >= 0 else 0,
+        week=played,
         weeks=weeks,
+        length=sf.length,
+        turn=turn,
+        turns=turns,
         saved_at=_local(sf.saved_at),
         seed=sf.seed,
         code=sf.code,
         player=sf.player,
         date=_game_date(sc, week, weeks),
     )
+
+
+def _turns(sc: Scenario | None, length: str, played: int, weeks: int | None) -> tuple[int | None, int | None]:
+    """The turns played and the turns in the game: a turn a week in a full game; in a
+    lesson game, the turns of the scenario's lesson calendar (unknown if it cannot be
+    loaded), a turn played once the week after its last has begun."""
+    if length != "lesson" or (sc is not None and not sc.lesson):
+        return played, weeks
+    if sc is None:
+        return None, None
+    spans = [(a, min(b, weeks or sc.weeks)) for a, b in sc.turns(length) if a < (weeks or sc.weeks)]
+    return sum(1 for _, stop in spans if stop <= played), len(spans)
 
 
 def _game_date(sc: Scenario | None, week: object, weeks: int | None) -> dt.date | None:
