@@ -4,6 +4,7 @@ yes and no as words, 0-1 scales said as such, each zone on its own axis."""
 
 from __future__ import annotations
 
+from game.present.ledger import ledger_table
 from game.present.plot import ledger_plot, y_axis
 from game.present.words import quantity, resource_text
 from game.session import Session
@@ -72,3 +73,17 @@ def test_zones_on_their_own_axes() -> None:
     assert [t for t, _ in east.x_ticks] == list(range(s.n_weeks + 1))  # whole weeks
     food = ledger_plot(s.history(), s.n_weeks, s.record_marks(), "food_days")
     assert len(food.panels) == 1
+
+
+def test_the_ledger_s_total_says_it_is_the_whole_city() -> None:
+    """The total counts the Kurdish-held district too, so it is more than east and west
+    together: the caption says so, and food (counted in the east only) has no total."""
+    s = Session.new(seed=3, autosave=False)
+    s.advance()
+    entry = s.ledger()
+    table = ledger_table(entry)
+    rows = {row[0].text: row for row in table.rows}
+    east, west, total = (float(c.value) for c in rows["present"][1:])  # type: ignore[arg-type]
+    assert total == float(entry["total"]["present"]) > east + west
+    assert "Kurdish-held district included" in table.caption
+    assert rows["food (days)"][3].text == "–" and rows["food (days)"][1].text != "–"

@@ -27,16 +27,27 @@ def figure(value: Any, metric: str) -> Cell:
     return Cell(number(v, 1 if metric == "food_days" else 0), "number", v)
 
 
+LEDGER_CAPTION = (
+    "Simulated by the model, not a record. Total: the whole city, the Kurdish-held district"
+    " included; food is counted in the east only."
+)
+
+
+def _cell(entry: dict[str, Any], zone: str, metric: str) -> Cell:
+    # The food of the east alone is counted: the total's would repeat it as the city's.
+    return figure(None if zone == "total" and metric == "food_days" else entry[zone][metric], metric)
+
+
 def ledger_table(entry: dict[str, Any], title: str = LEDGER_TITLE, *, id: str = "ledger") -> Table:
-    """One ledger entry (a `Session.ledger()` or a history entry) as a table."""
-    rows = tuple(
-        (Cell(label), *(figure(entry[z][metric], metric) for z, _ in LEDGER_ZONES)) for metric, label in LEDGER_ROWS
-    )
+    """One ledger entry (a `Session.ledger()` or a history entry) as a table. The total
+    is the whole city's (east, west and the Kurdish-held district), so it is more than
+    east and west together, as the caption says."""
+    rows = tuple((Cell(label), *(_cell(entry, z, metric) for z, _ in LEDGER_ZONES)) for metric, label in LEDGER_ROWS)
     return Table(
         ("measure", *(name for _, name in LEDGER_ZONES)),
         rows,
         title=title,
-        caption="Simulated by the model, not a record.",
+        caption=LEDGER_CAPTION,
         numeric=(False, True, True, True),
         id=id,
     )
