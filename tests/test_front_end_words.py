@@ -11,12 +11,14 @@ if it holds a capitalised word (a capital letter followed by a small one: "Saved
 a format, a theme's id ("escape,enter", "pick(1)", "#actions", "week.tcss",
 "textual-dark") are written without capitals and without spaces.
 
+A key's short name and sentence are words too: a binding takes them from
+game/present/keys.py.
+
 These literals are not words for this test, because of where they stand:
 - docstrings, and assignments to `__all__`;
 - the CSS of a class (`DEFAULT_CSS`, `CSS`, `CSS_PATH`);
-- the arguments of a `Binding(...)`: a key's label and tooltip stay on its binding,
-  where Textual's footer, the help and the palette read them (tests/test_keys.py holds
-  them to the README's key table);
+- a binding's key, action, id and key display (`Binding("y", "answer(True)", ...)`,
+  and game/ui/keys.py's `bound(key, action, id, ...)`), which are names;
 - the `classes=` of a widget, the selectors given to `query`, `query_one`,
   `query_exactly_one` and `query_children`, the patterns given to `re`'s functions, and
   the SQL given to `execute`, `exec_driver_sql` and SQLAlchemy's `text`;
@@ -45,10 +47,12 @@ FRONT_ENDS = ("ui", "plain", "classroom", "cli")
 COMMAND = ("launch.py", "__main__.py")  # the command's entry points, beside the packages
 WORDS = re.compile(r"[A-Z][a-z]|[A-Za-z]{2} | [A-Za-z]{2}")
 NOT_WORDS_CLASS_ATTRIBUTES = {"DEFAULT_CSS", "CSS", "CSS_PATH", "__all__"}
-NOT_WORDS_CALLS = {"Binding", "query", "query_one", "query_exactly_one", "query_children"}
+NOT_WORDS_CALLS = {"query", "query_one", "query_exactly_one", "query_children"}
 REGULAR_EXPRESSIONS = {"compile", "sub", "search", "match", "fullmatch", "findall", "finditer"}
 SQL = {"execute", "exec_driver_sql", "text"}  # a statement for the database
 NOT_WORDS_KEYWORDS = {"classes"}
+BINDINGS = {"Binding": 2, "bound": 3}  # how many of the first arguments are names
+BINDING_NAMES = {"key", "action", "id", "key_display"}
 PROGRAMMERS_ERRORS = {
     "ValueError", "TypeError", "KeyError", "AttributeError", "RuntimeError",
     "NotImplementedError", "AssertionError",
@@ -81,6 +85,9 @@ def _set_aside(tree: ast.Module) -> set[int]:
             if _name(node.func) in NOT_WORDS_CALLS | REGULAR_EXPRESSIONS | SQL:
                 aside.append(node)
             aside.extend(k.value for k in node.keywords if k.arg in NOT_WORDS_KEYWORDS)
+            if _name(node.func) in BINDINGS:
+                aside.extend(node.args[: BINDINGS[_name(node.func)]])
+                aside.extend(k.value for k in node.keywords if k.arg in BINDING_NAMES)
         elif isinstance(node, ast.Subscript):
             aside.append(node.slice)
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -128,7 +135,8 @@ def test_the_rule_finds_words_and_passes_names(tmp_path: Path) -> None:
         "from textual.binding import Binding\n"
         "class S:\n"
         '    DEFAULT_CSS = "S #a { height: auto; }"\n'
-        '    BINDINGS = [Binding("e", "end_turn", "End week", tooltip="end your turn")]\n'
+        '    BINDINGS = [Binding("e", "end_turn", "End week", tooltip="end your turn"),\n'
+        '                Binding("y", "answer(True)", "Yes", id="yes"), bound("n", "answer(False)", "no", NO)]\n'
         "    def f(self, n: int, where: 'Path') -> None:\n"
         '        self.notify("No game to save yet.")\n'
         '        self.notify(f"Saved to {where}.")\n'
@@ -142,4 +150,4 @@ def test_the_rule_finds_words_and_passes_names(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     found = sorted(text for _, text in words_in(module))
-    assert found == [" pt", "No game to save yet.", "Saved to ", "weekly turns"]
+    assert found == [" pt", "End week", "No game to save yet.", "Saved to ", "Yes", "end your turn", "weekly turns"]

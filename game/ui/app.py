@@ -16,8 +16,9 @@ from textual.theme import Theme
 
 from game import settings
 from game.present import notices
+from game.present.keys import APP
 from game.ui.commands import Command, GameCommands
-from game.ui.keys import binding_commands, key_rows
+from game.ui.keys import binding_commands, bound, key_rows
 from game.ui.messages import Navigate, Play
 from game.ui.startup import settle
 
@@ -62,22 +63,13 @@ class CorridorsApp(App[None]):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]  # a class for the screen height
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (112, "-wide")]  # -wide: 90% is over 100 columns
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "help", "Help", id="help", tooltip="this help; escape goes back"),
-        Binding("ctrl+s", "save", "Save", id="save", tooltip="save the game"),
-        Binding(
-            "t", "next_theme", "Theme", id="theme",
-            tooltip="next theme: dark, light, high contrast (or CORRIDORS_THEME=light etc.)",
-        ),
-        Binding(
-            "q", "quit_game", "Quit", id="quit",
-            tooltip="save and quit, as ctrl+q does (continue later from the title screen)",
-        ),
-        Binding(
-            "ctrl+p", "command_palette", "Commands", id="palette", show=False,
-            tooltip="the command palette: every command of the screen you are on",
-        ),
+        bound("question_mark", "help", "help", APP),
+        bound("ctrl+s", "save", "save", APP),
+        bound("t", "next_theme", "theme", APP),
+        bound("q", "quit_game", "quit", APP),
+        bound("ctrl+p", "command_palette", "palette", APP, show=False),
         # Textual's own ctrl+q leaves without saving; here it saves first, as q does.
-        Binding("ctrl+q", "quit_game", "Quit", show=False, priority=True),
+        Binding("ctrl+q", "quit_game", APP["quit"][0], show=False, priority=True),
     ]
 
     def __init__(

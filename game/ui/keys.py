@@ -1,18 +1,36 @@
 """Keys, help and the command palette from one place: the bindings. Each binding with
 an id says what it does twice: `description`, short (the key bar, the palette's name),
-and `tooltip`, one sentence (the help screen, the palette's help, the README's table)."""
+and `tooltip`, one sentence (the help screen, the palette's help, the README's table).
+Both are worded in game/present/keys.py, by screen and id; `bound` makes the binding."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import partial
 
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 
+from game.present.keys import KeyWords
 from game.ui.commands import Command
 
 NAMES = {"question_mark": "?", "escape": "escape", "enter": "enter"}
+
+
+def bound(
+    key: str,
+    action: str,
+    id: str,
+    words: Mapping[str, KeyWords],
+    *,
+    show: bool = True,
+    key_display: str | None = None,
+    priority: bool = False,
+) -> Binding:
+    """The binding `id` of a screen whose keys `words` describes (a table of
+    game/present/keys.py): its short name and sentence are `words[id]`."""
+    description, tooltip = words[id]
+    return Binding(key, action, description, show, key_display, priority, tooltip, id)
 
 
 def key_name(b: Binding) -> str:

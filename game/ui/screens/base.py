@@ -6,14 +6,16 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from game.present.keys import READING
 from game.present.labels import BACK_COMMAND
 from game.session import Session
 from game.ui.commands import Command
+from game.ui.keys import bound
 from game.ui.messages import Navigate
 from game.ui.widgets.keybar import KeyBar
 
@@ -26,7 +28,7 @@ class ReadingScreen(Screen[None]):
     ReadingScreen #reading { padding: 0 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,enter", "back", "Back", id="back"),
+        bound("escape,enter", "back", "back", READING),
     ]
     heading = ""
 

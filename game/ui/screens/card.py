@@ -10,13 +10,15 @@ from typing import ClassVar
 from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from game.present import labels
 from game.present.card import RoleCard
+from game.present.keys import CARD as KEYS
+from game.ui.keys import bound
 from game.ui.text import plain
 from game.ui.widgets.keybar import KeyBar
 
@@ -38,8 +40,8 @@ class RoleCardScreen(ModalScreen[bool]):
     CSS_PATH = "card.tcss"
     AUTO_FOCUS = "#card-body"  # the arrows scroll the card
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,enter,w", "close", "Close", id="close"),
-        Binding("f", "finish", "To the debrief", id="finish", show=False),
+        bound("escape,enter,w", "close", "close", KEYS),
+        bound("f", "finish", "finish", KEYS, show=False),
     ]
 
     def __init__(self, card: RoleCard) -> None:

@@ -15,9 +15,11 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 from textual_plotext import PlotextPlot
 
+from game.present.keys import READING
 from game.present.plot import SHORT_NAMES, Panel, chart_command, ledger_plot
 from game.session import Alternatives, Session
 from game.ui.commands import Command
+from game.ui.keys import bound
 from game.ui.text import plain
 from game.ui.widgets.keybar import KeyBar
 
@@ -30,7 +32,7 @@ class ChartsScreen(Screen[None]):
     CSS_PATH = "charts.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(key, f"metric('{m}')", SHORT_NAMES[m], id=f"chart-{m}") for m, key in METRICS.items()),
-        Binding("escape,enter", "back", "Back", id="back"),
+        bound("escape,enter", "back", "back", READING),
     ]
 
     def __init__(self, session: Session, metric: str = "killed", alternatives: Alternatives | None = None) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
@@ -27,11 +27,12 @@ from game.present import histories, notices
 from game.present.debrief import debrief_document
 from game.present.doc import Block, Document, Heading
 from game.present.export import EXPORT_COMMANDS, format_for, render
+from game.present.keys import DEBRIEF as KEYS
 from game.present.short import FULL_KEY_SCREEN, short_debrief_document
 from game.present.turning import WORKING_OUT
 from game.session import Alternatives, Debrief, SaveError, Session, TurningPoint, write_text_atomic
 from game.ui.commands import Command
-from game.ui.keys import binding_commands
+from game.ui.keys import binding_commands, bound
 from game.ui.messages import Navigate
 from game.ui.screens.base import ReferenceScreens
 from game.ui.text import plain
@@ -111,15 +112,12 @@ class DebriefScreen(ReferenceScreens, Screen[None]):
         section_epilogue,
     ]
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f", "full", "Full/short", id="full", tooltip="the full debrief, or back to the short one"),
-        Binding(
-            "h", "alternatives", "Alternative histories", id="alternatives",
-            tooltip="play other games: your decisions with other luck, and the historical policy",
-        ),
-        Binding("x", "export", "Export", id="export", tooltip="write the debrief (Markdown) beside the save"),
-        Binding("g", "charts", "Charts", id="charts", tooltip="charts of the ledger over time"),
-        Binding("s", "sources", "Sources", id="sources", tooltip="every source with its stance and claims"),
-        Binding("a", "assumptions", "Assumptions", id="assumptions", tooltip="the model's assumptions"),
+        bound("f", "full", "full", KEYS),
+        bound("h", "alternatives", "alternatives", KEYS),
+        bound("x", "export", "export", KEYS),
+        bound("g", "charts", "charts", KEYS),
+        bound("s", "sources", "sources", KEYS),
+        bound("a", "assumptions", "assumptions", KEYS),
     ]
 
     def __init__(

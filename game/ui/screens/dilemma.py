@@ -14,11 +14,14 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.present import labels, notices
+from game.present.keys import DILEMMA as KEYS
+from game.present.keys import option
 from game.present.plan import cost_text, not_possible
 from game.present.turn import comes_words
 from game.present.words import sources_text, topics
 from game.session import DecisionError, DilemmaInfo, OptionInfo, Session
 from game.ui.commands import Command
+from game.ui.keys import bound
 from game.ui.text import plain
 from game.ui.widgets.claims import Topics
 from game.ui.widgets.keybar import KeyBar
@@ -45,9 +48,9 @@ class DilemmaScreen(ModalScreen[None]):
 
     CSS_PATH = "dilemma.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(Binding(str(k), f"choose({k})", f"Option {k}", show=False) for k in range(2, 4)),
-        Binding("1", "choose(1)", "Choose 1-3", id="choose", key_display="1-3"),
-        Binding("escape", "close", "Close (keep default)", id="close"),
+        *(Binding(str(k), f"choose({k})", option(k), show=False) for k in range(2, 4)),
+        bound("1", "choose(1)", "choose", KEYS, key_display="1-3"),
+        bound("escape", "close", "close", KEYS),
     ]
 
     def __init__(self, session: Session, role: str, dilemma: DilemmaInfo) -> None:

@@ -7,18 +7,20 @@ from typing import ClassVar
 
 from rich.table import Table
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from game.present.keys import HELP as KEYS
 from game.present.labels import HELP_ABOUT, HELP_HEADING
+from game.ui.keys import bound
 from game.ui.text import plain
 
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark,enter", "close", "Close", id="close"),
+        bound("escape,question_mark,enter", "close", "close", KEYS),
     ]
 
     def __init__(self, keys: list[tuple[str, str]]) -> None:

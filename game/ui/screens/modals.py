@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Header, Static
 
 from game.present import notices
+from game.present.keys import QUESTION, TURN_NOTE
+from game.ui.keys import bound
 from game.ui.text import plain
 from game.ui.widgets.keybar import KeyBar
 
@@ -19,8 +21,8 @@ class ConfirmScreen(ModalScreen[bool]):
     """A question answered with y (yes) or n / escape (no)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes", id="yes"),
-        Binding("n,escape", "answer(False)", "No", id="no"),
+        bound("y", "answer(True)", "yes", QUESTION),
+        bound("n,escape", "answer(False)", "no", QUESTION),
     ]
 
     def __init__(self, question: str, yes: str = notices.YES, no: str = notices.NO) -> None:
@@ -46,7 +48,7 @@ class PassScreen(ModalScreen[None]):
     """Hot-seat: hand the keyboard to the next player."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,escape", "go", "Start the turn", id="go"),
+        bound("enter,escape", "go", "go", TURN_NOTE),
     ]
 
     def __init__(self, message: str) -> None:

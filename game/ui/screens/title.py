@@ -32,8 +32,10 @@ from textual.widgets.option_list import Option
 from game import settings
 from game.present import notices
 from game.present import title as title_words
+from game.present.keys import CHOOSE_SAVE
+from game.present.keys import TITLE as KEYS
 from game.ui.commands import Command
-from game.ui.keys import binding_commands
+from game.ui.keys import binding_commands, bound
 from game.ui.messages import Play
 from game.ui.startup import settle
 from game.ui.text import plain
@@ -52,7 +54,7 @@ LOAD_DELAY = 0.4
 
 
 class LoadScreen(ModalScreen[Path | None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [bound("escape", "cancel", "cancel", CHOOSE_SAVE)]
 
     def __init__(self, saves: list[SaveInfo]) -> None:
         super().__init__()
@@ -82,13 +84,10 @@ class TitleScreen(Screen[None]):
     VERTICAL_BREAKPOINTS = []  # type: ignore[misc]
     HORIZONTAL_BREAKPOINTS = []  # type: ignore[misc]
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "ctrl+n", "new", "New game", id="new", priority=True,
-            tooltip="start a game with these settings (enter does too)",
-        ),
-        Binding("ctrl+o", "continue", "Continue", id="continue", priority=True, tooltip="resume the latest saved game"),
-        Binding("ctrl+l", "load", "Load", id="load", priority=True, tooltip="choose a saved game"),
-        Binding("enter", "new", "New game", show=False),
+        bound("ctrl+n", "new", "new", KEYS, priority=True),
+        bound("ctrl+o", "continue", "continue", KEYS, priority=True),
+        bound("ctrl+l", "load", "load", KEYS, priority=True),
+        Binding("enter", "new", KEYS["new"][0], show=False),
     ]
 
     def __init__(self, *, blink: bool = True) -> None:

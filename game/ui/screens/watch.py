@@ -9,14 +9,16 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from game.present import notices
 from game.present.doc import Block
+from game.present.keys import WATCH as KEYS
 from game.present.watch import ClassWatch, watch_document
+from game.ui.keys import bound
 from game.ui.text import plain
 from game.ui.widgets.document import widgets
 from game.ui.widgets.keybar import KeyBar
@@ -34,7 +36,7 @@ class WatchScreen(Screen[None]):
     WatchScreen .watch-block { height: auto; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "refresh_watch", "Refresh", id="watch-refresh", tooltip="read the class's results again now"),
+        bound("r", "refresh_watch", "watch-refresh", KEYS),
     ]
 
     NOTHING_TO_SAVE: ClassVar[bool] = True  # a teacher's screen: the app's Save is not offered

@@ -17,6 +17,8 @@ from textual.widgets import Header, OptionList, Static, TabbedContent, TabPane
 
 from game.present import labels, notices
 from game.present.card import role_card
+from game.present.keys import WEEK as KEYS
+from game.present.keys import pick
 from game.present.plan import cost_text, end_turn_warning, not_possible, refusal
 from game.present.situation import NO_NEWS, action_entries, situation, week_line
 from game.present.turn import (
@@ -28,7 +30,7 @@ from game.present.turn import (
 from game.present.words import sources_text
 from game.session import DecisionError, Session, SessionError
 from game.ui.commands import Command
-from game.ui.keys import binding_commands
+from game.ui.keys import binding_commands, bound
 from game.ui.messages import Navigate, Play
 from game.ui.screens.base import ReferenceScreens
 from game.ui.screens.weekparts import news_block
@@ -42,48 +44,20 @@ from game.ui.widgets.ledger import ledger_table
 class WeekScreen(ReferenceScreens, Screen[None]):
     CSS_PATH = "week.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "1", "pick(1)", "Pick 1-9", id="pick", key_display="1-9",
-            tooltip="put action 1 to 9 into your plan, or take it out (0: action 10; or click it)",
-        ),
-        *(Binding(str(k), f"pick({k})", f"Pick {k}", show=False) for k in range(2, 10)),
-        Binding("0", "pick(10)", "Pick 10", show=False),
-        Binding(
-            "e", "end_turn", "End week", id="end_week",
-            tooltip="end your turn (it asks first if action points are left or a dilemma is"
-            " unanswered); in a shared game the next player takes the keyboard, and the last"
-            " player's turn plays the week",
-        ),
-        Binding(
-            "d", "dilemma", "Dilemma", id="dilemma",
-            tooltip="the week's dilemma card; in the card 1 to 3 choose an option",
-        ),
-        Binding("c", "tab('city')", "City", id="city", tooltip="the city: the map and the ledger"),
-        Binding("n", "tab('news')", "News", id="news", tooltip="the news: the situation report"),
-        Binding(
-            "m", "more_news", "More news", id="more_news",
-            tooltip="in a lesson turn, the news in full (its titles are shown), with what each"
-            " source says; again for the titles",
-        ),
-        Binding(
-            "r", "report", "Last report", id="report",
-            tooltip="the last week's report: what changed and why, biggest causes first",
-        ),
-        Binding(
-            "g", "charts", "Charts", id="charts",
-            tooltip="charts of the ledger over time, with the record's figures marked",
-        ),
-        Binding(
-            "w", "card", "Who you are", id="card",
-            tooltip="your role card: who you are, what you can and cannot change, your resources, what to watch",
-        ),
-        Binding("s", "sources", "Sources", id="sources", tooltip="every source with its stance and claims"),
-        Binding("a", "assumptions", "Assumptions", id="assumptions", tooltip="the model's assumptions"),
-        Binding(
-            "b", "debrief_now", "Debrief now", id="debrief_now",
-            tooltip="end the game here and see the debrief of the weeks played (it asks first;"
-            " the game stays saved, to go on with later)",
-        ),
+        bound("1", "pick(1)", "pick", KEYS, key_display="1-9"),
+        *(Binding(str(k), f"pick({k})", pick(k), show=False) for k in range(2, 10)),
+        Binding("0", "pick(10)", pick(10), show=False),
+        bound("e", "end_turn", "end_week", KEYS),
+        bound("d", "dilemma", "dilemma", KEYS),
+        bound("c", "tab('city')", "city", KEYS),
+        bound("n", "tab('news')", "news", KEYS),
+        bound("m", "more_news", "more_news", KEYS),
+        bound("r", "report", "report", KEYS),
+        bound("g", "charts", "charts", KEYS),
+        bound("w", "card", "card", KEYS),
+        bound("s", "sources", "sources", KEYS),
+        bound("a", "assumptions", "assumptions", KEYS),
+        bound("b", "debrief_now", "debrief_now", KEYS),
     ]
 
     def __init__(self, session: Session, *, card: bool = False) -> None:

@@ -13,11 +13,13 @@ from textual.message import Message
 from textual.widgets import OptionList, RadioButton
 from textual.widgets.option_list import Option
 
+from game.present.keys import START, TICK
+
 
 class RoleList(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "tick", "Tick", show=False),
-        Binding("enter", "start", "Start", show=False),
+        Binding("space", "tick", TICK, show=False),
+        Binding("enter", "start", START, show=False),
     ]
 
     class Start(Message):
