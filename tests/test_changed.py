@@ -19,7 +19,7 @@ from support import screen_text
 from game.engine.policies import get_policy
 from game.model.state import RoleDecision
 from game.plain.line import LineGame
-from game.present.changed import change_words, part_line
+from game.present.changed import change_words, changes_words, part_line
 from game.present.debrief import debrief_document
 from game.present.export import render
 from game.present.histories import SAID, count_words
@@ -301,3 +301,14 @@ def test_the_short_debrief_says_where_a_figure_falls_outside_the_record_only() -
 def test_a_measure_of_ten_or_more_moves_in_whole_numbers(yours: float, other: float, said: str) -> None:
     names = Names(labels={"east.rescuers": "Rescue teams in the east"})
     assert change_words(Change("east.rescuers", "line", yours, other), names) == said
+
+
+def test_a_change_of_one_is_said_in_the_singular_and_the_rest_are_measures() -> None:
+    gentle = Names(gentle=True)
+    assert change_words(Change("east.injured", "ledger", 11.0, 10.0), gentle) == "1 more person hurt in the east"
+    assert change_words(Change("east.killed", "ledger", 10.0, 11.0), gentle) == "1 fewer life lost in the east"
+    assert change_words(Change("east.left", "ledger", 12.0, 11.0), Names()) == "1 more person left the east"
+    assert change_words(Change("east.left", "ledger", 13.0, 11.0), Names()) == "2 more people left the east"
+    five = [Change("east.killed", "ledger", 9.0, 11.0), *(Change(f"v{i}", "line", 2.0, 1.0) for i in range(4))]
+    assert changes_words(five, Names(), 3).endswith("; and 2 more measures")
+    assert changes_words(five, Names(), 4).endswith("; and 1 more measure")

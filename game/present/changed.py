@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from game.present.doc import Block, Cell, Heading, Items, Paragraph, Table, spans
 from game.present.names import Names
-from game.present.words import YES, and_list, number, signed, yes_no
+from game.present.words import YES, and_list, number, plural, signed, yes_no
 from game.session.review.changed import Change, DecisionPart, WhatYouChanged, YourPart
 
 MAX_SHOWN = 4  # measures named in a line of your part
@@ -31,6 +31,13 @@ LEDGER_TITLES: dict[str, str] = {
     "east.hospitals": "Hospitals working in the east",
     "west.killed": "Civilians killed in the west",
 }
+# The singular of a ledger measure's words, for a change of one.
+SINGULAR = (
+    ("people", "person"),
+    ("lives", "life"),
+    ("days", "day"),
+    ("hospitals", "hospital"),
+)
 WHOLE = ("east.killed", "east.injured", "east.left", "east.hospitals", "west.killed")
 
 
@@ -69,11 +76,12 @@ def change_words(ch: Change, names: Names) -> str:
     "The family has left the east: yes, not no"."""
     if ch.kind == "ledger" and ch.id in LEDGER_WORDS:
         what = LEDGER_WORDS[ch.id][1 if names.gentle else 0]
+        if ch.id == "east.left":
+            what = f"people {what}"
         n = number(abs(ch.delta), _digits(ch))
-        if ch.id in ("east.food_days", "east.hospitals"):
-            return f"{n} {'more' if ch.delta > 0 else 'fewer'} {what}"
-        more = "more" if ch.delta > 0 else "fewer"
-        return f"{n} {more} {what}" if ch.id != "east.left" else f"{n} {'more' if ch.delta > 0 else 'fewer'} people {what}"
+        if n == "1":  # "1 more person left the east", "1 more life lost in the east"
+            what = next((what.replace(many, one, 1) for many, one in SINGULAR if what.startswith(many)), what)
+        return f"{n} {'more' if ch.delta > 0 else 'fewer'} {what}"
     if ch.kind == "line" and names.label(ch.id).endswith(YES):
         return f"{_label(ch, names)}: {yes_no(ch.yours)}, not {yes_no(ch.other)}"
     return f"{_label(ch, names)}: {signed(ch.delta, _digits(ch))}"
@@ -93,7 +101,7 @@ def changes_words(changes: Sequence[Change], names: Names, limit: int = MAX_SHOW
     parts = [and_list(run[1:]) + run[0] for run in said]
     more = len(changes) - limit
     if more > 0:
-        parts.append(f"and {more} more")
+        parts.append(f"and {plural(more, 'more measure', 'more measures')}")
     return "; ".join(parts)
 
 

@@ -77,7 +77,7 @@ def play_again(p: Path, sf: SaveFile, session: SessionPlans) -> None:
     )
     session.notice = (
         f"{p.name} was saved with other content of scenario \"{sc.id}\" (an earlier version of"
-        f" the game): your decisions of {len(session._log)} weeks were played again on the"
+        f" the game): your decisions of {len(session._log)} week{'' if len(session._log) == 1 else 's'} were played again on the"
         f" current version, with the same seed{left_out}. Figures may differ from the ones"
         f" you saw. The old save is kept as it was; this game saves to"
         f" {session.autosave_path.name}."
