@@ -277,17 +277,16 @@ class WeekScreen(ReferenceScreens, Screen[None]):
             return
         if s.autosave_error:
             self.notify(notices.not_autosaved(s.autosave_error), severity="error")
-        self.action_report()
-        if not s.finished:
-            # under the report, once it is on screen
-            self.call_after_refresh(self.refresh_week)
+        # the week is brought up to date under the report, once the report is on screen
+        self.action_report(refresh=not s.finished)
 
-    def action_report(self) -> None:
+    def action_report(self, refresh: bool = False) -> None:
         if self.session.last_report is None:
             self.notify(NO_REPORT_YET, timeout=3)
             return
+        shown = self.refresh_week if refresh else None
         self.post_message(
-            Navigate("report", self.session, self.session.last_report, done=self._after_report)
+            Navigate("report", self.session, self.session.last_report, done=self._after_report, shown=shown)
         )
 
     def _after_report(self, _: None) -> None:
