@@ -15,6 +15,7 @@ from support import run_corridors
 from game.engine.batch import play_through, policies_for, trace
 from game.engine.compiled import compile_scenario
 from game.scenario.registry import get
+from game.session import code_seed
 
 ROOT = Path(__file__).resolve().parents[1]
 ALEPPO = ROOT / "scenarios" / "aleppo-2016"
@@ -52,7 +53,9 @@ def one_line_error(r: subprocess.CompletedProcess[str]) -> str:
         (("simulate", "--scenario", "atlantis"), "atlantis: unknown scenario (valid: aleppo-2016"),
         (("simulate", "--runs", "0"), "the number of runs must be a whole number from 1 to"),
         (("simulate", "--runs", "many"), "the number of runs must be a whole number"),
-        (("simulate", "--seed", "-4"), "the seed must be a whole number from 0 to"),
+        (("simulate", "--seed", "x" * 41), "a class code has at most 40 characters"),
+        (("calibrate", "--seed", "bell\x07"), "a class code is letters, digits, spaces and punctuation only"),
+        (("class", "new", "--seed", "x" * 41), "a class code has at most 40 characters"),
         (("calibrate", "--runs", "1.5"), "the number of runs must be a whole number"),
         (("play", "--role", "pilot"), f'unknown role "pilot" (valid: {VALID_ROLES})'),
         (("play", "--content", "loud"), "invalid choice: 'loud' (choose from 'standard', 'gentle')"),
@@ -151,10 +154,10 @@ def test_simulate_json_trace_shape(home: Path) -> None:
     r = run("simulate", "--json", "--trace", "--runs", "3", "--seed", "5", home=home)
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)  # exactly one JSON object
-    assert set(out) == {"scenario", "policy", "runs", "seed", "summary"}
+    assert set(out) == {"scenario", "policy", "runs", "seed", "code", "summary"}
     assert out["scenario"] == "aleppo-2016"
     assert out["policy"] == "historical"
-    assert out["seed"] == 5
+    assert out["seed"] == 5 and out["code"] == ""
     for zone in ("east", "west", "total"):
         for m in ("present", "killed", "injured", "left", "hospitals"):
             q = out["summary"][zone][m]
@@ -195,6 +198,31 @@ def test_simulate_json_without_trace(home: Path) -> None:
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
     assert out["runs"] == 4 and out["policy"] == "random" and out["seed"] == 1
+
+
+def test_every_seed_option_takes_a_word_and_shows_it(home: Path, tmp_path: Path) -> None:
+    # A word is the seed it stands for, as on the title screen and in `play`; what is
+    # printed names the word beside the seed.
+    seed = code_seed("room 12b")
+    by_word = run("simulate", "--json", "--runs", "2", "--seed", " Room 12B ", home=home)
+    by_number = run("simulate", "--json", "--runs", "2", "--seed", str(seed), home=home)
+    assert by_word.returncode == 0 and by_number.returncode == 0, by_word.stderr + by_number.stderr
+    word, number = json.loads(by_word.stdout), json.loads(by_number.stdout)
+    assert (word["seed"], word["code"]) == (seed, "Room 12B")
+    assert (number["seed"], number["code"]) == (seed, "")
+    assert word["summary"] == number["summary"]
+    r = run("simulate", "--runs", "2", "--seed", "Room 12B", home=home)
+    assert r.returncode == 0, r.stderr
+    assert f'seeds {seed} to {seed + 1}, from the word "Room 12B".' in r.stdout
+    r = run("calibrate", "--runs", "2", "--seed", "Room 12B", home=home)
+    assert r.returncode in (0, 1), r.stderr  # 1: a median outside its band, over 2 runs
+    assert f'(seeds {seed} to {seed + 1}, from the word "Room 12B")' in r.stdout
+    store = str(tmp_path / "results.db")
+    r = run("class", "new", "--seed", "Room 12B", "--store", store, home=home)
+    assert r.returncode == 0, r.stderr
+    assert f'seed {seed}, from the word "Room 12B",' in r.stdout
+    r = run("class", "results", r.stdout.split()[0], "--store", store, home=home)
+    assert r.returncode == 0 and f"seed {seed}" in r.stdout, r.stderr
 
 
 def test_simulate_table_says_simulated(home: Path) -> None:

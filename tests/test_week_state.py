@@ -26,6 +26,7 @@ from game.session import (
     list_saves,
     parse_seed,
     read_save,
+    seed_of,
 )
 from game.ui.app import CorridorsApp
 from game.ui.screens.dilemma import DilemmaScreen
@@ -121,6 +122,14 @@ def test_a_class_code_is_a_seed_and_the_game_keeps_the_word(tmp_path: Path) -> N
     assert (again.seed, again.code) == (s.seed, "Room 12B")
     seven = Session.new(seed=7, autosave=False)
     assert seed_words(seven.code, seven.seed) == "seed 7"
+    # seed_of, for the commands that must have a seed: the same reading, a random seed
+    # for nothing typed
+    assert seed_of(" Room 12B ") == parse_seed("Room 12B") and seed_of("7") == (7, "")
+    for nothing in ("", "  ", None):
+        seed, code = seed_of(nothing)
+        assert 0 <= seed < 1_000_000 and code == ""
+    with pytest.raises(SessionError):
+        seed_of("x" * 41)
 
 
 def test_the_list_of_saves(tmp_path: Path) -> None:

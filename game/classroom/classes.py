@@ -4,7 +4,6 @@ luck; every game's result goes to the results store when it ends or is stopped."
 from __future__ import annotations
 
 import os
-import secrets
 import threading
 from collections.abc import Sequence
 from typing import Any, Literal
@@ -54,8 +53,6 @@ def new_class(
     from game.session.records import now
 
     size = check_length(length)
-    if seed is None:
-        seed = secrets.randbelow(1_000_000)
     probe = Session.new(
         scenario,
         roles=list(roles) if roles else None,

@@ -7,12 +7,12 @@
                       (an unfinished game's save: the debrief of the weeks played)
     corridors saves [--dir FOLDER]     (the saved games: roles, week, date, finished or not)
     corridors                         (the full-screen game, at its title screen)
-    corridors simulate [--scenario ID|PATH] [--policy NAME] [--runs N] [--seed N] [--json] [--trace]
-    corridors calibrate [--scenario ID|PATH] [--runs N] [--seed N] [--profile FILE]
+    corridors simulate [--scenario ID|PATH] [--policy NAME] [--runs N] [--seed N|CODE] [--json] [--trace]
+    corridors calibrate [--scenario ID|PATH] [--runs N] [--seed N|CODE] [--profile FILE]
     corridors validate PATH...
     corridors scenarios
     corridors handouts -o DIR [--scenario ID|PATH] [--content LEVEL]   (printable role cards, timeline, map, glossary)
-    corridors class new [--scenario ID|PATH] [--roles ROLE[,ROLE...]] [--seed N] [--content LEVEL]
+    corridors class new [--scenario ID|PATH] [--roles ROLE[,ROLE...]] [--seed N|CODE] [--content LEVEL]
                         [--length lesson|full] [--store PATH|URL]
     corridors class results CODE [--store PATH|URL]
     corridors class export CODE [--format csv|json] [-o FILE] [--store PATH|URL]

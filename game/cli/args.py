@@ -34,9 +34,6 @@ MAX_HUMAN_ROLES = 4
 MAX_ALTERNATIVES = 100_000
 
 
-MAX_SEED = 2**63 - 1
-
-
 MAX_RUNS = 1_000_000
 
 
@@ -68,13 +65,9 @@ def _whole(text: str, lo: int, hi: int, what: str) -> int:
     return value
 
 
-def seed_type(text: str) -> int:
-    return _whole(text, 0, MAX_SEED, words.THE_SEED)
-
-
-def code_type(text: str) -> str:
-    """A game's seed: a number or a class code (any word); checked here, read by the
-    session."""
+def seed_type(text: str) -> str:
+    """A seed, for every command with `--seed`: a number or a class code (any word);
+    checked here, read by the session (`seed_of`)."""
     try:
         parse_seed(text)
     except SessionError as e:

@@ -12,6 +12,7 @@ from game.cli.args import UsageError, check_export, load, write_out
 from game.cli.play import checked_roles
 from game.present import cliwords as words
 from game.scenario import registry
+from game.session import seed_of
 
 
 def cmd_class_missing(args: argparse.Namespace) -> int:
@@ -27,12 +28,15 @@ def cmd_class_new(args: argparse.Namespace) -> int:
         check_length(args.length)
     except ClassroomError as e:
         raise UsageError(str(e)) from None
+    seed, from_code = seed_of(args.seed)
     klass, where = new_class(
-        args.store, args.scenario or registry.DEFAULT_SCENARIO, roles or None, args.seed, args.content, args.length
+        args.store, args.scenario or registry.DEFAULT_SCENARIO, roles or None, seed, args.content, args.length
     )
     print(klass.code)
     print(
-        words.class_made(klass.code, where, klass.scenario, klass.seed, klass.roles, klass.content, klass.length)
+        words.class_made(
+            klass.code, where, klass.scenario, klass.seed, from_code, klass.roles, klass.content, klass.length
+        )
     )
     # the store as typed, but never a password (this may be shown to a class)
     store = (str(where) if "://" in args.store else args.store) if args.store else None

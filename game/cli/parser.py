@@ -12,7 +12,6 @@ from game.cli.args import (
     add_alternatives,
     add_store,
     alternatives_type,
-    code_type,
     max_games_type,
     port_type,
     runs_type,
@@ -72,7 +71,7 @@ def build_parser() -> Parser:
     )
     play.add_argument(
         "--seed",
-        type=code_type,
+        type=seed_type,
         metavar="N|CODE",
         help=clihelp.PLAY_SEED,
     )
@@ -108,7 +107,7 @@ def build_parser() -> Parser:
     sim.add_argument("--policy", metavar="NAME", default="historical")
     sim.add_argument("--runs", type=runs_type, metavar="N", default=DEFAULT_RUNS)
     sim.add_argument(
-        "--seed", type=seed_type, metavar="N", default=DEFAULT_SEED, help=clihelp.SIMULATE_SEED
+        "--seed", type=seed_type, metavar="N|CODE", default=str(DEFAULT_SEED), help=clihelp.SIMULATE_SEED
     )
     sim.add_argument("--json", action="store_true", help=clihelp.SIMULATE_JSON)
     sim.add_argument("--trace", action="store_true", help=clihelp.SIMULATE_TRACE)
@@ -117,7 +116,9 @@ def build_parser() -> Parser:
     cal = sub.add_parser("calibrate", help=clihelp.CALIBRATE)
     cal.add_argument("--scenario", metavar="ID|PATH", default=registry.DEFAULT_SCENARIO)
     cal.add_argument("--runs", type=runs_type, metavar="N", default=DEFAULT_RUNS)
-    cal.add_argument("--seed", type=seed_type, metavar="N", default=DEFAULT_SEED)
+    cal.add_argument(
+        "--seed", type=seed_type, metavar="N|CODE", default=str(DEFAULT_SEED), help=clihelp.SIMULATE_SEED
+    )
     cal.add_argument("--profile", metavar="FILE", help=clihelp.CALIBRATE_PROFILE)
     cal.set_defaults(func=cmd_calibrate)
 
@@ -194,7 +195,7 @@ def add_class_commands(sub: Any) -> None:
         metavar="ROLE[,ROLE...]",
         help=clihelp.CLASS_ROLES,
     )
-    new.add_argument("--seed", type=seed_type, metavar="N", help=clihelp.CLASS_SEED)
+    new.add_argument("--seed", type=seed_type, metavar="N|CODE", help=clihelp.CLASS_SEED)
     new.add_argument("--content", choices=CONTENT_LEVELS, default="standard", help=clihelp.CONTENT)
     new.add_argument("--length", choices=LENGTHS, default="full", help=clihelp.CLASS_LENGTH)
     add_store(new)

@@ -32,6 +32,7 @@ from game.scenario.yamlsrc import ScenarioErrors
 from game.session import (
     default_save_dir,
     list_saves,
+    seed_of,
     write_text_atomic,
 )
 from game.session.safefile import A_FOLDER, file_kind
@@ -43,25 +44,27 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     sc = load(args.scenario)
     c = compile_scenario(sc)
     policy = policy_or_usage(c, args.policy)
-    # run k has seed args.seed + k; without --trace only the final ledgers are needed
-    states = run_many(c, policy, args.runs, args.seed, keep="all" if args.trace else "final")
+    first, code = seed_of(args.seed)
+    # run k has seed first + k; without --trace only the final ledgers are needed
+    states = run_many(c, policy, args.runs, first, keep="all" if args.trace else "final")
     summary = summarise(states, c)
     if args.json:
         obj: dict[str, Any] = {
             "scenario": sc.id,
             "policy": policy,
             "runs": args.runs,
-            "seed": args.seed,
+            "seed": first,
+            "code": code,
             "summary": summary,
         }
         if args.trace:
             obj["runs"] = [
-                {"seed": args.seed + k, "weeks": trace(c, s)} for k, s in enumerate(states)
+                {"seed": first + k, "weeks": trace(c, s)} for k, s in enumerate(states)
             ]
         print(json.dumps(obj, ensure_ascii=not utf8_out()))
         return 0
-    last = args.seed + args.runs - 1
-    for line in words.simulated(args.runs, sc.id, sc.title, policy, args.seed, last):
+    last = first + args.runs - 1
+    for line in words.simulated(args.runs, sc.id, sc.title, policy, first, last, code):
         print(line)
     print()
     rows = [list(words.SIMULATE_HEADER)]
@@ -97,7 +100,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     if args.trace:
         for k, s in enumerate(states):
             print()
-            print(words.run_heading(k + 1, args.seed + k))
+            print(words.run_heading(k + 1, first + k))
             rows = [list(words.TRACE_HEADER)]
             for w in trace(c, s):
                 for zone in ("east", "west"):
@@ -127,18 +130,19 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
         print(words.no_bands(sc.id))
         return 0
     check_export(args.profile, "--profile")
-    states = run_many(c, "historical", args.runs, args.seed)
+    first, code = seed_of(args.seed)
+    states = run_many(c, "historical", args.runs, first)
     results = calibrate(c, states)
     if args.profile:
         from game.present.profile import profile_markdown, profile_svg
 
         draw = profile_markdown if args.profile.lower().endswith(".md") else profile_svg
-        chart = draw(sc, weekly_profile(c, states), args.runs, args.seed)
+        chart = draw(sc, weekly_profile(c, states), args.runs, first)
         try:
             Path(args.profile).write_text(chart, encoding="utf-8")
         except OSError as e:
             raise UsageError(words.cannot_write(args.profile, e.strerror or e)) from None
-    for line in words.calibrated(sc.id, args.runs, args.seed, args.seed + args.runs - 1):
+    for line in words.calibrated(sc.id, args.runs, first, first + args.runs - 1, code):
         print(line)
     print()
     rows = [list(words.CALIBRATE_HEADER)]

@@ -58,7 +58,7 @@ DEBRIEF_FORMAT = _format("md, html, txt or json", "md")
 
 # simulate, calibrate
 SIMULATE = "run many seeded games with a policy playing every role"
-SIMULATE_SEED = "seed of the first run"
+SIMULATE_SEED = "seed of the first run: a number, or a class code (any word)"
 SIMULATE_JSON = "print one JSON object"
 SIMULATE_TRACE = "add every run week by week"
 CALIBRATE = "the historical policy against the record's bands"
@@ -93,7 +93,7 @@ SERVE_MAX_GAMES = "at most N games at once; a tab beyond that is asked to wait (
 CLASS = "class sessions: make a class code, list and export its results"
 CLASS_NEW = "make a class: a code that fixes the scenario, luck, roles, content and length"
 CLASS_ROLES = "the role or roles the students play, in turn each week (default: the scenario's)"
-CLASS_SEED = "the class's luck (default: a random seed)"
+CLASS_SEED = "the class's luck: a number, or a class code (any word; default: a random seed)"
 CLASS_LENGTH = "lesson (about eight turns) or full (20 weeks)"
 CLASS_RESULTS = "list a class's games"
 CLASS_EXPORT = "a class's results as CSV or JSON"

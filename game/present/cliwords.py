@@ -64,7 +64,6 @@ def not_whole(what: str, lo: int, hi: int, text: str) -> str:
     return f"{what} must be a whole number from {lo} to {hi}, not {text!r}"
 
 
-THE_SEED = "the seed"
 THE_PORT = "the port"
 THE_GAMES = "the number of games"
 THE_RUNS = "the number of runs"
@@ -173,15 +172,29 @@ def weeks_played(finished: bool, played: int, weeks: int) -> str:
     return "finished" if finished else f"{played} of {weeks} weeks played"
 
 
+def from_word(code: str) -> str:
+    """After a seed: the word it was given as, if it was ("" for a number)."""
+    return f', from the word "{code}"' if code else ""
+
+
 def debrief_written(where: object) -> str:
     return f"The debrief is written to {where}."
 
 
 def class_made(
-    code: str, where: object, scenario: str, seed: int, roles: Sequence[str], content: str, length: str
+    code: str,
+    where: object,
+    scenario: str,
+    seed: int,
+    seed_code: str,
+    roles: Sequence[str],
+    content: str,
+    length: str,
 ) -> str:
+    """`seed_code`: the word the seed was given as ("" for a number or none)."""
     return (
-        f"Class {code} is kept in {where}: scenario {scenario}, seed {seed}, roles {', '.join(roles)},"
+        f"Class {code} is kept in {where}: scenario {scenario}, seed {seed}{from_word(seed_code)},"
+        f" roles {', '.join(roles)},"
         f" content {content}, length {length}."
     )
 
@@ -257,10 +270,11 @@ def measure(name: str) -> str:
     return name.replace("_", " ")
 
 
-def simulated(runs: int, scenario: str, title: str, policy: str, first: int, last: int) -> list[str]:
+def simulated(runs: int, scenario: str, title: str, policy: str, first: int, last: int, code: str = "") -> list[str]:
+    """`code`: the word the first seed was given as ("" for a number)."""
     return [
         f"{runs} simulated games of {scenario} ({title}), every role played by the {policy} policy,"
-        f" seeds {first} to {last}.",
+        f" seeds {first} to {last}{from_word(code)}.",
         "All numbers are simulated by the model, not a record: median, 10th and 90th percentile"
         " at the end of the game.",
     ]
@@ -282,9 +296,9 @@ def no_bands(scenario: str) -> str:
     return f"{scenario} has no record bands to calibrate against."
 
 
-def calibrated(scenario: str, runs: int, first: int, last: int) -> list[str]:
+def calibrated(scenario: str, runs: int, first: int, last: int, code: str = "") -> list[str]:
     return [
-        f"{scenario}: the historical policy over {runs} games (seeds {first} to {last}).",
+        f"{scenario}: the historical policy over {runs} games (seeds {first} to {last}{from_word(code)}).",
         "Model figures are simulated; the band is the record's range (see the scenario's record).",
     ]
 

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
         SessionError,
         replay_log,
     )
-    from game.session.codes import code_seed, parse_seed
+    from game.session.codes import code_seed, parse_seed, seed_of
     from game.session.endviews import (
         Debrief,
         EpilogueEntry,
@@ -152,6 +152,7 @@ _WHERE: dict[str, str] = {
     "scenario_glance": "glance",
     "scenario_hash": "saves",
     "scenario_ids": "glance",
+    "seed_of": "codes",
     "write_atomic": "saves",
     "write_text_atomic": "safefile",
 }
@@ -215,6 +216,7 @@ __all__ = [
     "scenario_glance",
     "scenario_hash",
     "scenario_ids",
+    "seed_of",
     "write_atomic",
     "write_text_atomic",
 ]

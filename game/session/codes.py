@@ -1,10 +1,11 @@
 """Class codes: any word stands for a seed, so a whole class that types the same word
-meets the same luck. The title screen, the line mode and the command line all read a
-seed through `parse_seed`."""
+meets the same luck. The title screen, the line mode and every command with `--seed`
+read a seed through `parse_seed` (`seed_of` when a seed must be had)."""
 
 from __future__ import annotations
 
 import hashlib
+import secrets
 
 from game.session.base import MAX_SEED, SessionError
 
@@ -27,6 +28,13 @@ def parse_seed(text: str) -> tuple[int | None, str]:
     if not text.isprintable():
         raise SessionError("a class code is letters, digits, spaces and punctuation only")
     return code_seed(text), text
+
+
+def seed_of(text: str | None) -> tuple[int, str]:
+    """The seed typed `text` stands for (a random one for nothing typed, or None) and the
+    class code it came from ("" for a number). Raises SessionError as `parse_seed` does."""
+    seed, code = parse_seed(text or "")
+    return (secrets.randbelow(CODE_SEEDS) if seed is None else seed), code
 
 
 def code_seed(code: str) -> int:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import copy
 import dataclasses
 import os
-import secrets
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -38,7 +37,7 @@ from game.session.base import (
     TURNING_POINT_SAMPLES,
     SessionError,
 )
-from game.session.codes import code_seed, parse_seed
+from game.session.codes import code_seed, seed_of
 from game.session.endviews import Debrief
 from game.session.resume import play_again, scenario_for_save, scenario_ref_of
 from game.session.review.changed import YourPart
@@ -173,10 +172,8 @@ class Session(SessionTurns):
         else:
             role_list = list(roles)
         code = ""
-        if isinstance(seed, str):
-            seed, code = parse_seed(seed)
-        if seed is None:
-            seed = secrets.randbelow(1_000_000)
+        if seed is None or isinstance(seed, str):
+            seed, code = seed_of(seed)
         return cls(
             sc,
             scenario_ref=ref,
