@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from game.present.doc import Block, Cell, Heading, Items, Paragraph, Table, spans
 from game.present.names import Names
-from game.present.words import YES, and_list, number, plural, signed, yes_no
+from game.present.words import YES, and_list, number, plural, signed, signed_quantity, yes_no
 from game.session.review.changed import Change, DecisionPart, WhatYouChanged, YourPart
 
 MAX_SHOWN = 4  # measures named in a line of your part
@@ -84,6 +84,8 @@ def change_words(ch: Change, names: Names) -> str:
         return f"{n} {'more' if ch.delta > 0 else 'fewer'} {what}"
     if ch.kind == "line" and names.label(ch.id).endswith(YES):
         return f"{_label(ch, names)}: {yes_no(ch.yours)}, not {yes_no(ch.other)}"
+    if ch.kind == "line":  # in its unit, a scale's change with its scale ("-0.04 of 1")
+        return f"{_label(ch, names)}: {signed_quantity(ch.delta, *names.unit(ch.id), _digits(ch))}"
     return f"{_label(ch, names)}: {signed(ch.delta, _digits(ch))}"
 
 
@@ -116,17 +118,50 @@ def decision_name(p: DecisionPart, names: Names) -> str:
     return f"{whose} “{names.action(p.role, p.ref)}”"
 
 
-def decision_lines(part: YourPart | None, names: Names, full: bool = True) -> list[str]:
+def decision_lines(part: YourPart | None, names: Names, full: bool = True, own: bool = False) -> list[str]:
     """A cause line for each of the players' decisions this turn that moved a measure
     (against the turn without it, on the same luck); what it is measured against said
-    once (`full`: in the first line), then not."""
+    once (`full`: in the first line), then not. `own` (the full report): also what else
+    each one's effects moved (its role's resources, attention, standing...), so every
+    decision that did something has its line."""
     if part is None:
         return []
-    moved = [p for p in part.decisions if shown(p.changes)]
+
+    def said(p: DecisionPart) -> list[Change]:
+        return shown(p.changes) + (shown(p.own) if own else [])
+
+    moved = [p for p in part.decisions if said(p)]
+    limit = MAX_OWN if own else 3
     return [
-        f"{decision_name(p, names)}{', against not taking it' if full and k == 0 else ''}: {changes_words(shown(p.changes), names, 3)}."
+        f"{decision_name(p, names)}{', against not taking it' if full and k == 0 else ''}: {changes_words(said(p), names, limit)}."
         for k, p in enumerate(moved)
     ]
+
+
+MAX_OWN = 6  # measures named in a decision's line of the full report
+
+
+def missed_lines(part: YourPart | None, names: Names) -> list[str]:
+    """A cause line for each historical decision the players left out that made a
+    difference: "The historical decisions also had “Speak out” (not in your plan),
+    against leaving it out: 1 fewer injured in the east; …" (the historical turn
+    against that turn without it, on the same luck)."""
+    if part is None:
+        return []
+    out = []
+    for p in part.missed:
+        moved = shown(p.changes) + shown(p.own)
+        if not moved:
+            continue
+        whose = "" if len(names.humans) <= 1 else f" for {names.role(p.role)}"
+        if p.kind == "choice":
+            what = f"the answer “{names.option(p.ref, p.option)}” to “{names.dilemma(p.ref)}”"
+            mine = "you gave another" if len(names.humans) <= 1 else "another was given"
+        else:
+            what = f"“{names.action(p.role, p.ref)}”"
+            mine = "not in your plan" if len(names.humans) <= 1 else "not in the plan"
+        out.append(f"The historical decisions{whose} also had {what} ({mine}), against leaving it out: {changes_words(moved, names, MAX_OWN)}.")
+    return out
 
 
 def part_line(part: YourPart, names: Names, word: str = "week", full: bool = True) -> str:

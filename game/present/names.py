@@ -27,6 +27,8 @@ class Names:
     events: dict[str, str] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)  # variable -> label
     shorts: dict[str, str] = field(default_factory=dict)  # variable -> short label (a session's)
+    # variable -> (unit, highest value): how its amounts are said (a session's)
+    units: dict[str, tuple[str, float | None]] = field(default_factory=dict)
     gentle_note: Callable[[int], str] = lambda idx: ""  # effect index -> its gentle note
 
     @classmethod
@@ -58,6 +60,7 @@ class Names:
             events={e.id: pick(e, "title") for e in sc.events},
             labels={v.id: v.label for v in sc.variables},
             shorts={v.id: v.short for v in sc.variables if v.short},
+            units={v.id: (v.unit or "", v.max) for v in sc.variables},
             gentle_note=gentle_note,
         )
 
@@ -102,6 +105,10 @@ class Names:
         """A variable's short label where the scenario gives one (a turn's report names
         a measure so, as its resources line does), else its label."""
         return self.shorts.get(var) or self.label(var)
+
+    def unit(self, var: str) -> tuple[str, float | None]:
+        """A variable's unit and highest value ("", None where not known)."""
+        return self.units.get(var, ("", None))
 
     def credit(self, tag: str) -> str:
         """A decision that strengthened something: "role:action" (the action's name) or

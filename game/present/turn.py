@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from game.engine.core import WeekReport
 from game.present.causes import outcomes_text
-from game.present.changed import decision_lines, shown, your_part_blocks
+from game.present.changed import decision_lines, missed_lines, shown, your_part_blocks
 from game.present.doc import Block, Document, Heading, Items, Paragraph, spans
 from game.present.labels import COST
 from game.present.names import Names
@@ -220,8 +220,13 @@ def turn_report(session: Session, reports: Sequence[WeekReport], first: WeekRepo
     causes = join_causes([c for r in reports for c in r.causes])
     most = SHORT_TURN_CAUSES if short else MAX_TURN_CAUSES
     why = why_lines(causes, first.before, first.after, names, most, full or not short)
-    # the line mode's lesson turn: your decisions and the biggest cause (report: the rest)
-    lines = decision_lines(part, names, full) + (why[:most] if short else why)
+    # the line mode's lesson turn: your decisions and the biggest cause; the full report
+    # (`report`) every cause: what else your decisions did, the historical ones you left
+    # out, and a cause for every row that moved
+    if short:
+        lines = decision_lines(part, names, full) + why[:most]
+    else:
+        lines = decision_lines(part, names, full, own=True) + missed_lines(part, names) + why
     if lines:
         blocks.append(Items(tuple(spans(x) for x in lines), ordered=True, id="causes"))
     else:

@@ -10,7 +10,7 @@ from typing import Any
 
 from game.engine.core import Cause, WeekReport
 from game.present.causes import cause_text, outcomes_text
-from game.present.changed import decision_lines, your_part_blocks
+from game.present.changed import decision_lines, missed_lines, your_part_blocks
 from game.present.doc import Block, Cell, Document, Heading, Items, Paragraph, Table, spans
 from game.present.names import Names
 from game.present.words import number, plural, signed, week_span
@@ -86,7 +86,7 @@ def week_report(session: Session, r: WeekReport) -> Document:
     part = session.your_part(r.week)
     blocks.extend(your_part_blocks(part, names))
     blocks.append(Heading("Why, biggest first (simulated)", 2, id="why"))
-    lines = decision_lines(part, names) + why_lines(r.causes, r.before, r.after, names, MAX_CAUSES)
+    lines = decision_lines(part, names, own=True) + missed_lines(part, names) + why_lines(r.causes, r.before, r.after, names, MAX_CAUSES)
     if lines:
         blocks.append(Items(tuple(spans(x) for x in lines), ordered=True, id="causes"))
     else:

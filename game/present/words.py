@@ -76,6 +76,20 @@ def quantity(value: float, unit: str = "", high: float | None = None, scale: boo
     return f"{text} {unit}" if unit else text
 
 
+def signed_quantity(delta: float, unit: str = "", high: float | None = None, digits: int = 1) -> str:
+    """A change of a resource, said as `quantity` says its value: "+1.5 million rations",
+    "-USD 1 million", a 0-1 scale's as "-0.04 of 1" and a 0-100 scale's as "+5 of 100"
+    (what the scale is: the value is out of 1, or of 100); else `signed`."""
+    sign = "+" if delta > 0 else "-"
+    if unit.startswith(("thousand ", "USD million")) or unit in WHOLE_UNITS:
+        return sign + quantity(abs(delta), unit, high)
+    if not unit and high == 1:
+        return f"{signed(delta, max(digits, 2))} of 1"
+    if not unit and high == 100:
+        return f"{signed(delta, 0)} of 100"
+    return signed(delta, digits)
+
+
 def seed_words(code: str | None, seed: int) -> str:
     """A game's luck for people: the class code it came from, and its seed."""
     return f'class code "{code}" (seed {seed})' if code else f"seed {seed}"

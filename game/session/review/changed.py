@@ -11,7 +11,7 @@ stocks and services the role's actions change that are not its own resources."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from game.engine.compiled import Compiled
@@ -81,6 +81,9 @@ class DecisionPart:
     ref: str  # the action's id, or the dilemma's
     option: str  # a choice's option ("" for an action)
     changes: tuple[Change, ...]
+    # what else its effects moved: the variables they write that the measures leave out
+    # (the role's own resources, attention, standing...), what it cost left out
+    own: tuple[Change, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +95,10 @@ class YourPart:
     roles: tuple[str, ...]
     historical: WhatYouChanged
     decisions: tuple[DecisionPart, ...]
+    # the historical decisions the players left out (its actions not in their plans, its
+    # answers they did not give), each measured in the historical turn against that turn
+    # without it, on the same luck: what the historical game had that theirs did not
+    missed: tuple[DecisionPart, ...] = ()
 
 
 def _targets(effects: Iterable[Effect]) -> list[str]:
@@ -130,6 +137,24 @@ def part_measures(c: Compiled, roles: Sequence[str]) -> tuple[tuple[str, str], .
             if var.startswith("east.") and var not in role.resources and var not in SAID_OTHERWISE:
                 add(var)
     return tuple(out)
+
+
+def own_measures(c: Compiled, role: str, kind: str, ref: str, option: str, measures: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The variables a decision's effects write that `measures` leave out (a choice's:
+    its option's), as (id, "line"); the food in the east is said by its days."""
+    r = c.role_by_id[role]
+    if kind == "action":
+        effects = [e for a in r.actions if a.id == ref for e in a.effects]
+    else:
+        effects = [e for d in c.sc.dilemmas if d.id == ref for o in d.options if o.id == option for e in o.effects]
+    known = {v.id for v in c.sc.variables}
+    taken = {mid for mid, _ in measures}
+    out: list[tuple[str, str]] = []
+    for var in _targets(effects):
+        if var in known and var not in taken and var not in SAID_OTHERWISE:
+            taken.add(var)
+            out.append((var, "line"))
+    return out
 
 
 def measure_of(s: GameState, mid: str, kind: str) -> float:
@@ -191,18 +216,73 @@ def play_turn(
 
 
 def play_other(
-    c: Compiled, start: GameState, stop: int, humans: Sequence[str], policy: Policy, instead: Policy | None
+    c: Compiled,
+    start: GameState,
+    stop: int,
+    humans: Sequence[str],
+    policy: Policy,
+    instead: Policy | None,
+    taken: list[Mapping[str, RoleDecision]] | None = None,
 ) -> GameState:
     """The weeks from `start` to `stop` with the people's roles played by `instead`
-    (None: no decisions at all) and the others by `policy`."""
+    (None: no decisions at all) and the others by `policy`; `taken`, if given, receives
+    each week's decisions."""
     s = start
     while s.week < min(stop, c.n_weeks):
         decisions = {
             role: (policy(c, s, role) if role not in humans else instead(c, s, role) if instead else RoleDecision())
             for role in c.roles
         }
+        if taken is not None:
+            taken.append(decisions)
         s, _ = step(c, s, decisions, check=False, explain=False)
     return s
+
+
+def _leaving_out(historical: Policy, role: str, kind: str, ref: str) -> Policy:
+    """The historical policy without one of its decisions for `role`: an action never
+    taken, or a dilemma left to its default."""
+
+    def policy(c: Compiled, s: GameState, rid: str) -> RoleDecision:
+        d = historical(c, s, rid)
+        if rid != role:
+            return d
+        if kind == "action":
+            return RoleDecision(actions=tuple(a for a in d.actions if a != ref), choices=d.choices)
+        return RoleDecision(actions=d.actions, choices={k: v for k, v in d.choices.items() if k != ref})
+
+    return policy
+
+
+def _missed(
+    c: Compiled, plans: Mapping[str, RoleDecision], historical: Policy, replay: Callable[[Policy], GameState],
+    hist_end: GameState, taken: Sequence[Mapping[str, RoleDecision]], measures: Sequence[tuple[str, str]],
+) -> tuple[DecisionPart, ...]:
+    """The historical decisions for the people's roles (`plans`' keys) that their plans
+    left out, each measured in the historical turn (`hist_end`, its decisions week by
+    week `taken`) against that turn without it (`replay`: the turn with the people's
+    roles played by a policy)."""
+    parts: list[DecisionPart] = []
+    for role in plans:
+        plan = plans.get(role, RoleDecision())
+        seen: list[tuple[str, str, str]] = []
+        for week in taken:
+            d = week.get(role, RoleDecision())
+            seen += [("action", a, "") for a in d.actions if a not in plan.actions]
+            seen += [("choice", k, v) for k, v in d.choices.items() if plan.choices.get(k) != v and v != c.dilemmas[k].default]
+        for k, (kind, ref, option) in enumerate(seen):
+            if (kind, ref, option) in seen[:k]:
+                continue
+            without = replay(_leaving_out(historical, role, kind, ref))
+            own = own_measures(c, role, kind, ref, option, measures)
+            parts.append(
+                DecisionPart(
+                    role=role, kind=kind, ref=ref, option=option,
+                    changes=compare(measures, hist_end, without, "without").moved,
+                    own=compare(own, hist_end, without, "without").moved,
+                )
+            )
+    return tuple(parts)
 
 
 def turn_plans(logged: Sequence[Mapping[str, RoleDecision]], humans: Sequence[str]) -> dict[str, RoleDecision]:
@@ -234,9 +314,15 @@ def your_part(
     each of their actions and non-default answers against the turn without it."""
     stop = end.week
     measures = part_measures(c, humans)
-    other = play_other(c, start, stop, humans, policy, historical)
+    taken: list[Mapping[str, RoleDecision]] = []
+    other = play_other(c, start, stop, humans, policy, historical, taken)
     hist_plans = {role: historical(c, start, role) for role in humans}
     same = all(_same(plans.get(r, RoleDecision()), hist_plans[r]) for r in humans) and stop - start.week == 1
+    def replay(instead: Policy) -> GameState:
+        return play_other(c, start, stop, humans, policy, instead)
+
+    full_plans = {r: plans.get(r, RoleDecision()) for r in humans}
+    missed = () if same else _missed(c, full_plans, historical, replay, other, taken, measures)
     parts: list[DecisionPart] = []
     for role in humans:
         plan = plans.get(role, RoleDecision())
@@ -257,6 +343,7 @@ def your_part(
         roles=tuple(humans),
         historical=compare(measures, end, other, "historical", same=same),
         decisions=tuple(parts),
+        missed=missed,
     )
 
 
@@ -281,7 +368,8 @@ def _part(
 ) -> DecisionPart:
     without = play_turn(c, start, stop, {**plans, role: rest}, humans, policy)
     moved = compare(measures, end, without, "without").moved
-    return DecisionPart(role=role, kind=kind, ref=ref, option=option, changes=moved)
+    own = compare(own_measures(c, role, kind, ref, option, measures), end, without, "without").moved
+    return DecisionPart(role=role, kind=kind, ref=ref, option=option, changes=moved, own=own)
 
 
 def game_changed(
