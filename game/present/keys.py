@@ -29,7 +29,7 @@ WEEK: dict[str, KeyWords] = {
         "End week",
         "end your turn (it asks first if action points are left or a dilemma is unanswered); in"
         " a shared game the next player takes the keyboard, and the last player's turn plays"
-        " the week",
+        " the week (in a lesson game, the turn's weeks)",
     ),
     "dilemma": ("Dilemma", "the week's dilemma card; in the card 1 to 3 choose an option"),
     "city": ("City", "the city: the map and the ledger"),
@@ -53,6 +53,9 @@ WEEK: dict[str, KeyWords] = {
         " stays saved, to go on with later)",
     ),
 }
+
+
+END_LESSON_TURN = "End turn"  # the end_week key's short name in a lesson game
 
 
 def pick(n: int) -> str:

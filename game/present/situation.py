@@ -15,6 +15,7 @@ from game.present.turn import (
     news_title,
     phase_line,
     summary_line,
+    turn_count,
     turn_dates,
     turn_heading,
     turn_title,
@@ -195,3 +196,21 @@ def situation(session: Session, role: str) -> Situation:
         summary_sources=short_sources_text(w.turn_sources) if short else "",
         news_titles=tuple(news_title(n) for n in news) if short else (),
     )
+
+
+def header_line(sit: Situation, room: int) -> str:
+    """The week screen's header: the turn, its days and its phase, in the longest form
+    that fits in `room` characters: in full ("Turn 7 of 8: The push west and the November
+    pause · 30 October to 19 November 2016 · The rebel push west"), with the days short
+    ("30 Oct–19 Nov"), without the lesson turn's name (the week's heading has it), and
+    last the turn and its phase alone. The phase is in every form."""
+    w = sit.week
+    count = turn_count(w)
+    forms = (
+        (sit.title, sit.dates, w.phase_name),
+        (sit.title, sit.dates_short, w.phase_name),
+        (count, sit.dates_short, w.phase_name),
+        (count, w.phase_name),
+    )
+    lines = [" · ".join(f) for f in forms]
+    return next((line for line in lines if len(line) <= room), lines[-1])

@@ -107,8 +107,15 @@ NO_REPORT_YET = "No week has been played yet."
 def turn_title(w: WeekInfo) -> str:
     """The header's short form: "Week 3 of 20" or "Turn 2 of 8: The road is cut"."""
     if w.length != "lesson":
+        return turn_count(w)
+    return f"{turn_count(w)}: {w.turn_name}"
+
+
+def turn_count(w: WeekInfo) -> str:
+    """ "Week 3 of 20" or "Turn 2 of 8" (without the lesson turn's name)."""
+    if w.length != "lesson":
         return f"Week {w.number} of {w.weeks}"
-    return f"Turn {w.turn} of {w.turns}: {w.turn_name}"
+    return f"Turn {w.turn} of {w.turns}"
 
 
 def turn_dates(w: WeekInfo) -> str:

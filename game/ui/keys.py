@@ -52,6 +52,14 @@ def described(bindings: Iterable[BindingType]) -> list[Binding]:
     return out
 
 
+def short_name(node: DOMNode, b: Binding) -> str:
+    """A binding's short name as `node` (its screen or the app) says it now: a screen
+    may name a key by the game it shows (`key_description`), as the week's end key is
+    "End turn" in a lesson game."""
+    now = getattr(node, "key_description", None)
+    return str(now(b)) if callable(now) else b.description
+
+
 def key_rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
     """(key, what it does) for the help screen and the README's table."""
     return [(key_name(b), b.tooltip) for b in described(bindings)]
@@ -61,11 +69,11 @@ def binding_commands(
     node: DOMNode, bindings: Iterable[BindingType], *, leave_out: Iterable[str] = ()
 ) -> list[Command]:
     """The palette's commands for the bindings of `node` (a screen or the app): the
-    binding's short name, its sentence and key, and its action run on `node`. Bindings
+    binding's short name (as `node` says it now), its sentence and key, and its action run on `node`. Bindings
     whose id is in `leave_out` are not offered."""
     skip = set(leave_out)
     return [
-        (b.description, f"{b.tooltip} ({key_name(b)})", partial(node.app.run_action, b.action, node))
+        (short_name(node, b), f"{b.tooltip} ({key_name(b)})", partial(node.app.run_action, b.action, node))
         for b in described(bindings)
         if b.id not in skip
     ]

@@ -17,10 +17,17 @@ from textual.widgets import Header, OptionList, Static, TabbedContent, TabPane
 
 from game.present import labels, notices
 from game.present.card import role_card
+from game.present.keys import END_LESSON_TURN, pick
 from game.present.keys import WEEK as KEYS
-from game.present.keys import pick
 from game.present.plan import cost_text, end_turn_warning, not_possible, refusal
-from game.present.situation import NO_NEWS, action_entries, situation, week_line
+from game.present.situation import (
+    NO_NEWS,
+    Situation,
+    action_entries,
+    header_line,
+    situation,
+    week_line,
+)
 from game.present.turn import (
     NEWS_KEY_HEADING,
     NO_REPORT_YET,
@@ -39,6 +46,10 @@ from game.ui.widgets.actions import ActionPanel
 from game.ui.widgets.district_map import DistrictMap
 from game.ui.widgets.keybar import KeyBar
 from game.ui.widgets.ledger import ledger_table
+
+# Columns of the header that its sub-title cannot have: Textual's Header keeps 8 for its
+# icon and 10 for its clock (or the clock's place), and puts " — " after the title.
+HEADER_FRAME = 8 + 10 + 3
 
 
 class WeekScreen(ReferenceScreens, Screen[None]):
@@ -71,6 +82,7 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         self._shown_for: tuple[int, int] = (-1, -1)  # (week, turn) of `_shown`
         self._shown: set[str] = set()  # dilemmas opened by themselves this turn
         self.full_news = False  # a lesson turn's news in full (m), not as titles
+        self.sit: Situation | None = None  # the situation shown
 
     @property
     def role(self) -> str:
@@ -112,9 +124,8 @@ class WeekScreen(ReferenceScreens, Screen[None]):
     def refresh_week(self) -> None:
         s = self.session
         sit = situation(s, self.role)
-        # the phase stays in the header at 80 columns: the dates are shortened there
-        dates = sit.dates if self.app.size.width >= 100 else sit.dates_short
-        self.app.sub_title = f"{sit.title} · {dates} · {sit.week.phase_name}"
+        self.sit = sit
+        self.show_header()
         self.show_week_line((sit.who, sit.points, sit.dilemmas))
         self.query_one("#map", DistrictMap).show(s.districts(), s.routes())
         self.query_one("#ledger", Static).update(ledger_table(s.ledger()))
@@ -140,6 +151,16 @@ class WeekScreen(ReferenceScreens, Screen[None]):
         panel = self.query_one(ActionPanel)
         panel.show_resources(sit.resources)
         panel.show_actions(sit.actions)
+
+    def show_header(self) -> None:
+        """The header's turn, days and phase, in the form that fits the terminal's width
+        (the phase kept at 80 columns)."""
+        if self.sit is not None:
+            room = self.app.size.width - HEADER_FRAME - len(self.app.title)
+            self.app.sub_title = header_line(self.sit, room)
+
+    def on_resize(self) -> None:
+        self.show_header()
 
     def show_week_line(self, line: tuple[str, str, str] | None = None) -> None:
         who, points, dilemmas = line or week_line(self.session, self.role)
@@ -322,6 +343,12 @@ class WeekScreen(ReferenceScreens, Screen[None]):
 
     def action_tab(self, name: str) -> None:
         self.query_one("#left", TabbedContent).active = name
+
+    def key_description(self, b: Binding) -> str:
+        """A key's short name in this game: ending a lesson turn is not ending a week."""
+        if b.id == "end_week" and self.session.length == "lesson":
+            return END_LESSON_TURN
+        return b.description
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """More news only in a lesson game, whose turns show the news as titles."""

@@ -15,6 +15,8 @@ from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
 
+from game.ui.keys import short_name
+
 PALETTE = "palette"
 
 
@@ -58,7 +60,7 @@ class KeyBar(Widget):
             if mark in seen:
                 continue
             seen.add(mark)
-            items.append((self.app.get_key_display(b), b.description, active))
+            items.append((self.app.get_key_display(b), short_name(active.node, b), active))
         if self.app.ENABLE_COMMAND_PALETTE:
             items.append(("ctrl+p", PALETTE, None))
         return items
