@@ -77,7 +77,7 @@ DEBRIEF: dict[str, KeyWords] = {
 
 TITLE: dict[str, KeyWords] = {
     "new": ("New game", "start a game with these settings (enter does too)"),
-    "continue": ("Continue", "resume the latest saved game"),
+    "continue": ("Continue", "resume your latest game: of the name given, or with none, the latest saved without a name"),
     "load": ("Load", "choose a saved game"),
 }
 CHOOSE_SAVE: dict[str, KeyWords] = {"cancel": ("Cancel", "")}  # the title's list of saves
