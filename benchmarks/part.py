@@ -1,7 +1,7 @@
 """What "your part" costs: the replays behind each week report's "your part", and the
 end of a turn in the full-screen game with it and without it, side by side in one run.
 
-    .venv/bin/python benchmarks/part.py [--games 5] [--rounds 3] [--weeks 8] [--size 120x40]
+    .venv/bin/python benchmarks/part.py [--games 5] [--rounds 3] [--weeks 8] [--size 120x40] [--before DIR]
 
 - Per turn: for each role and length, whole games played through the session (two
   actions a turn); each turn's `Session.advance` and then its `Session.your_part()`
@@ -13,7 +13,8 @@ end of a turn in the full-screen game with it and without it, side by side in on
   report, `--weeks` turns a game; rounds alternate between the game as it is and the
   game with "your part" switched off (`Session.your_part` returning None, so the report
   has no part and no decision lines), so both meet the same load. Target: a median of at
-  most 50 ms with "your part".
+  most 50 ms with "your part". `--before DIR`: a checkout of an earlier version (say
+  `git worktree add /tmp/base main`) played in the same rounds, with "your part".
 """
 
 from __future__ import annotations
@@ -50,14 +51,14 @@ STOP = """        if self.session.week >= weeks or self.session.finished:
 """
 
 
-def child_script() -> str:
+def child_script(root: Path = ROOT) -> str:
     from ui import PLAY_CHILD
 
     session_import = "from game.session import Session\n"
     tick = "    def tick(self):\n"
     assert session_import in PLAY_CHILD and tick in PLAY_CHILD, "benchmarks/ui.py's whole-game child has changed"
     script = PLAY_CHILD.replace(session_import, session_import + OFF, 1).replace(tick, tick + STOP, 1)
-    return script.format(root=str(ROOT))
+    return script.format(root=str(root))
 
 
 def per_turn(games: int) -> None:
@@ -96,17 +97,20 @@ def per_turn(games: int) -> None:
             print(f"{role + ', ' + length:24} {med(adv):>16} {med(part):>16} {med(whole):>18}")
 
 
-def key_to_report(rounds: int, weeks: int, size: tuple[int, int]) -> None:
+def key_to_report(rounds: int, weeks: int, size: tuple[int, int], before: Path | None = None) -> None:
     from ui import run_child
 
-    script = child_script()
-    got: dict[str, list[float]] = {"on": [], "off": []}
+    # (label, the checkout, "on" or "off")
+    runs = [("on", ROOT, "on"), ("off", ROOT, "off")] + ([("before", before, "on")] if before else [])
+    got: dict[str, list[float]] = {label: [] for label, _, _ in runs}
     for _ in range(rounds):
-        for which in ("on", "off"):
-            out = run_child(script, [which, str(weeks)], size)[0]
-            got[which].extend(float(t) for t in out.split()[1:])  # after the peak RSS
+        for label, root, which in runs:
+            env = {"CORRIDORS_SCENARIOS": str(root / "scenarios")} if root != ROOT else {}
+            out = run_child(child_script(root), [which, str(weeks)], size, env_extra=env)[0]
+            got[label].extend(float(t) for t in out.split()[1:])  # after the peak RSS
     print(f"end of turn, key to the first frame with the report ({size[0]}x{size[1]}, {rounds} rounds x {weeks} turns):")
-    for which, label in (("on", 'with "your part"'), ("off", 'with "your part" switched off')):
+    labels = [("on", 'with "your part"'), ("off", 'with "your part" switched off')]
+    for which, label in labels + ([("before", f'before ({before}), with "your part"')] if before else []):
         ts = got[which]
         if not ts:
             print(f"  {label}: no report frame was seen")
@@ -121,11 +125,14 @@ def main() -> None:
     ap.add_argument("--weeks", type=int, default=8)
     ap.add_argument("--size", default="120x40")
     ap.add_argument("--no-ui", action="store_true", help="the per-turn costs only")
+    ap.add_argument("--no-turns", action="store_true", help="the key to report only")
+    ap.add_argument("--before", type=Path, help="an earlier checkout, played in the same rounds")
     args = ap.parse_args()
-    per_turn(args.games)
+    if not args.no_turns:
+        per_turn(args.games)
     if not args.no_ui:
         w, h = (int(x) for x in args.size.split("x"))
-        key_to_report(args.rounds, args.weeks, (w, h))
+        key_to_report(args.rounds, args.weeks, (w, h), args.before.resolve() if args.before else None)
 
 
 if __name__ == "__main__":
