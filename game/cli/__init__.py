@@ -43,7 +43,7 @@ from game.cli.args import COMMANDS, UsageError, check_export, err, is_terminal
 from game.cli.parser import build_parser
 from game.cli.play import keep_results, play_session
 from game.present import cliwords as words
-from game.scenario.yamlsrc import ScenarioErrors
+from game.scenario.errors import ScenarioErrors
 from game.session import SaveError, Session, SessionError
 from game.streams import safe_streams
 

@@ -13,13 +13,13 @@ from game import settings
 from game.engine.compiled import Compiled
 from game.engine.policies import policy_names
 from game.model.scenario import Scenario
-from game.plain.line import DEFAULT_ALTERNATIVES
 from game.present import clihelp
 from game.present import cliwords as words
 from game.present.words import number as fmt_number
 from game.scenario import registry
-from game.scenario.yamlsrc import ScenarioErrors
+from game.scenario.errors import ScenarioErrors
 from game.session import (
+    ALTERNATIVE_RUNS,
     SessionError,
     parse_seed,
 )
@@ -96,8 +96,8 @@ def add_alternatives(p: argparse.ArgumentParser) -> None:
         "--alternatives",
         type=alternatives_type,
         metavar="N",
-        default=DEFAULT_ALTERNATIVES,
-        help=clihelp.alternatives(DEFAULT_ALTERNATIVES),
+        default=ALTERNATIVE_RUNS,
+        help=clihelp.alternatives(ALTERNATIVE_RUNS),
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+from collections.abc import Callable
 from typing import Any
 
 from game.cli.args import (
@@ -28,14 +30,6 @@ from game.cli.classes import (
     cmd_serve,
 )
 from game.cli.play import cmd_debrief, cmd_play
-from game.cli.tools import (
-    cmd_calibrate,
-    cmd_handouts,
-    cmd_saves,
-    cmd_scenarios,
-    cmd_simulate,
-    cmd_validate,
-)
 from game.model.results import LENGTHS
 from game.present import clihelp
 from game.present.export import FORMATS
@@ -43,6 +37,20 @@ from game.scenario import registry
 from game.session import (
     CONTENT_LEVELS,
 )
+
+
+def tool(name: str) -> Callable[[argparse.Namespace], int]:
+    """The command `name` of `game.cli.tools`, imported when it runs: the scenario checker
+    and the batch engine behind those commands are not needed to play (`corridors play`
+    parses its command line after the game's first frame, before the week)."""
+
+    def run(args: argparse.Namespace) -> int:
+        from game.cli import tools
+
+        command: Callable[[argparse.Namespace], int] = getattr(tools, name)
+        return command(args)
+
+    return run
 
 
 def build_parser() -> Parser:
@@ -111,7 +119,7 @@ def build_parser() -> Parser:
     )
     sim.add_argument("--json", action="store_true", help=clihelp.SIMULATE_JSON)
     sim.add_argument("--trace", action="store_true", help=clihelp.SIMULATE_TRACE)
-    sim.set_defaults(func=cmd_simulate)
+    sim.set_defaults(func=tool("cmd_simulate"))
 
     cal = sub.add_parser("calibrate", help=clihelp.CALIBRATE)
     cal.add_argument("--scenario", metavar="ID|PATH", default=registry.DEFAULT_SCENARIO)
@@ -120,14 +128,14 @@ def build_parser() -> Parser:
         "--seed", type=seed_type, metavar="N|CODE", default=str(DEFAULT_SEED), help=clihelp.SIMULATE_SEED
     )
     cal.add_argument("--profile", metavar="FILE", help=clihelp.CALIBRATE_PROFILE)
-    cal.set_defaults(func=cmd_calibrate)
+    cal.set_defaults(func=tool("cmd_calibrate"))
 
     val = sub.add_parser("validate", help=clihelp.VALIDATE)
     val.add_argument("paths", nargs="*", metavar="PATH")
-    val.set_defaults(func=cmd_validate)
+    val.set_defaults(func=tool("cmd_validate"))
 
     sc = sub.add_parser("scenarios", help=clihelp.SCENARIOS)
-    sc.set_defaults(func=cmd_scenarios)
+    sc.set_defaults(func=tool("cmd_scenarios"))
 
     ho = sub.add_parser("handouts", help=clihelp.HANDOUTS)
     ho.add_argument("-o", "--output", metavar="DIR", required=True, help=clihelp.HANDOUTS_OUTPUT)
@@ -137,11 +145,11 @@ def build_parser() -> Parser:
     ho.add_argument(
         "--content", choices=CONTENT_LEVELS, default="standard", help=clihelp.HANDOUTS_CONTENT
     )
-    ho.set_defaults(func=cmd_handouts)
+    ho.set_defaults(func=tool("cmd_handouts"))
 
     sv = sub.add_parser("saves", help=clihelp.SAVES)
     sv.add_argument("--dir", metavar="FOLDER", help=clihelp.SAVES_DIR)
-    sv.set_defaults(func=cmd_saves)
+    sv.set_defaults(func=tool("cmd_saves"))
 
     add_class_commands(sub)
 

@@ -27,8 +27,8 @@ from game.parallel import run_many
 from game.present import cliwords as words
 from game.present.saves import save_text
 from game.scenario import registry
+from game.scenario.errors import ScenarioErrors
 from game.scenario.loader import load_scenario
-from game.scenario.yamlsrc import ScenarioErrors
 from game.session import (
     default_save_dir,
     list_saves,

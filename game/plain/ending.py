@@ -14,9 +14,17 @@ from game.present.render import clean
 from game.present.render import to_text as document_text
 from game.present.short import FULL_KEY_LINE, short_debrief_document
 from game.present.turn import NO_REPORT_YET, turn_report
-from game.session import Alternatives, Debrief, SaveError, Session, SessionError, write_text_atomic
+from game.session import (
+    ALTERNATIVE_RUNS,
+    Alternatives,
+    Debrief,
+    SaveError,
+    Session,
+    SessionError,
+    write_text_atomic,
+)
 
-DEFAULT_ALTERNATIVES = 1000
+DEFAULT_ALTERNATIVES = ALTERNATIVE_RUNS
 
 
 class LineEnding:

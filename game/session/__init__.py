@@ -21,6 +21,7 @@ from game.session.lazy import lazy_names
 
 if TYPE_CHECKING:
     from game.session.base import (
+        ALTERNATIVE_RUNS,
         CONTENT_LEVELS,
         DEFAULT_POLICY,
         ContentLevel,
@@ -94,6 +95,7 @@ if TYPE_CHECKING:
 
 # Each name of the package and the module it comes from.
 _WHERE: dict[str, str] = {
+    "ALTERNATIVE_RUNS": "base",
     "ActionInfo": "views",
     "AltMeasure": "review",
     "Alternatives": "review",
@@ -158,6 +160,7 @@ _WHERE: dict[str, str] = {
 }
 
 __all__ = [
+    "ALTERNATIVE_RUNS",
     "ActionInfo",
     "AltMeasure",
     "Alternatives",

@@ -27,6 +27,7 @@ Length = Literal["lesson", "full"]
 DEFAULT_POLICY = "historical"
 TURNING_POINT_SAMPLES = 4
 MAX_SEED = 2**63 - 1
+ALTERNATIVE_RUNS = 1000  # the games of each family of alternative histories, unless told
 
 
 class SessionError(Exception):

@@ -10,7 +10,13 @@ from game.engine.core import new_game, step
 from game.engine.policies import Policy, get_policy
 from game.model.state import RoleDecision
 from game.session import histories, review
-from game.session.base import MAX_SEED, TURNING_POINT_SAMPLES, SessionError, replay_log
+from game.session.base import (
+    ALTERNATIVE_RUNS,
+    MAX_SEED,
+    TURNING_POINT_SAMPLES,
+    SessionError,
+    replay_log,
+)
 from game.session.endviews import (
     Debrief,
     EpilogueEntry,
@@ -199,7 +205,7 @@ class SessionDebrief(SessionViews):
 
     def alternatives(
         self,
-        runs: int = 1000,
+        runs: int = ALTERNATIVE_RUNS,
         *,
         progress: Callable[[int, int], None] | None = None,
     ) -> Alternatives:
@@ -231,7 +237,7 @@ class SessionDebrief(SessionViews):
 
     def historical_family(
         self,
-        runs: int = 1000,
+        runs: int = ALTERNATIVE_RUNS,
         *,
         progress: Callable[[int, int], None] | None = None,
     ) -> HistoricalFamily:

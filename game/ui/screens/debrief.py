@@ -30,7 +30,15 @@ from game.present.export import EXPORT_COMMANDS, format_for, render
 from game.present.keys import DEBRIEF as KEYS
 from game.present.short import FULL_KEY_SCREEN, short_debrief_document
 from game.present.turning import WORKING_OUT
-from game.session import Alternatives, Debrief, SaveError, Session, TurningPoint, write_text_atomic
+from game.session import (
+    ALTERNATIVE_RUNS,
+    Alternatives,
+    Debrief,
+    SaveError,
+    Session,
+    TurningPoint,
+    write_text_atomic,
+)
 from game.ui.commands import Command
 from game.ui.keys import binding_commands, bound
 from game.ui.messages import Navigate
@@ -42,7 +50,7 @@ from game.ui.widgets.keybar import KeyBar
 Progress = Callable[[int, int], None]  # (done, total)
 # (session, runs, progress) -> the alternative histories (simulated)
 AlternativesRunner = Callable[[Session, int, Progress], Alternatives]
-DEFAULT_RUNS = 1000
+DEFAULT_RUNS = ALTERNATIVE_RUNS
 
 
 def session_alternatives(session: Session, runs: int, progress: Progress) -> Alternatives:
