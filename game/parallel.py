@@ -74,10 +74,10 @@ def _start_resource_tracker() -> None:
             sys.stderr = err
 
 
-def _init(scenario: Scenario | None) -> None:
+def _init(scenario: Scenario | None, calendar: int | None = None) -> None:
     global _worker
     if scenario is not None:
-        _worker = compile_scenario(scenario)
+        _worker = compile_scenario(scenario, calendar)
 
 
 def _whole(c: Compiled, s: GameState) -> GameState:
@@ -191,7 +191,7 @@ def map_seeds(
     _worker = c if forking else None
     try:
         with ProcessPoolExecutor(
-            max_workers=n, mp_context=ctx, initializer=_init, initargs=(None if forking else c.sc,)
+            max_workers=n, mp_context=ctx, initializer=_init, initargs=(None, None) if forking else (c.sc, len(c.weeks))
         ) as pool:
             for part in pool.map(_chunk, [task] * len(chunks), chunks):
                 results.append(part)

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import screen_text
 
+from game.engine.core import WeekReport
 from game.engine.policies import get_policy
 from game.model.state import RoleDecision
 from game.plain.line import LineGame
@@ -31,8 +32,11 @@ from game.present.turn import turn_report
 from game.session import Session
 from game.session.review.alternatives import distribution
 from game.session.review.changed import Change, measure_of, part_measures, play_turn, turn_plans
+from game.session.review.replays import replay
 
 ROLES = ("coordinator", "civil-defence", "household", "envoy")
+# A game: a role played, a seed and a length.
+GAMES = {"role": st.sampled_from(ROLES), "seed": st.integers(0, 10_000), "length": st.sampled_from(["full", "lesson"])}
 
 
 @pytest.fixture(autouse=True)
@@ -121,9 +125,7 @@ def play_log_to(s: Session, other: Session, week: int) -> None:
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
-    role=st.sampled_from(ROLES),
-    seed=st.integers(0, 10_000),
-    length=st.sampled_from(["full", "lesson"]),
+    **GAMES,
     picks=st.lists(st.integers(0, 7), min_size=6, max_size=6),
 )
 def test_the_game_against_no_decisions_is_a_second_game_with_none(role: str, seed: int, length: str, picks: list[int]) -> None:
@@ -150,6 +152,67 @@ def test_the_game_against_no_decisions_is_a_second_game_with_none(role: str, see
     if s.length == "full":  # a lesson turn repeats the first week's plan; the policy does not
         for ch in h.changes:
             assert ch.other == measure_of(hist.state, ch.id, ch.kind)
+
+
+# ------------------------------------------------ a game ended early (debrief now)
+
+def played_turns(role: str, seed: int, length: str, picks: list[int]) -> tuple[Session, list[WeekReport], list[int]]:
+    """A game of `role` played for a turn per pick (an action offered, or none for a
+    pick of 0), not to its end; every week's report as the game showed it, and the
+    first week of each turn."""
+    s = Session.new(roles=[role], seed=seed, length=length, autosave=False)
+    reports: list[WeekReport] = []
+    firsts: list[int] = []
+    for k in picks:
+        if s.span[1] >= s.n_weeks:
+            break  # keep the game unfinished
+        firsts.append(s.span[0])
+        offered = [a.id for a in s.actions(role) if a.available and a.affordable]
+        if k and offered:
+            s.decide(role, [offered[k % len(offered)]], {})
+        s.advance()
+        reports.extend(s.last_reports)
+    return s, reports, firsts
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("length", ["full", "lesson"])
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 10_000), turns=st.integers(1, 4))
+def test_a_game_ended_early_with_no_decisions_changed_nothing(role: str, length: str, seed: int, turns: int) -> None:
+    s, _, _ = played_turns(role, seed, length, [0] * turns)
+    ended = s.ended_now()
+    assert ended is not s and s.week > 0
+    h, n = ended.what_you_changed()
+    assert not n.moved, [(ch.id, ch.yours, ch.other) for ch in n.moved]
+    # the same replays as the game itself makes of the weeks played
+    assert (h, n) == s.what_you_changed()
+    words = " ".join(to_text(debrief_document(ended.finish(samples=0), None)).split())
+    assert "Against no decisions at all: the same on every measure." in words
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    **GAMES,
+    picks=st.lists(st.integers(0, 7), min_size=1, max_size=4),
+)
+def test_the_replays_of_a_game_ended_early_are_the_game_itself(role: str, seed: int, length: str, picks: list[int]) -> None:
+    """Debrief now: what you changed, your part in each turn and the turning points'
+    replays of the game are those of the game itself, week report by week report."""
+    s, reports, firsts = played_turns(role, seed, length, picks)
+    ended = s.ended_now()
+    assert ended.what_you_changed() == s.what_you_changed()
+    for first in firsts:
+        assert ended.your_part(first) == s.your_part(first)
+    shown: list[WeekReport] = []
+    again, _ = replay(ended.compiled, s.seed, ended._human_plans(), s.roles, s._policy, explain=True, reports=shown)
+    assert again == s.state and shown == reports
+    for p in ended.turning_points(samples=1):
+        rep = reports[p.week]
+        if p.kind == "decision":
+            assert p.actions == tuple((a, tuple(o)) for r, a, o in rep.actions if r == p.role)
+        elif p.kind == "chance":
+            assert p.cause in rep.causes
 
 
 def test_the_measures_are_the_roles_own() -> None:

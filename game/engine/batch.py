@@ -9,7 +9,6 @@ from typing import Any
 from game.engine.compiled import Compiled
 from game.engine.core import step
 from game.engine.environment import env_for
-from game.engine.ledger import ledger
 from game.engine.opening import new_game
 from game.engine.policies import Policy, decide_all, get_policy
 from game.model.gamestate import GameState
@@ -22,12 +21,16 @@ def play_through(c: Compiled, seed: int, policies: dict[str, Policy], *, history
     """One whole game with every role played by a policy. `history=False` keeps only the
     final ledger in the state's history (all a summary reads), which is faster."""
     s = new_game(c, seed, record=history)
+    last = c.n_weeks - 1
     while s.week < c.n_weeks:
         env = env_for(c, s)  # the policies' and the step's: worked out once a week
         decisions = decide_all(c, s, policies, env)
-        s, _ = step(c, s, decisions, check=False, explain=False, inplace=True, record=history, env=env)
+        # The last week's ledger is taken as the week ends, before the next one opens
+        # (a game ended early opens the week after its last, see `Compiled`).
+        keep = history or s.week == last
+        s, _ = step(c, s, decisions, check=False, explain=False, inplace=True, record=keep, env=env)
     if not history:
-        s.history = [ledger(c, s, c.n_weeks - 1)]
+        s.history = s.history[-1:]
     return s
 
 

@@ -41,7 +41,11 @@ from game.scenario.expr import Expr, canonical, parse_value
 class Compiled:
     """The engine's view of one scenario."""
 
-    def __init__(self, sc: Scenario):
+    def __init__(self, sc: Scenario, calendar: int | None = None):
+        """`calendar`: the weeks of the scenario's calendar to compile when they are more
+        than the game's (`sc.weeks`, where it stops): a game ended early is the scenario
+        cut to the weeks played, whose weeks, and the one after its last, open as they do
+        in the whole game."""
         self.sc = sc
         self.id = sc.id
         self.p = dict(sc.parameters)
@@ -156,7 +160,7 @@ class Compiled:
                 options={o.id: ({canonical(k): v for k, v in o.cost.items()}, self._effects(o.effects)) for o in d.options},
             )
         self.conditional_dilemmas = [d for d in self.dilemmas.values() if d.week is None]
-        self.weeks = [self._week(i) for i in range(sc.weeks)]
+        self.weeks = [self._week(i) for i in range(max(sc.weeks, calendar or 0))]
         self.budget = {r.id: r.budget for r in sc.roles}
         # strategy -> role -> its actions in order of priority
         self.priorities: dict[str, dict[str, tuple[str, ...]]] = {}
@@ -331,15 +335,16 @@ def _picker(members: list[int]) -> Callable[[list[Any]], tuple[Any, ...]]:
     return operator.itemgetter(*members)
 
 
-_CACHE: dict[int, Compiled] = {}
+_CACHE: dict[tuple[int, int], Compiled] = {}
 
 
-def compile_scenario(sc: Scenario) -> Compiled:
-    """Compile once per scenario object (scenarios are frozen, so this is safe)."""
-    key = id(sc)
+def compile_scenario(sc: Scenario, calendar: int | None = None) -> Compiled:
+    """Compile once per scenario object and calendar (scenarios are frozen, so this is
+    safe). `calendar`: see `Compiled`."""
+    key = (id(sc), max(sc.weeks, calendar or 0))
     c = _CACHE.get(key)
     if c is None or c.sc is not sc:
-        c = Compiled(sc)
+        c = Compiled(sc, calendar)
         _CACHE[key] = c
     return c
 

@@ -62,7 +62,7 @@ def apply_effect(
     e = c.effects[idx]
     if e.delay and not now:
         due = s.week + e.delay
-        if due >= c.n_weeks:
+        if due >= len(c.weeks):  # past the calendar
             if log is not None:
                 log.append(Outcome("late", idx, e.note))
             return

@@ -15,7 +15,7 @@ def env_for(c: Compiled, s: GameState) -> dict[str, Any]:
     """The names an expression may read this week: the variables, and the derived names
     (phase, week, food days…) that some expression of the scenario uses."""
     env: dict[str, Any] = dict(s.vars)
-    wk = c.weeks[min(s.week, c.n_weeks - 1)]
+    wk = c.weeks[min(s.week, len(c.weeks) - 1)]
     env["phase"] = wk.phase
     env["week"] = s.week + 1
     env["month"] = wk.start.month

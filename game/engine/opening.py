@@ -45,7 +45,7 @@ def open_week(c: Compiled, s: GameState) -> None:
     this week puts to the roles."""
     s.news = []
     s.dilemmas = []
-    if s.week >= c.n_weeks:
+    if s.week >= len(c.weeks):  # past the calendar (a game ended early opens the week after)
         return
     luck = Luck(s.seed, s.week)
     rng = Chance(luck, "open")

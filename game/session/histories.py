@@ -106,6 +106,7 @@ def family_key(c: Compiled, seeds: Sequence[int]) -> str | None:
     parts = [
         f"{ENTRY_FORMAT} {ENTRY_VERSION}",
         scenario_hash(c.sc),
+        f"calendar {len(c.weeks)}",  # a game ended early opens the week after its last
         luck_scheme(),
         code,
         f"policy {POLICY}",

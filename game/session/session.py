@@ -305,7 +305,9 @@ class Session(SessionTurns):
         view.of_weeks = self.n_weeks
         view.origin = self
         view.scenario = cut_to(self.scenario, played)
-        view.compiled = compile_scenario(view.scenario)
+        # The weeks played, on the whole game's calendar: the week after the last opens
+        # as it did in the game, so its replays are exact.
+        view.compiled = compile_scenario(view.scenario, len(self.compiled.weeks))
         view._spans = [(a, min(b, played)) for a, b in self._spans if a < played]
         view._log = list(self._log)
         view._plans = {}
