@@ -99,6 +99,13 @@ def step(
     report = WeekReport(week=w, date=wk.date, phase=wk.phase, before=before, after=before)
     if env is None:
         env = env_for(c, s)
+    # What the week's opening did to the ledger's food and hospitals (its events, the
+    # effects falling due), and then what the decisions did (explained weeks only).
+    marks = _marks(c, s) if explain and before else None
+    if marks is not None:
+        _opened(before, marks, s.news, report.causes)
+    moved_by: list[str] = []  # the decisions that moved the food or the hospitals
+    mark = marks
 
     # 1. Dilemmas put this week: the chosen option, or the default.
     for did in s.dilemmas:
@@ -115,6 +122,9 @@ def step(
         log: list[Outcome] | None = [] if explain else None
         for idx in effects:
             apply_effect(c, s, idx, env, rng, f"choice:{dl.role}:{did}={opt}", log)
+        if mark is not None and effects and _marks(c, s) != mark:
+            moved_by.append(f"{dl.role}:{did}={opt}")
+            mark = _marks(c, s)
         s.choices[did] = opt
         report.choices.append((dl.role, did, opt))
         if log:
@@ -138,6 +148,12 @@ def step(
             for idx in a.effects:
                 apply_effect(c, s, idx, env, rng, origin, out)
             report.actions.append((role, aid, tuple(out) if out else ()))
+            if mark is not None and a.effects and _marks(c, s) != mark:
+                if f"{role}:{aid}" not in moved_by:
+                    moved_by.append(f"{role}:{aid}")
+                mark = _marks(c, s)
+    if marks is not None and mark is not None and moved_by:
+        _decided(marks, mark, moved_by, report.causes)
 
     # 3. The world model.
     resolve_world(c, s, wk, luck, report if explain else None)
@@ -152,6 +168,44 @@ def step(
     report.opened = list(s.news)
     report.causes.sort(key=lambda x: -abs(x.amount))
     return s, report
+
+
+Marks = tuple[float, float, int, int]  # food stock, people in the east, hospitals east and west
+
+
+def _marks(c: Compiled, s: GameState) -> Marks:
+    return (s.vars["east.food_stock"], float(sum(c.pick_east(s.present))), hospitals(c, s, "east"), hospitals(c, s, "west"))
+
+
+def _days(m: Marks) -> float:
+    return m[0] / m[1] if m[1] > 0 else 0.0
+
+
+def _opened(before: dict[str, Any], now: Marks, news: list[str], causes: list[Cause]) -> None:
+    """Causes for what the week's opening (its events, `news`, and the effects falling
+    due) did to the food and the hospitals since the last ledger (`before`)."""
+    ref = ",".join(news)
+    food = before["east"]["food_days"]
+    if food is not None:
+        d = round(_days(now) - float(food), 1)
+        if d:
+            causes.append(Cause("food_days.east", d, "event", ref, "opened_food", {"days": d}, []))
+    for zone, n in (("east", now[2]), ("west", now[3])):
+        d = n - int(before[zone]["hospitals"])
+        if d:
+            causes.append(Cause(f"hospitals.{zone}", d, "event", ref, "opened_hospitals", {"hospitals": float(d)}, []))
+
+
+def _decided(a: Marks, b: Marks, tags: list[str], causes: list[Cause]) -> None:
+    """Causes for what the week's decisions (`tags`, "role:action" or
+    "role:dilemma=option") did to the food and the hospitals (marks `a` before, `b` after)."""
+    d = round(_days(b) - _days(a), 1)
+    if d:
+        causes.append(Cause("food_days.east", d, "decision", "decisions", "decided_food", {"days": d}, list(tags)))
+    for zone, k in (("east", 2), ("west", 3)):
+        n = b[k] - a[k]
+        if n:
+            causes.append(Cause(f"hospitals.{zone}", n, "decision", "decisions", "decided_hospitals", {"hospitals": float(n)}, list(tags)))
 
 
 # ---------------------------------------------------------------------------------

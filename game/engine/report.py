@@ -44,6 +44,13 @@ CAUSE_WHATS: dict[str, tuple[str, ...]] = {
     "departures": ("people",),  # by route `ref`
     "route_deaths": ("killed",),
     "rescuers_lost": ("rescuers",),
+    "wounded": ("injured",),  # people strikes and fighting injured this week (measure's zone)
+    "repairs": ("hospitals",),  # damaged hospitals back in service
+    "eaten": ("days", "ration"),  # days of food the east ate, at `ration` of a full portion
+    "opened_food": ("days",),  # the week's opening (events in `ref`, effects due) moved the food
+    "opened_hospitals": ("hospitals",),  # ... or the hospitals
+    "decided_food": ("days",),  # the week's decisions (`credit`) moved the food
+    "decided_hospitals": ("hospitals",),  # ... or the hospitals
 }
 
 

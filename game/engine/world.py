@@ -131,6 +131,8 @@ def resolve_world(
     plain_killed = {"east": 0.0, "west": 0.0, "kurdish": 0.0}
     mitigated_killed = {"east": 0.0, "west": 0.0, "kurdish": 0.0}
     saved = {"east": 0, "west": 0, "kurdish": 0}
+    wounded = {"east": 0, "west": 0, "kurdish": 0}  # injured this week
+    struck = {"east": 0, "west": 0, "kurdish": 0}  # casualties this week, killed and injured
     paused_air = 0.0  # deaths the negotiated pause's cut in air strikes is expected to avert
     zone_luck: dict[str, float] = {}
     inj_east = 0
@@ -179,7 +181,7 @@ def resolve_world(
         else:
             rs = p.west_rescue_share
             share = 1.0
-        zsaved = 0
+        zsaved = zinj = zcas = 0
         for i, wa, ws, wg in static:
             pop = present[i]
             if pop <= 0:
@@ -196,6 +198,7 @@ def resolve_world(
                 continue
             if tot > pop:
                 tot = pop
+            zcas += tot
             ca = int(tot * ma / mu + 0.5)
             cs = int(tot * ms / mu + 0.5)
             if ca + cs > tot:
@@ -220,6 +223,7 @@ def resolve_world(
                 pop -= d
             inj = tot - d
             injured_total[i] += inj
+            zinj += inj
             # Care: the treated die one time in `1/td`; the extra deaths among the
             # untreated count as lack of care, the rest under the strike that wounded them.
             if share < 1.0:
@@ -251,6 +255,8 @@ def resolve_world(
             if is_east:
                 inj_east += inj
         saved[z] = zsaved
+        wounded[z] = zinj
+        struck[z] = zcas
     if inj_east > 0:
         v["east.medical_supplies"] = max(0.0, v["east.medical_supplies"] - 1.0)
     v["east.fuel"] = max(0.0, v["east.fuel"] - 1.0)
@@ -259,7 +265,7 @@ def resolve_world(
     air_east = rates["east"][0] * pressure_mod * pause_mod
     p_hit = min(0.9, p.hospital_hit_rate * air_east / 100.0)
     p_hit *= 1.0 - min(1.0, max(0.0, v.get("east.hospital_shield", 0.0)))
-    hosp_hits = 0
+    hosp_hits = hosp_repaired = 0
     repair_draws = luck.named("hospital repaired")
     hit_draws = luck.named("hospital hit")
     for i in east:
@@ -278,9 +284,10 @@ def resolve_world(
                     hits += 1
         s.hosp_damaged[i] += hits - repaired
         hosp_hits += hits
+        hosp_repaired += repaired
 
     # Food: routes bring some in; the east eats, rationing as stocks fall.
-    pe = sum(c.pick_east(present))
+    pe = pe_fed = sum(c.pick_east(present))
     stock = v["east.food_stock"]
     inflow = 0.0
     for rid, days in days_open.items():
@@ -291,6 +298,7 @@ def resolve_world(
     ration = min(1.0, max(p.min_ration, food_days / p.ration_threshold_days))
     bakery = min(p.bakery_max, v["east.bakeries"] * p.bakery_effect)
     eaten = pe * 7.0 * ration * (1.0 - bakery)
+    ate = min(stock, eaten)  # what there was to eat
     stock = max(0.0, stock - eaten)
     v["east.food_stock"] = stock
     food_days = stock / pe if pe > 0 else 0.0
@@ -391,8 +399,12 @@ def resolve_world(
     credit = s.credit
     for z in ("east", "west"):
         plain = plain_killed[z]
-        if plain >= 1.0:
+        if plain >= 1.0 or struck[z] > 0:
             causes.append(Cause(f"killed.{z}", round(plain, 1), "phase", phase_name, "strikes", {"expected": plain}, []))
+        if wounded[z]:
+            causes.append(
+                Cause(f"injured.{z}", float(wounded[z]), "phase", phase_name, "wounded", {"injured": float(wounded[z])}, [])
+            )
     mitig = plain_killed["east"] - mitigated_killed["east"] - paused_air
     if paused_air >= 0.5:
         causes.append(
@@ -467,6 +479,15 @@ def resolve_world(
         )
     if hosp_hits:
         causes.append(Cause("hospitals.east", -hosp_hits, "chance", "strikes", "hospital_hits", {"hospitals": float(hosp_hits)}, []))
+    if hosp_repaired:
+        causes.append(
+            Cause("hospitals.east", hosp_repaired, "chance", "repairs", "repairs", {"hospitals": float(hosp_repaired)}, [])
+        )
+    if ate > 0.0 and pe_fed > 0:
+        days_eaten = ate / pe_fed
+        causes.append(
+            Cause("food_days.east", -round(days_eaten, 1), "model", "eating", "eaten", {"days": days_eaten, "ration": ration}, [])
+        )
     for rid, moved in departures.items():
         if moved:
             causes.append(

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 
 from game.engine.core import Cause, Outcome
 from game.present.names import Names
-from game.present.words import about, number, percent, plural
+from game.present.words import about, and_list, number, percent, plural
 
 Wording = Callable[[Cause, Names, str], str]  # (cause, names, credit) -> words
 
@@ -60,12 +60,13 @@ def _luck(gentle: bool) -> Wording:
     return say
 
 
-def _rescue(gentle: bool) -> Wording:
+def _counted(gentle: bool, figure: str, standard: str, soft: str) -> Wording:
+    """A cause that counts people (its `figure`), in a standard and a gentle wording
+    ({k}: the people, {zone}, {credit})."""
+
     def say(c: Cause, n: Names, credit: str) -> str:
-        k = plural(_f(c, "rescued"), "person", "people")
-        if gentle:
-            return f"Rescue teams brought {k} out alive after attacks{credit}."
-        return f"Rescue teams pulled {k} alive from struck buildings{credit}."
+        k = plural(_f(c, figure), "person", "people")
+        return (soft if gentle else standard).format(k=k, zone=_zone(c), credit=credit)
 
     return say
 
@@ -111,8 +112,8 @@ def _bakeries(c: Cause, n: Names, credit: str) -> str:
 
 def _hospital_hits(gentle: bool) -> Wording:
     def say(c: Cause, n: Names, credit: str) -> str:
-        who = "Attacks" if gentle else "Air strikes"
-        return f"{who} put {plural(_f(c, 'hospitals'), 'hospital')} out of service."
+        who = "Attacks" if gentle else "Air strikes"  # the amount: the hospitals of every week joined
+        return f"{who} put {plural(abs(c.amount), 'hospital')} out of service."
 
     return say
 
@@ -141,13 +142,47 @@ def _rescuers_lost(gentle: bool) -> Wording:
     return say
 
 
+def _repairs(c: Cause, n: Names, credit: str) -> str:
+    return f"Repairs brought {plural(abs(c.amount), 'hospital')} back into service."
+
+
+def _eaten(c: Cause, n: Names, credit: str) -> str:
+    ration = _f(c, "ration")
+    cut = f", on portions cut to {percent(ration)}" if ration < 1.0 else ""
+    return f"The east ate about {number(_f(c, 'days'), 1)} days of food{cut}."
+
+
+def moved_words(c: Cause) -> str:
+    """What a cause did to the food or to a zone's hospitals: "about 2.5 more days of
+    food in the east", "1 fewer hospital working in the west"."""
+    if "days" in c.figures:
+        d = _f(c, "days")
+        return f"about {number(abs(d), 1)} {'more' if d > 0 else 'fewer'} days of food in the east"
+    k = c.amount  # the hospitals of every week joined (the figure is a level's)
+    return f"{plural(abs(k), 'more hospital' if k > 0 else 'fewer hospital')} working in the {_zone(c)}"
+
+
+def _opened(c: Cause, n: Names, credit: str) -> str:
+    events = [n.event(e) for e in c.ref.split(",") if e]
+    head = f"The week's opening events ({and_list(events)})" if events else "Effects falling due as the week opened"
+    return f"{head}: {moved_words(c)}."
+
+
+def _decided(c: Cause, n: Names, credit: str) -> str:
+    who = "; ".join(f"{n.who(t.partition(':')[0])}: “{n.credit(t)}”" for t in c.credit)
+    return f"Decisions this week ({who}): {moved_words(c)}."
+
+
 def _wordings(gentle: bool) -> dict[str, Wording]:
     return {
         "strikes": _strikes(gentle),
         "pause": _pause(gentle),
         "warning": _warning,
         "luck": _luck(gentle),
-        "rescue": _rescue(gentle),
+        "rescue": _counted(
+            gentle, "rescued", "Rescue teams pulled {k} alive from struck buildings{credit}.",
+            "Rescue teams brought {k} out alive after attacks{credit}.",
+        ),
         "care": _care(gentle),
         "clinics": _clinics,
         "hunger": _hunger(gentle),
@@ -157,7 +192,15 @@ def _wordings(gentle: bool) -> dict[str, Wording]:
         "departures": _departures,
         "route_deaths": _route_deaths(gentle),
         "rescuers_lost": _rescuers_lost(gentle),
+        "wounded": _counted(gentle, "injured", "Strikes and fighting injured {k} in the {zone}.", "Attacks hurt {k} in the {zone}."),
+        "repairs": _repairs,
+        "eaten": _eaten,
+        "opened_food": _opened,
+        "opened_hospitals": _opened,
+        "decided_food": _decided,
+        "decided_hospitals": _decided,
     }
+NAMED_CREDIT = ("decided_food", "decided_hospitals")  # their words name their decisions
 
 
 WORDINGS = {False: _wordings(False), True: _wordings(True)}
@@ -170,7 +213,7 @@ def cause_text(cause: Cause, names: Names, full: bool = True) -> str:
     wording, where it has one (a lesson turn after the first)."""
     say = (None if full else SHORT_WORDINGS[names.gentle].get(cause.what)) or WORDINGS[names.gentle].get(cause.what)
     credit = ""
-    if cause.credit:
+    if cause.credit and cause.what not in NAMED_CREDIT:
         credit = " (strengthened by: " + ", ".join(names.credit(t) for t in cause.credit) + ")"
     if say is None:  # a kind of cause this layer does not know yet: its figures, plainly
         figures = ", ".join(f"{k} {number(v, 1)}" for k, v in cause.figures.items())

@@ -127,6 +127,26 @@ def row_clause(zone: str, metric: str, d: float, names: Names) -> str:
 
 
 ROWS_HEAD = "Also, with no single cause"
+# Causes that go on every week (the wounded, the food eaten, the repairs): each gives its
+# row a cause, after the causes that differ from week to week.
+STEADY = ("wounded", "eaten", "repairs")
+
+
+def _rank(c: Cause) -> tuple[bool, float]:
+    return c.what in STEADY, -abs(c.amount)
+
+
+def row_causes(causes: Sequence[Cause], zone: str, metric: str, d: float) -> list[Cause]:
+    """The causes that explain a row of the change table that moved by `d`: the first of
+    its own (the biggest, steady ones last), and if that one went the other way, the
+    biggest that went the row's way (the food brought in, and the food eaten)."""
+    own = sorted((c for c in causes if c.measure == f"{metric}.{zone}"), key=_rank)
+    if not own:
+        return []
+    picked = [own[0]]
+    if (own[0].amount > 0) != (d > 0):
+        picked += [c for c in own if c.amount and (c.amount > 0) == (d > 0)][:1]
+    return picked
 
 
 def why_lines(
@@ -136,26 +156,26 @@ def why_lines(
     moved (the biggest the engine reported for it, or the change itself where it
     reported none), then the biggest others, up to `most` (more if the rows need it);
     not `full`: in their shorter wordings (`cause_text`)."""
-    ranked = sorted(causes, key=lambda x: -abs(x.amount))
+    ranked = sorted(causes, key=_rank)
     chosen: list[Cause] = []
     extra: list[str] = []
     last = ""
     for zone, metric, d in moved_rows(before, after):
-        own = [c for c in ranked if c.measure == f"{metric}.{zone}"]
+        own = row_causes(ranked, zone, metric, d)
         if not own:
             clause = row_clause(zone, metric, d, names)
             if metric == last and metric in ("injured", "killed"):  # "...; 267 in the west"
                 clause = f"{number(abs(d))} in {'the east' if zone == 'east' else 'the west'}"
             extra.append(clause)
             last = metric
-        elif not any(c in chosen for c in own):
-            chosen.append(own[0])
-    for c in ranked:
-        if len(chosen) + bool(extra) >= most:
+        else:
+            chosen.extend(c for c in own if c not in chosen)
+    for c in ranked:  # the steady ones a row needs come on top of `most`
+        if sum(x.what not in STEADY for x in chosen) + bool(extra) >= most:
             break
         if c not in chosen:
             chosen.append(c)
-    chosen.sort(key=lambda x: -abs(x.amount))
+    chosen.sort(key=_rank)
     rows = [f"{ROWS_HEAD}: {'; '.join(extra)}."] if extra else []
     return [cause_text(c, names, full) for c in chosen] + rows
 

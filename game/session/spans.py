@@ -21,7 +21,7 @@ from game.model.scenario import Scenario
 
 # A cause's figures that say how things stood (a share, a level) rather than how many:
 # the joined cause keeps the last week's value of these, and adds up the others.
-LEVEL_FIGURES = frozenset({"share", "luck", "treated_share", "hospitals", "food_days", "water"})
+LEVEL_FIGURES = frozenset({"share", "luck", "treated_share", "hospitals", "food_days", "water", "ration"})
 
 
 def span_report(reports: Sequence[WeekReport]) -> WeekReport:
