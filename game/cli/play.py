@@ -25,7 +25,6 @@ from game.cli.args import (
 from game.engine.compiled import compile_scenario
 from game.model.scenario import Scenario
 from game.present import cliwords as words
-from game.present.export import format_for, render
 from game.scenario import registry
 from game.session import SaveError, Session
 
@@ -208,6 +207,8 @@ def new_or_loaded_session(args: argparse.Namespace) -> Session:
 
 
 def cmd_debrief(args: argparse.Namespace) -> int:
+    from game.present.export import format_for, render  # not needed to play (nor imported)
+
     path = Path(args.save)
     if not path.exists():
         raise UsageError(words.no_such_save(args.save))

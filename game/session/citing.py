@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from game.model.record import Claim, Topic, fill
-from game.session.endviews import RecordMark
 from game.session.plans import SessionPlans
 from game.session.views import ClaimInfo, SourceInfo
+
+if TYPE_CHECKING:
+    from game.session.endviews import RecordMark
 
 
 class SessionSources(SessionPlans):
@@ -18,6 +21,8 @@ class SessionSources(SessionPlans):
 
     def record_marks(self) -> list[RecordMark]:
         """The record's figures for a single week of the game (kind "at"), for charts."""
+        from game.session.endviews import RecordMark  # the debrief's views, when first charted
+
         sc = self.scenario
         out = []
         for m in sc.record:
@@ -35,6 +40,8 @@ class SessionSources(SessionPlans):
         """Every figure of the record placed in the weeks of the game, for charts: a
         measure of one week at the entry after that week, a change over weeks at the
         entry after its last week, counted from the entry before its first."""
+        from game.session.endviews import RecordMark
+
         sc = self.scenario
         out = []
         for m in sc.record:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from game.engine.core import new_game, step
 from game.engine.policies import Policy, get_policy
@@ -17,12 +18,6 @@ from game.session.base import (
     SessionError,
     replay_log,
 )
-from game.session.endviews import (
-    Debrief,
-    EpilogueEntry,
-    LedgerLine,
-    RecordResult,
-)
 from game.session.reading import SessionViews
 from game.session.review import (
     Alternatives,
@@ -34,6 +29,9 @@ from game.session.review import (
 )
 from game.session.review.changed import YourPart
 
+if TYPE_CHECKING:
+    from game.session.endviews import Debrief
+
 
 class SessionDebrief(SessionViews):
     """The debrief of a finished game and its analyses (see `review`)."""
@@ -42,7 +40,9 @@ class SessionDebrief(SessionViews):
         """The finished game against the record, its turning points (their effects
         averaged over `samples` lucks; 0 leaves them out), discussion questions, and what
         happened next. Fast: no batch runs (see `alternatives` for those)."""
-        from game.engine.batch import measure  # the batch engine, imported only for a debrief
+        # the batch engine and the debrief's views, imported only for a debrief
+        from game.engine.batch import measure
+        from game.session.endviews import Debrief, EpilogueEntry, LedgerLine, RecordResult
 
         self._require_finished()
         c, s, sc = self.compiled, self._state, self.scenario

@@ -18,7 +18,7 @@ import dataclasses
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -38,7 +38,6 @@ from game.session.base import (
     SessionError,
 )
 from game.session.codes import code_seed, seed_of
-from game.session.endviews import Debrief
 from game.session.resume import play_again, scenario_for_save, scenario_ref_of
 from game.session.review.changed import YourPart
 from game.session.safefile import SaveError
@@ -54,6 +53,9 @@ from game.session.saves import (
 from game.session.saving import new_game_id
 from game.session.spans import cut_to
 from game.session.turns import SessionTurns
+
+if TYPE_CHECKING:
+    from game.session.endviews import Debrief
 
 
 class Session(SessionTurns):
