@@ -191,9 +191,9 @@ def _opened(before: dict[str, Any], now: Marks, news: list[str], causes: list[Ca
         if d:
             causes.append(Cause("food_days.east", d, "event", ref, "opened_food", {"days": d}, []))
     for zone, n in (("east", now[2]), ("west", now[3])):
-        d = n - int(before[zone]["hospitals"])
-        if d:
-            causes.append(Cause(f"hospitals.{zone}", d, "event", ref, "opened_hospitals", {"hospitals": float(d)}, []))
+        h = float(n - int(before[zone]["hospitals"]))
+        if h:
+            causes.append(Cause(f"hospitals.{zone}", h, "event", ref, "opened_hospitals", {"hospitals": h}, []))
 
 
 def _decided(a: Marks, b: Marks, tags: list[str], causes: list[Cause]) -> None:
@@ -202,10 +202,9 @@ def _decided(a: Marks, b: Marks, tags: list[str], causes: list[Cause]) -> None:
     d = round(_days(b) - _days(a), 1)
     if d:
         causes.append(Cause("food_days.east", d, "decision", "decisions", "decided_food", {"days": d}, list(tags)))
-    for zone, k in (("east", 2), ("west", 3)):
-        n = b[k] - a[k]
-        if n:
-            causes.append(Cause(f"hospitals.{zone}", n, "decision", "decisions", "decided_hospitals", {"hospitals": float(n)}, list(tags)))
+    for zone, h in (("east", float(b[2] - a[2])), ("west", float(b[3] - a[3]))):
+        if h:
+            causes.append(Cause(f"hospitals.{zone}", h, "decision", "decisions", "decided_hospitals", {"hospitals": h}, list(tags)))
 
 
 # ---------------------------------------------------------------------------------
