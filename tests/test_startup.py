@@ -35,3 +35,36 @@ def test_collector_runs_rarely_until_the_game_has_started_then_as_usual() -> Non
     assert frozen_before == 0 and frozen > 1000  # the start-up's objects are out of the scans
     assert frozen_again == frozen  # only the first call freezes
     assert enabled
+
+
+def test_a_game_made_after_the_first_frame_opens_at_its_week() -> None:
+    """`corridors play`'s path: the app's first frame is the loading screen, the loader
+    runs after it (in a thread), and the week of the session it made opens."""
+    import asyncio
+    import threading
+
+    from game.session import Session
+    from game.ui.app import CorridorsApp
+    from game.ui.screens.modals import LoadingScreen
+    from game.ui.screens.week import WeekScreen
+
+    made: list[str] = []
+
+    def loader() -> Session:
+        made.append(threading.current_thread().name)
+        return Session.new(seed=1, autosave=False)
+
+    async def run() -> None:
+        app = CorridorsApp(loader=loader, blink=False)
+        async with app.run_test(size=(100, 30)) as pilot:
+            assert isinstance(app.screen, LoadingScreen) or made
+            for _ in range(100):
+                if isinstance(app.screen, WeekScreen):
+                    break
+                await pilot.pause(0.05)
+            assert isinstance(app.screen, WeekScreen)
+            assert app.session is not None and app.session.seed == 1
+            await pilot.pause(0.3)  # the week's header and tabs settle before the app closes
+        assert made and made[0] != threading.main_thread().name
+
+    asyncio.run(run())

@@ -122,8 +122,10 @@ class CorridorsApp(App[None]):
             from game.ui.screens.modals import LoadingScreen
 
             self.push_screen(LoadingScreen())
-            # after the first frame, which the loading thread would otherwise slow down
-            self.after_first_frame(partial(self.run_worker, self._load, thread=True, name="load"))
+            # after the first frame, which the loading thread would otherwise slow down: by
+            # the Ready event it has been drawn, so only the writer is waited for
+            load = partial(self.run_worker, self._load, thread=True, name="load")
+            self.when_ready(partial(self.after_first_frame, load, waited=0.001))
         else:
             from game.ui.screens.title import TitleScreen
 
