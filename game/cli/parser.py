@@ -32,7 +32,7 @@ from game.cli.classes import (
 from game.cli.play import cmd_debrief, cmd_play
 from game.model.results import LENGTHS
 from game.present import clihelp
-from game.present.export import FORMATS
+from game.present.formats import FORMATS
 from game.scenario import registry
 from game.session import (
     CONTENT_LEVELS,

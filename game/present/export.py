@@ -40,17 +40,17 @@ when nobody answered). Week numbers are 1-based. Every number in "ledger" values
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from game.present.changed import changed_json
 from game.present.debrief import debrief_document, turning_point_words
+from game.present.formats import FORMATS as FORMATS
+from game.present.formats import format_for as format_for
 from game.present.names import Names
 from game.present.questions import because
 from game.present.render import to_html, to_markdown, to_text
 from game.session import Alternatives, ClaimInfo, Debrief, Distribution, SourceInfo
 
-FORMATS = ("md", "html", "txt", "json")
 # The other formats' commands in the full-screen debrief's palette: (name, what it does).
 EXPORT_COMMANDS = {
     "html": ("Export (HTML)", "write the debrief as a web page beside the save"),
@@ -58,13 +58,6 @@ EXPORT_COMMANDS = {
     "json": ("Export (JSON)", "write the debrief as data beside the save"),
 }
 JSON_VERSION = 1
-_EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".txt": "txt", ".json": "json"}
-
-
-def format_for(path: str) -> str:
-    """The format a file name asks for by its extension (Markdown if none matches)."""
-    m = re.search(r"\.[A-Za-z]+$", path)
-    return _EXTENSIONS.get(m.group(0).lower(), "md") if m else "md"
 
 
 def render(debrief: Debrief, alternatives: Alternatives | None, fmt: str) -> str:
