@@ -166,3 +166,58 @@ def test_line_resumed_after_leaving_shows_the_epilogue_once() -> None:
     s.advance()
     out = play_lines(s, "quit\n")
     assert out.count(f"{EPILOGUE}.") == 1
+
+
+# ------------------------------------------------------------ the dilemmas of a family gone
+
+
+def test_a_card_overtaken_by_leaving_is_said_honestly_in_the_debrief() -> None:
+    """The corridor card comes in the lesson turn the family leaves by the action: the
+    card left unanswered took its default ("Stay and wait") before the family went, and
+    the debrief says that the family had left that week, not that it stayed."""
+    from game.present.debrief import debrief_document
+    from game.present.render import to_text
+
+    s = Session.new(seed=11, roles=["household"], length="lesson", autosave=False)
+    while not any(a.id == "leave_ramouseh" and a.available for a in s.actions("household")):
+        s.advance()
+    assert "family-corridor" in [d.id for d in s.dilemmas("household")]
+    s.toggle("household", "leave_ramouseh")
+    s.advance()
+    assert s.leaving("household") is not None
+    s.play_out()
+    d = s.finish(samples=0)
+    card = next(a for a in d.answers if a.dilemma == "family-corridor")
+    assert (card.by, card.option, card.left) == ("left", "stay", EPILOGUE)
+    text = " ".join(to_text(debrief_document(d, None)).split())
+    assert "Stay and wait (not answered" not in text
+    assert f"A corridor through Ramouseh: not answered, so its default applied (Stay and wait); by the end of week {card.week + 1}: {EPILOGUE}." in text
+
+
+def without_guard(dilemma: str) -> Session:
+    """A game of a scenario whose household card `dilemma` has lost its own condition
+    (the family still in the east): the rule alone must keep it from a family gone."""
+    from game.scenario import registry
+
+    sc = registry.get(registry.DEFAULT_SCENARIO)
+    cards = [d.model_copy(update={"when": None}) if d.id == dilemma else d for d in sc.dilemmas]
+    return Session.new(sc.model_copy(update={"dilemmas": cards}), seed=7, roles=["household"], autosave=False)
+
+
+def test_a_family_that_has_left_is_put_no_dilemma() -> None:
+    card = "family-water"
+    put: dict[bool, bool] = {}
+    for leave in (False, True):
+        s = without_guard(card)
+        while not any(a.id == "leave_ramouseh" and a.available for a in s.actions("household")):
+            s.advance()
+        if leave:
+            s.toggle("household", "leave_ramouseh")
+        put[leave] = False
+        while not s.finished:
+            put[leave] = put[leave] or card in [d.id for d in s.dilemmas("household")]
+            s.advance()
+        assert s.leaving("household") is None or leave
+        assert all(a.dilemma != card for a in s.finish(samples=0).answers) or not leave
+        assert (card in s.state.choices) is not leave
+    assert put == {False: True, True: False}

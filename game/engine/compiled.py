@@ -116,6 +116,12 @@ class Compiled:
                 if canonical(name) not in self.ledger_lines:
                     self.ledger_lines.append(canonical(name))
 
+        # role -> when its life in the game has ended (`leaving`): it is put no dilemma then
+        self.gone: dict[str, Expr] = {}
+        for r in sc.roles:
+            gone = self._cond(r.leaving.when) if r.leaving is not None else None
+            if gone is not None:
+                self.gone[r.id] = gone
         self.effects: list[CEffect] = []
         self.income: dict[str, list[int]] = {r.id: self._effects(r.income) for r in sc.roles}
         self.income_origin = {r.id: f"income:{r.id}" for r in sc.roles}

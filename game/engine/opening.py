@@ -76,12 +76,14 @@ def open_week(c: Compiled, s: GameState) -> None:
         if ev.chance is not None and luck.draws("event", code(ev.id)).random() >= float(ev.chance(env)):
             continue
         _fire(c, s, ev.id, env, rng)
+    # A role whose life in the game has ended (`leaving`) is put no dilemma.
+    gone = {role for role, ended in c.gone.items() if ended(env)} if c.gone else set()
     for did in wk.dilemmas:
         dated = c.dilemmas[did]
-        if dated.when is None or dated.when(env):
+        if dated.role not in gone and (dated.when is None or dated.when(env)):
             s.dilemmas.append(did)
     for dl in c.conditional_dilemmas:
-        if dl.id in s.choices or dl.id in s.dilemmas:
+        if dl.id in s.choices or dl.id in s.dilemmas or dl.role in gone:
             continue
         assert dl.when is not None
         if dl.when(env):

@@ -102,8 +102,9 @@ class Said(Frozen):
 
 class Leaving(Frozen):
     """When a role's life in the game has ended (a family that has left the city), as a
-    condition of the state: from then on the week offers only the actions still possible
-    and shows this epilogue (its title, and every sentence whose condition holds)."""
+    condition of the state: from then on the week offers only the actions still possible,
+    puts the role no dilemma, and shows this epilogue (its title, and every sentence
+    whose condition holds)."""
 
     when: str
     title: Text

@@ -31,7 +31,7 @@ from game.present.names import Names
 from game.present.questions import because
 from game.present.turning import turning_point_words, turning_points_section
 from game.present.words import day, number, plural, signed, source_names, sources_text, topics
-from game.session import Alternatives, Debrief
+from game.session import Alternatives, AnswerInfo, Debrief
 
 # Section ids, in order (a front end may show them apart: see game.ui.screens.debrief)
 SECTIONS = ("intro", "changed", "record", "final", "turning-points", "answers", "questions", "alternatives", "epilogue")
@@ -215,17 +215,18 @@ def spread_chart(
     )
 
 
+def answer_words(a: AnswerInfo, d: Debrief) -> str:
+    """What applied for one dilemma, and whose answer it was."""
+    if a.by == "left":  # its default applied, but the role's life in the game ended that week
+        return f"not answered, so its default applied ({a.label}); by the end of week {a.week + 1}: {a.left}."
+    by = answer_text(a.by, d.role_names.get(a.role, a.role), d.policy, len(d.roles))
+    return f"{a.label} ({by}, week {a.week + 1})."
+
+
 def answers_section(d: Debrief) -> tuple[Block, ...]:
     if not d.answers:
         return ()
-    n = len(d.roles)
-    items = tuple(
-        spans(
-            (f"{a.title}: ", "strong"),
-            f"{a.label} ({answer_text(a.by, d.role_names.get(a.role, a.role), d.policy, n)}, week {a.week + 1}).",
-        )
-        for a in d.answers
-    )
+    items = tuple(spans((f"{a.title}: ", "strong"), answer_words(a, d)) for a in d.answers)
     return (Heading("The dilemmas, and whose answer each was", id="answers"), Items(items, id="answer-items"))
 
 

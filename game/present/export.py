@@ -16,7 +16,7 @@ JSON (`to_json`) is a stable structure, version 1:
                               "claims": [claim]}}],
       "final": {"east": {...}, "west": {...}, "total": {...}},     # simulated ledger
       "choices": [{"dilemma", "title", "option", "label", "role", "week",
-                   "by": "player"|"computer"|"default"}],
+                   "by": "player"|"computer"|"default"|"left"}],  # left: the role had left that week
       "turning_points": [{"kind", "week", "role", "title", "samples", "why": [str],
                           "effect": {"killed", "injured", "left", "food_days"}}],
       "turning_points_ranked_by": str,

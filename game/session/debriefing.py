@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from game.engine.core import new_game, step
+from game.engine.environment import env_for
 from game.engine.policies import Policy, get_policy
 from game.model.state import RoleDecision
 from game.session import histories, review
@@ -142,16 +143,21 @@ class SessionDebrief(SessionViews):
 
     def answers(self) -> tuple[AnswerInfo, ...]:
         """Every dilemma put in the weeks played, in order: the option that applied and
-        whose answer it was (see `answer_by`)."""
+        whose answer it was (see `answer_by`); "left" for one nobody answered put to a
+        role whose life in the game ended that week (its `leaving` title in `left`)."""
         c = self.compiled
         by_dilemma = {d.id: d for d in self.scenario.dilemmas}
         s = new_game(c, self.seed)
         out: list[AnswerInfo] = []
         for entry in self._log:
             s, rep = step(c, s, dict(entry.decisions), check=False, explain=False)
+            env = env_for(c, s) if c.gone else {}
             for role, did, opt in rep.choices:
                 dl = by_dilemma.get(did)
                 label = next((o.label for o in dl.options if o.id == opt), opt) if dl is not None else opt
+                by = self.answer_by(entry.week, role, did, opt)
+                r = c.role_by_id[role]
+                gone = by == "default" and r.leaving is not None and role in c.gone and bool(c.gone[role](env))
                 out.append(
                     AnswerInfo(
                         dilemma=did,
@@ -160,7 +166,8 @@ class SessionDebrief(SessionViews):
                         option=opt,
                         title=dl.title if dl is not None else did,
                         label=label,
-                        by=self.answer_by(entry.week, role, did, opt),
+                        by="left" if gone else by,
+                        left=r.leaving.title if gone and r.leaving is not None else "",
                     )
                 )
         return tuple(out)

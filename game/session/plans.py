@@ -114,6 +114,10 @@ class SessionPlans(SessionReasons):
         if stop - first < 2 or self.finished:
             return []
         env: dict[str, Any] | None = None
+        if role in c.gone:
+            env = env_for(c, s)
+            if c.gone[role](env):
+                return []  # its life in the game has ended: it is put no dilemma
         out = []
         for week in range(first + 1, stop):
             for did in c.weeks[week].dilemmas:

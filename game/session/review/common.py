@@ -56,7 +56,9 @@ class TurningPoint:
 class AnswerInfo:
     """One dilemma put in the game, the option that applied, and whose answer it was:
     "player" (a role people play chose it), "computer" (a role a policy plays chose it)
-    or "default" (nobody chose, or the option chosen could not be paid for)."""
+    or "default" (nobody chose, or the option chosen could not be paid for); "left" when
+    nobody chose and the role's life in the game ended that week (a family that left by
+    other means): its default applied, and `left` is the role's `leaving` title."""
 
     dilemma: str
     role: str
@@ -65,6 +67,7 @@ class AnswerInfo:
     title: str  # the dilemma's title (scenario text)
     label: str  # the option's label (scenario text)
     by: str
+    left: str = ""  # by "left": the role's leaving title (scenario text)
 
 
 @dataclass(frozen=True, slots=True)
