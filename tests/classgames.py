@@ -42,3 +42,17 @@ def make_class(store: Path, games: int = 5, seed: int = 5) -> ClassSettings:
         play(s, random.Random(i), 9 if i == games - 1 else s.n_weeks)
         keeper.keep()
     return klass
+
+
+def lesson_game(store: Path, turns: int, player: str = "Lina") -> tuple[ClassSettings, Session]:
+    """A lesson-length class in `store` with one game of `player`, stopped after `turns`
+    of the lesson calendar's turns and kept (the session is returned, to count by)."""
+    klass, _ = new_class(str(store), "aleppo-2016", ["coordinator"], 5, "standard", "lesson")
+    s = class_session(klass)
+    s.autosave = False
+    keeper = ResultKeeper(str(store), settings=klass, player=player)
+    keeper.session = s
+    for _ in range(turns):
+        s.advance()
+    keeper.keep()
+    return klass, s

@@ -90,6 +90,17 @@ def test_a_class_game_has_the_class_settings_and_keeps_its_result(played: dict[s
     assert got["Ana"].roles == (ROLE,) and got["Ana"].class_code == code
 
 
+def test_results_count_a_lesson_game_in_its_lesson_turns(tmp_path: Path) -> None:
+    from classgames import lesson_game
+
+    store = tmp_path / "lesson.sqlite"
+    klass, s = lesson_game(store, 3, player="Lina")
+    r = run("class", "results", klass.code, "--store", str(store), home=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "length lesson" in r.stdout and s.week > 3
+    assert re.search(rf"Lina\s+coordinator\s+stopped after turn 3 of {s.n_turns}\s", r.stdout), r.stdout
+
+
 def test_results_and_exports_list_the_runs(played: dict[str, subprocess.CompletedProcess[str]], home: Path, store: str, code: str, tmp_path: Path) -> None:
     r = run("class", "results", code, "--store", store, home=home)
     assert r.returncode == 0, r.stderr

@@ -11,7 +11,7 @@ import io
 from pathlib import Path
 
 import pytest
-from classgames import NAMES, make_class
+from classgames import NAMES, lesson_game, make_class
 from support import run_corridors
 
 from game.classroom.classes import new_class
@@ -92,6 +92,17 @@ def test_the_report_in_three_formats(made: tuple[Path, ClassSettings, list[Resul
         column = rows[0].index(f"dilemma: {sp.title}")
         answers = [r[column] for r in rows[1 : 1 + GAMES]]
         assert sum(1 for a in answers if a.endswith("(left to the default)")) == sp.defaulted
+
+
+def test_a_lesson_game_is_reported_in_its_lesson_turns(tmp_path: Path) -> None:
+    klass, s = lesson_game(tmp_path / "lesson.sqlite", 2)
+    with open_store(str(tmp_path / "lesson.sqlite")) as st:
+        records = st.results(klass.code)
+    v = view_of(klass, records, runs=0)
+    (g,) = v.games
+    assert g.lesson_turns == (2, s.n_turns) and g.weeks_played == s.week > 2
+    md = render_report(v, "md")
+    assert f"stopped after turn 2 of {s.n_turns}" in md and "stopped after week" not in md
 
 
 def run(*args: str, home: Path) -> tuple[int, str, str]:

@@ -22,7 +22,7 @@ from game.classroom.classes import ResultKeeper, class_session, new_class
 from game.classroom.storeopen import open_store
 from game.classroom.watch import Watcher, class_watch
 from game.model.results import ClassSettings, ResultDecision, ResultMeasure, ResultRecord
-from game.present.watch import watch_document
+from game.present.watch import STALE_MINUTES, status, watch_document
 from game.ui.app import CorridorsApp
 from game.ui.screens.watch import WatchScreen
 from game.ui.widgets.keybar import KeyBar
@@ -235,6 +235,26 @@ def test_the_document_words_an_empty_class(klass: tuple[ClassSettings, Path]) ->
     texts = [getattr(b, "text", "") for b in doc.blocks]
     assert any("No game yet" in t for t in texts)
     assert any("appears when a game has finished" in t for t in texts)
+
+
+def test_a_lesson_game_is_counted_in_its_lesson_turns(tmp_path: Path) -> None:
+    from classgames import lesson_game
+
+    store = tmp_path / "lesson.sqlite"
+    klass, s = lesson_game(store, 3)
+    with open_store(str(store)) as st:
+        (r,) = st.results(klass.code)
+    assert r.length == "lesson" and r.weeks_played == s.week > 3  # the turns cover more weeks
+    sc = Watcher(str(store), klass.code).scenario
+    now = class_watch(klass, [r], sc, at=r.written_at)
+    assert now.games[0].lesson_turns == (s.turn_number - 1, s.n_turns)
+    playing = status(now.games[0], now.at)
+    assert playing == f"playing, turn {s.turn_number} of {s.n_turns}" and s.n_turns < s.n_weeks
+    later = r.written_at + dt.timedelta(minutes=STALE_MINUTES + 1)
+    assert status(now.games[0], later) == f"stopped after turn {s.turn_number - 1}"
+    # without the scenario the turns are unknown, and the weeks are said
+    blind = class_watch(klass, [r], None, at=r.written_at)
+    assert status(blind.games[0], blind.at) == f"playing, week {s.week + 1} of {s.n_weeks}"
 
 
 def run(*args: str) -> tuple[int, str, str]:

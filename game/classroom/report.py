@@ -27,7 +27,7 @@ from game.present.classview import (
     MeasureView,
     SplitView,
 )
-from game.session import ClassSettings, ResultRecord, Session, SessionError
+from game.session import ClassSettings, ResultRecord, Session, SessionError, lesson_turns
 from game.session.records import now
 
 DEFAULT_RUNS = 300
@@ -109,6 +109,7 @@ def view_of(
                 history=tuple(r.ledger),
                 options=options,
                 defaulted=left,
+                lesson_turns=lesson_turns(sc, r.length, r.weeks_played, r.weeks),
             )
         )
 

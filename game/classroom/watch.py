@@ -12,7 +12,7 @@ from collections import Counter
 from game.classroom.classes import find_class
 from game.present.classlist import one_line
 from game.present.watch import SPREAD_MEASURES, ClassWatch, Split, Spread, WatchedGame
-from game.session import ClassSettings, ResultRecord, Scenario, open_scenario
+from game.session import ClassSettings, ResultRecord, Scenario, lesson_turns, open_scenario
 
 
 def spread(records: list[ResultRecord]) -> tuple[Spread, ...]:
@@ -55,7 +55,8 @@ def splits(records: list[ResultRecord], sc: Scenario | None) -> tuple[Split, ...
     return tuple(out)
 
 
-def _scenario(settings: ClassSettings) -> Scenario | None:
+def class_scenario(settings: ClassSettings) -> Scenario | None:
+    """The class's scenario, or None if it cannot be loaded now."""
     try:
         return open_scenario(settings.scenario_ref)
     except Exception:  # the words fall back to the ids; the watch still shows the games
@@ -75,6 +76,7 @@ def class_watch(
             written_at=r.written_at,
             killed=r.measure("final-east-killed"),
             left=r.measure("final-east-left"),
+            lesson_turns=lesson_turns(sc, r.length, r.weeks_played, r.weeks),
         )
         for r in records
     )
@@ -97,7 +99,7 @@ class Watcher:
     def __init__(self, store_spec: str | os.PathLike[str] | None, code_text: str) -> None:
         self.store_spec = store_spec
         self.settings, self.where = find_class(store_spec, code_text)  # CodeError, StoreError
-        self.scenario = _scenario(self.settings)
+        self.scenario = class_scenario(self.settings)
 
     def __call__(self) -> ClassWatch:
         from game.classroom.storeopen import open_store

@@ -52,12 +52,14 @@ def cmd_class_new(args: argparse.Namespace) -> int:
 def cmd_class_results(args: argparse.Namespace) -> int:
     from game.classroom.classes import find_class
     from game.classroom.storeopen import open_store
+    from game.classroom.watch import class_scenario
     from game.present.classlist import results_lines
 
     klass, _ = find_class(args.store, args.code)
     with open_store(args.store) as store:
         records = store.results(klass.code)
-    for line in results_lines(klass, records):
+    sc = class_scenario(klass) if any(r.length == "lesson" for r in records) else None
+    for line in results_lines(klass, records, sc):
         print(line)
     return 0
 

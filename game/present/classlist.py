@@ -7,6 +7,8 @@ from __future__ import annotations
 from game.model.plaintext import plain_text
 from game.model.results import ClassSettings, ResultRecord
 from game.present.words import number as fmt_number
+from game.present.words import progress, stopped_after
+from game.session import Scenario, lesson_turns
 
 # The measures the list shows, as (measure id, column heading).
 LIST_MEASURES = (
@@ -21,12 +23,12 @@ def one_line(text: str | None) -> str:
     return " ".join("".join(ch if ch.isprintable() else " " for ch in plain_text(text or "")).split())
 
 
-def status(r: ResultRecord) -> str:
+def status(r: ResultRecord, sc: Scenario | None = None) -> str:
+    """A run's status: finished, or where it stopped (a lesson game in the turns of the
+    scenario's lesson calendar, when `sc` is given, else in weeks)."""
     if r.finished:
         return "finished"
-    if r.weeks_played == 0:
-        return "stopped before week 1"
-    return f"stopped after week {r.weeks_played} of {r.weeks}"
+    return stopped_after(*progress(lesson_turns(sc, r.length, r.weeks_played, r.weeks), r.weeks_played, r.weeks))
 
 
 def settings_line(s: ClassSettings) -> str:
@@ -37,8 +39,9 @@ def settings_line(s: ClassSettings) -> str:
     )
 
 
-def results_lines(s: ClassSettings, records: list[ResultRecord]) -> list[str]:
-    """The class's runs as a table, for a terminal."""
+def results_lines(s: ClassSettings, records: list[ResultRecord], sc: Scenario | None = None) -> list[str]:
+    """The class's runs as a table, for a terminal (`sc`, the class's scenario, counts a
+    lesson game's turns)."""
     lines = [settings_line(s)]
     if not records:
         lines.append(
@@ -58,7 +61,7 @@ def results_lines(s: ClassSettings, records: list[ResultRecord]) -> list[str]:
                 str(i),
                 one_line(r.player) or "(no name)",
                 ", ".join(r.roles),
-                status(r),
+                status(r, sc),
                 *(_shown(r, mid) for mid, _ in LIST_MEASURES),
                 f"{r.written_at:%Y-%m-%d %H:%M}",
             ]

@@ -29,7 +29,7 @@ from game.present.doc import (
     spans,
 )
 from game.present.render import to_html, to_markdown
-from game.present.words import YES, day, number, percent, signed
+from game.present.words import YES, day, number, percent, progress, signed, stopped_after
 from game.session.review import histogram
 
 FORMATS = ("html", "md", "csv")
@@ -42,7 +42,7 @@ def _n(x: float) -> str:
 
 
 def _status(g: GameView) -> str:
-    return "finished" if g.finished else f"stopped after week {g.weeks_played} of {g.weeks}"
+    return "finished" if g.finished else stopped_after(*progress(g.lesson_turns, g.weeks_played, g.weeks))
 
 
 def _games_word(n: int) -> str:

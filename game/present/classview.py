@@ -24,6 +24,8 @@ class GameView:
     history: tuple[Mapping[str, Any], ...]  # the ledger at the start and after each week
     options: Mapping[str, str]  # dilemma id -> the label of the option the game ended with
     defaulted: frozenset[str] = frozenset()  # the dilemmas it left to the default
+    # a lesson game's (turns played, turns in all); None: a full game, or turns unknown
+    lesson_turns: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)

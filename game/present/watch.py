@@ -31,6 +31,8 @@ class WatchedGame:
     written_at: dt.datetime
     killed: float | None = None  # civilians killed in the east so far (simulated)
     left: float | None = None  # people who left the east so far (simulated)
+    # a lesson game's (turns played, turns in all); None: a full game, or turns unknown
+    lesson_turns: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,9 +78,10 @@ def _ago(at: dt.datetime, then: dt.datetime) -> str:
 def status(g: WatchedGame, at: dt.datetime) -> str:
     if g.finished:
         return "finished"
+    unit, played, total = words.progress(g.lesson_turns, g.weeks_played, g.weeks)
     if at - g.written_at > dt.timedelta(minutes=STALE_MINUTES):
-        return f"stopped after week {g.weeks_played}" if g.weeks_played else "stopped before week 1"
-    return f"playing, week {g.weeks_played + 1} of {g.weeks}" if g.weeks_played < g.weeks else "playing"
+        return words.stopped_after(unit, played)
+    return f"playing, {unit} {played + 1} of {total}" if played < total else "playing"
 
 
 def _figure(x: float | None) -> Cell:

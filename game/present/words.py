@@ -234,3 +234,18 @@ def claim_line(cl: ClaimInfo) -> ClaimLine:
 def topics(claims: Iterable[ClaimInfo]) -> tuple[Topic, ...]:
     """Claims grouped by topic, in the order the topics first appear, as documents' topics."""
     return tuple(Topic(t.question, t.contested, tuple(claim_line(c) for c in t.claims)) for t in topics_of(claims))
+
+
+def progress(lesson_turns: tuple[int, int] | None, weeks_played: int, weeks: int) -> tuple[str, int, int]:
+    """How far a game has gone, as (unit, played, in all): a lesson game's lesson turns
+    when they are known, else its weeks (a full game's turns are its weeks)."""
+    if lesson_turns is not None:
+        return ("turn", *lesson_turns)
+    return "week", weeks_played, weeks
+
+
+def stopped_after(unit: str, played: int, total: int | None = None) -> str:
+    """ "stopped after week 3 of 20", "stopped before turn 1" (no total: none said)."""
+    if played == 0:
+        return f"stopped before {unit} 1"
+    return f"stopped after {unit} {played}" + (f" of {total}" if total is not None else "")

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
         SaveInfo,
         Scenario,
         latest_save,
+        lesson_turns,
         list_saves,
         open_scenario,
         save_files,
@@ -144,6 +145,7 @@ _WHERE: dict[str, str] = {
     "code_seed": "codes",
     "default_save_dir": "saves",
     "latest_save": "listing",
+    "lesson_turns": "listing",  # a lesson game's turns played and in all, from its weeks
     "list_saves": "listing",
     "open_scenario": "listing",
     "parse_seed": "codes",
@@ -209,6 +211,7 @@ __all__ = [
     "code_seed",
     "default_save_dir",
     "latest_save",
+    "lesson_turns",
     "list_saves",
     "open_scenario",
     "parse_seed",

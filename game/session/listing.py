@@ -64,7 +64,7 @@ def _info(p: Path, mtime: float, scenarios: dict[str, Scenario | None]) -> SaveI
     week = sf.state.get("week")
     weeks = sf.weeks if sf.weeks is not None else (sc.weeks if sc is not None else None)
     played = week if isinstance(week, int) and not isinstance(week, bool) and week >= 0 else 0
-    turn, turns = _turns(sc, sf.length, played, weeks)
+    turn, turns = turns_played(sc, sf.length, played, weeks)
     return SaveInfo(
         p,
         modified,
@@ -84,7 +84,9 @@ def _info(p: Path, mtime: float, scenarios: dict[str, Scenario | None]) -> SaveI
     )
 
 
-def _turns(sc: Scenario | None, length: str, played: int, weeks: int | None) -> tuple[int | None, int | None]:
+def turns_played(
+    sc: Scenario | None, length: str, played: int, weeks: int | None
+) -> tuple[int | None, int | None]:
     """The turns played and the turns in the game: a turn a week in a full game; in a
     lesson game, the turns of the scenario's lesson calendar (unknown if it cannot be
     loaded), a turn played once the week after its last has begun."""
@@ -94,6 +96,16 @@ def _turns(sc: Scenario | None, length: str, played: int, weeks: int | None) -> 
         return None, None
     spans = [(a, min(b, weeks or sc.weeks)) for a, b in sc.turns(length) if a < (weeks or sc.weeks)]
     return sum(1 for _, stop in spans if stop <= played), len(spans)
+
+
+def lesson_turns(sc: Scenario | None, length: str, played: int, weeks: int) -> tuple[int, int] | None:
+    """A lesson game's turns played and turns in all, from the scenario's lesson calendar
+    and the weeks played (a result record keeps weeks): None for a full game, or a
+    lesson game whose scenario could not be loaded (its weeks are shown then)."""
+    if length != "lesson":
+        return None
+    turn, turns = turns_played(sc, length, played, weeks)
+    return None if turn is None or turns is None else (turn, turns)
 
 
 def _game_date(sc: Scenario | None, week: object, weeks: int | None) -> dt.date | None:
