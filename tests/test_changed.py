@@ -20,7 +20,7 @@ from game.engine.core import WeekReport
 from game.engine.policies import get_policy
 from game.model.state import RoleDecision
 from game.plain.line import LineGame
-from game.present.changed import change_words, changes_words, part_line
+from game.present.changed import change_words, changes_words, opening_line, part_line
 from game.present.debrief import debrief_document
 from game.present.export import render
 from game.present.histories import SAID, count_words
@@ -375,3 +375,22 @@ def test_a_change_of_one_is_said_in_the_singular_and_the_rest_are_measures() -> 
     five = [Change("east.killed", "ledger", 9.0, 11.0), *(Change(f"v{i}", "line", 2.0, 1.0) for i in range(4))]
     assert changes_words(five, Names(), 3).endswith("; and 2 more measures")
     assert changes_words(five, Names(), 4).endswith("; and 1 more measure")
+
+
+@pytest.mark.parametrize("length", ["lesson", "full"])
+def test_a_game_without_decisions_is_said_to_be_the_one_with_none(length: str) -> None:
+    """A player who decided nothing is not told "this is what your choices changed"; one
+    who decided something is not told they made no decisions."""
+    idle = Session.new(roles=["household"], seed=11, autosave=False, length=length)
+    for _ in range(2):
+        idle.advance()
+    h, n = idle.ended_now().what_you_changed()
+    assert n.same and not h.same
+    assert opening_line(h, n, False).startswith("You made no decisions that changed anything")
+    busy = Session.new(roles=["household"], seed=11, autosave=False, length=length)
+    plan = historical_plan(busy, "household")
+    busy.decide("household", plan.actions, plan.choices)
+    busy.advance()
+    h, n = busy.ended_now().what_you_changed()
+    assert not n.same
+    assert not opening_line(h, n, False).startswith("You made no decisions")

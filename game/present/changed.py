@@ -200,6 +200,8 @@ def opening_line(h: WhatYouChanged, n: WhatYouChanged, gentle: bool, short: bool
     war = "the attacks" if gentle else "the bombing"
     if h.same:
         head = "You made the historical decisions, so on this luck your game is the historical one."
+    elif n.same:
+        head = "You made no decisions that changed anything, so on this luck your game is the one with none."
     elif small(h, n):
         head = f"You could not stop {war}; this is what your choices changed (the deaths, very little)."
     else:

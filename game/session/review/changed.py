@@ -390,5 +390,5 @@ def game_changed(
     none = play_other(c, seed_state, stop, humans, policy, None)
     return (
         compare(measures, end, hist, "historical", same=hist == end),
-        compare(measures, end, none, "nothing"),
+        compare(measures, end, none, "nothing", same=none == end),
     )
