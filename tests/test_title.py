@@ -10,11 +10,12 @@ import threading
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 import game.session
 from game.model.scenario import Scenario
 from game.present import notices
+from game.present import title as title_words
 from game.present.saves import save_text
 from game.scenario import registry
 from game.session import Session, list_saves
@@ -236,6 +237,35 @@ def test_continue_opens_the_game_of_the_name_typed_on_the_title(home: Path) -> N
     assert session is not None and session.game_id == nameless.game_id
     session, shown = asyncio.run(_typed_and_continued("Dana"))
     assert session is None and shown == [notices.no_game_of("Dana")]
+
+
+def test_the_line_under_the_buttons_says_what_continue_opens_for_the_name_typed(home: Path) -> None:
+    nameless = _saved(home, "", 1).autosave_path.name
+    cara = _saved(home, "Cara", 2).autosave_path.name
+    _saved(home, "Ben", 3)  # the latest save, another student's
+
+    async def go() -> list[str]:
+        app = CorridorsApp(blink=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await loaded(app, pilot)
+
+            def line() -> str:
+                return str(app.screen.query_one("#latest", Static).render())
+
+            seen = [line()]
+            await pilot.click("#name")
+            await pilot.press(*"cara")
+            await pilot.pause()
+            seen.append(line())
+            await pilot.press("x")
+            await pilot.pause()
+            seen.append(line())
+            return seen
+
+    nobody, typed, unknown = asyncio.run(go())
+    assert nobody == title_words.continue_line(nameless, "")
+    assert typed == title_words.continue_line(cara, "cara") and cara != nameless
+    assert unknown == notices.no_game_of("carax")
 
 
 def test_with_only_named_saves_continue_without_a_name_opens_none(home: Path) -> None:

@@ -92,10 +92,6 @@ def no_saves_in(folder: object) -> str:
     return f"No saved game in {folder}."
 
 
-def latest_save(name: str) -> str:
-    return f"Latest save: {name}"
-
-
 def no_game_of(player: str) -> str:
     """Continue found no game of this player (of no name, if none was given)."""
     if player:

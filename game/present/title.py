@@ -26,3 +26,11 @@ def length_text(length: str, name: str, turns: int, minutes: int) -> str:
     lessons = " (two lessons)" if 80 <= minutes <= 100 else " (one lesson)" if minutes <= 45 else ""
     kind = "weekly turns" if length == "full" else "turns"
     return f"{name}: {turns} {kind}, about {minutes} minutes with the debrief{lessons}."
+
+
+
+def continue_line(save: str, player: str) -> str:
+    """What Continue opens: the latest game of the name typed (with none, the latest
+    saved without a name), by its file's name."""
+    whose = f"the latest game of {player}" if player else "the latest game saved without a name"
+    return f"Continue opens {save}, {whose}."

@@ -7,6 +7,7 @@ None until the scenario has once been loaded, and the front end then waits for
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,3 +112,18 @@ def save_files(folder: str | os.PathLike[str] | None = None) -> list[tuple[Path,
     except OSError:
         return []
     return sorted(out, key=lambda pm: (pm[1], pm[0].name), reverse=True)
+
+
+def latest_of(folder: str | os.PathLike[str] | None, player: str) -> Path | None:
+    """The latest save file of the player so named (names compared without case or
+    spacing; "" the games saved without a name), read no further than its name, for
+    the title's first frame (`listing.latest_save` reads the saves in full)."""
+    want = " ".join(player.split()).casefold()
+    for p, _ in save_files(folder):
+        try:
+            name = json.loads(p.read_text(encoding="utf-8")).get("player", "")
+        except (OSError, ValueError, AttributeError):
+            continue
+        if isinstance(name, str) and " ".join(name.split()).casefold() == want:
+            return p
+    return None

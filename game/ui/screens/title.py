@@ -163,7 +163,7 @@ class TitleScreen(Screen[None]):
                 yield Button(title_words.CONTINUE, id="continue", compact=True, disabled=not self.latest)
                 yield Button(title_words.LOAD, id="load", compact=True)
             yield Static(
-                plain(notices.latest_save(self.latest[0].name) if self.latest else notices.NO_SAVE_YET),
+                self.continue_text(getattr(self.app, "player_name", "")),
                 id="latest",
                 classes="note",
             )
@@ -338,6 +338,20 @@ class TitleScreen(Screen[None]):
             return
         self.starting = True
         self.post_message(Play(session))
+
+    def continue_text(self, player: str) -> Text:
+        """The line under the buttons: what Continue would open for the name typed."""
+        from game.session.glance import latest_of
+
+        if not self.latest:
+            return plain(notices.NO_SAVE_YET)
+        player = " ".join(player.split())
+        path = latest_of(self.save_dir, player)
+        return plain(title_words.continue_line(path.name, player) if path else notices.no_game_of(player))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "name":
+            self.query_one("#latest", Static).update(self.continue_text(event.value))
 
     def player_name(self) -> str:
         """The name given in the title's field (on one line), "" if none."""
