@@ -21,8 +21,9 @@ from game.scenario import registry
 from game.session import Session, list_saves
 from game.session.glance import scenario_glance
 from game.ui.app import CorridorsApp
+from game.ui.screens.load import LoadScreen
 from game.ui.screens.report import ReportScreen
-from game.ui.screens.title import LoadScreen, TitleScreen
+from game.ui.screens.title import TitleScreen
 from game.ui.screens.week import WeekScreen
 from game.ui.widgets.roles import RoleList
 

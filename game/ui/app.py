@@ -241,6 +241,10 @@ class CorridorsApp(App[None]):
             from game.ui.screens.modals import PassScreen
 
             screen = PassScreen
+        elif name == "load":
+            from game.ui.screens.load import LoadScreen
+
+            screen = LoadScreen
         else:
             raise ValueError(f"no screen called {name!r}")
         return screen(*args, **kwargs)

@@ -16,27 +16,24 @@ from textual._context import NoActiveAppError
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import (
     Button,
     Header,
     Input,
     Label,
-    OptionList,
     RadioSet,
     Select,
     Static,
 )
-from textual.widgets.option_list import Option
 
 from game import settings
 from game.present import notices
 from game.present import title as title_words
-from game.present.keys import CHOOSE_SAVE
 from game.present.keys import TITLE as KEYS
 from game.ui.commands import Command
 from game.ui.keys import binding_commands, bound
-from game.ui.messages import Play
+from game.ui.messages import Navigate, Play
 from game.ui.startup import settle
 from game.ui.text import plain
 from game.ui.widgets.keybar import KeyBar
@@ -46,33 +43,11 @@ if TYPE_CHECKING:
     from rich.text import Text
     from textual.widget import Widget
 
-    from game.session import SaveInfo, Scenario
+    from game.session import Scenario
     from game.session.glance import ScenarioGlance
 
 # Seconds from the first frame to the scenario's loading in the background.
 LOAD_DELAY = 0.4
-
-
-class LoadScreen(ModalScreen[Path | None]):
-    BINDINGS: ClassVar[list[BindingType]] = [bound("escape", "cancel", "cancel", CHOOSE_SAVE)]
-
-    def __init__(self, saves: list[SaveInfo]) -> None:
-        super().__init__()
-        self.saves = saves
-
-    def compose(self) -> ComposeResult:
-        from game.present.saves import save_text
-
-        with Vertical(classes="modal"):
-            yield Static(plain((title_words.LOAD_HEADING, "bold")))
-            yield OptionList(*(Option(plain(save_text(s))) for s in self.saves), id="saves")
-            yield KeyBar()
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.saves[event.option_index].path)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class TitleScreen(Screen[None]):
@@ -385,7 +360,7 @@ class TitleScreen(Screen[None]):
         if not files:
             self.notify(notices.no_saves_in(self.save_dir))
             return
-        self.app.push_screen(LoadScreen(files), self._picked)
+        self.post_message(Navigate("load", files, done=self._picked))
 
     def _picked(self, path: Path | None) -> None:
         if path is not None:
