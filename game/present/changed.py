@@ -14,14 +14,15 @@ from game.present.words import YES, and_list, number, plural, signed, signed_qua
 from game.session.review.changed import Change, DecisionPart, WhatYouChanged, YourPart
 
 MAX_SHOWN = 4  # measures named in a line of your part
-# The civilian ledger's measures: (more, fewer) words, and gentle ones where they differ.
+# The civilian ledger's measures: their words, standard and gentle, said after "N more"
+# or "N fewer" and before the measure's place ("in the east"; "left the east" has its own).
 LEDGER_WORDS: dict[str, tuple[str, str]] = {
-    "east.killed": ("killed in the east", "lives lost in the east"),
-    "east.injured": ("injured in the east", "people hurt in the east"),
-    "east.left": ("left the east", "left the east"),
-    "east.food_days": ("days of food in the east", "days of food in the east"),
-    "east.hospitals": ("hospitals working in the east", "hospitals working in the east"),
-    "west.killed": ("killed in the west", "lives lost in the west"),
+    "east.killed": ("killed", "lives lost"),
+    "east.injured": ("injured", "people hurt"),
+    "east.left": ("people left the east", "people left the east"),
+    "east.food_days": ("days of food", "days of food"),
+    "east.hospitals": ("hospitals working", "hospitals working"),
+    "west.killed": ("killed", "lives lost"),
 }
 LEDGER_TITLES: dict[str, str] = {
     "east.killed": "Civilians killed in the east",
@@ -71,43 +72,50 @@ def value_text(ch: Change, x: float, names: Names) -> str:
     return number(x, _digits(ch))
 
 
+def _ledger_clause(ch: Change, names: Names) -> tuple[str, str]:
+    """A ledger measure that moved, and apart its place: ("12 fewer killed", " in the
+    east"), ("1 more person left the east", "")."""
+    what = LEDGER_WORDS[ch.id][1 if names.gentle else 0]
+    n = number(abs(ch.delta), _digits(ch))
+    if n == "1":  # "1 more person left the east", "1 more life lost in the east"
+        what = next((what.replace(many, one, 1) for many, one in SINGULAR if what.startswith(many)), what)
+    place = "" if ch.id == "east.left" else f" in the {ch.id.partition('.')[0]}"
+    return f"{n} {'more' if ch.delta > 0 else 'fewer'} {what}", place
+
+
+def _clause(ch: Change, names: Names) -> tuple[str, str]:
+    """One measure that moved, and its place apart ("" where it names none)."""
+    if ch.kind == "ledger" and ch.id in LEDGER_WORDS:
+        return _ledger_clause(ch, names)
+    if ch.kind == "line" and names.label(ch.id).endswith(YES):
+        return f"{_label(ch, names)}: {yes_no(ch.yours)}, not {yes_no(ch.other)}", ""
+    if ch.kind == "line":  # in its unit, a scale's change with its scale ("-0.04 of 1")
+        return f"{_label(ch, names)}: {signed_quantity(ch.delta, *names.unit(ch.id), _digits(ch))}", ""
+    return f"{_label(ch, names)}: {signed(ch.delta, _digits(ch))}", ""
+
+
 def change_words(ch: Change, names: Names) -> str:
     """One measure that moved: "12 fewer killed in the east", "Convoys delivered: +1",
     "The family has left the east: yes, not no"."""
-    if ch.kind == "ledger" and ch.id in LEDGER_WORDS:
-        what = LEDGER_WORDS[ch.id][1 if names.gentle else 0]
-        if ch.id == "east.left":
-            what = f"people {what}"
-        n = number(abs(ch.delta), _digits(ch))
-        if n == "1":  # "1 more person left the east", "1 more life lost in the east"
-            what = next((what.replace(many, one, 1) for many, one in SINGULAR if what.startswith(many)), what)
-        return f"{n} {'more' if ch.delta > 0 else 'fewer'} {what}"
-    if ch.kind == "line" and names.label(ch.id).endswith(YES):
-        return f"{_label(ch, names)}: {yes_no(ch.yours)}, not {yes_no(ch.other)}"
-    if ch.kind == "line":  # in its unit, a scale's change with its scale ("-0.04 of 1")
-        return f"{_label(ch, names)}: {signed_quantity(ch.delta, *names.unit(ch.id), _digits(ch))}"
-    return f"{_label(ch, names)}: {signed(ch.delta, _digits(ch))}"
+    clause, place = _clause(ch, names)
+    return clause + place
 
 
 def changes_words(changes: Sequence[Change], names: Names, limit: int = MAX_SHOWN) -> str:
     """The measures that moved, up to `limit`; the ledger's of one zone said together
     ("6 fewer killed and 6 fewer injured in the east")."""
-    said: list[list[str]] = []  # runs of clauses that end with the same place
+    said: list[tuple[str, list[str]]] = []  # runs of clauses of the same place
     for ch in changes[:limit]:
-        words = change_words(ch, names)
-        where = next((w for w in PLACES if words.endswith(w)), "")
-        if where and said and said[-1][0] == where:
-            said[-1].append(words.removesuffix(where))
+        clause, place = _clause(ch, names)
+        if place and said and said[-1][0] == place:
+            said[-1][1].append(clause)
         else:
-            said.append([where, words.removesuffix(where) if where else words])
-    parts = [and_list(run[1:]) + run[0] for run in said]
+            said.append((place, [clause]))
+    parts = [and_list(clauses) + place for place, clauses in said]
     more = len(changes) - limit
     if more > 0:
         parts.append(f"and {plural(more, 'more measure', 'more measures')}")
     return "; ".join(parts)
-
-
-PLACES = (" in the east", " in the west")
 
 
 def decision_name(p: DecisionPart, names: Names) -> str:

@@ -114,16 +114,21 @@ def save_files(folder: str | os.PathLike[str] | None = None) -> list[tuple[Path,
     return sorted(out, key=lambda pm: (pm[1], pm[0].name), reverse=True)
 
 
+def name_key(name: str) -> str:
+    """A player's name as saves are matched by it: without case or extra spacing."""
+    return " ".join(name.split()).casefold()
+
+
 def latest_of(folder: str | os.PathLike[str] | None, player: str) -> Path | None:
     """The latest save file of the player so named (names compared without case or
     spacing; "" the games saved without a name), read no further than its name, for
     the title's first frame (`listing.latest_save` reads the saves in full)."""
-    want = " ".join(player.split()).casefold()
+    want = name_key(player)
     for p, _ in save_files(folder):
         try:
             name = json.loads(p.read_text(encoding="utf-8")).get("player", "")
         except (OSError, ValueError, AttributeError):
             continue
-        if isinstance(name, str) and " ".join(name.split()).casefold() == want:
+        if isinstance(name, str) and name_key(name) == want:
             return p
     return None

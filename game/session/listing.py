@@ -13,6 +13,7 @@ from game.model.scenario import Scenario as Scenario  # the loaded scenario, for
 from game.scenario import registry
 from game.scenario.errors import ScenarioErrors
 from game.session.base import SessionError
+from game.session.glance import name_key
 from game.session.glance import save_files as save_files
 from game.session.safefile import SaveError
 from game.session.saves import read_save
@@ -119,17 +120,13 @@ def latest_save(folder: str | os.PathLike[str] | None = None, player: str | None
     """The latest save in `folder` (default: the save folder) that can be read: anyone's
     if `player` is None, else the latest of the player so named (names compared without
     case or spacing), and "" the latest game saved without a name."""
-    want = None if player is None else _same(player)
+    want = None if player is None else name_key(player)
     for info in list_saves(folder):
         if info.problem:
             continue
-        if want is None or _same(info.player) == want:
+        if want is None or name_key(info.player) == want:
             return info.path
     return None
-
-
-def _same(name: str) -> str:
-    return " ".join(name.split()).casefold()
 
 
 def _scenario(ref: str, scenario_id: str) -> Scenario | None:
